@@ -1,0 +1,59 @@
+/**
+ * The build: load → validate → parse → link → emit. Each stage is timed; the summary
+ * counts what was built. Output is written atomically, and the same content always
+ * gives byte-identical output (nothing time- or machine-dependent is written).
+ */
+import path from 'node:path'
+import { bundleBrowserCode } from './emit/browser.ts'
+import { dataFiles } from './emit/data.ts'
+import { renderPages } from './emit/pages.ts'
+import { writeOutput } from './emit/write.ts'
+import { normalizeBase } from './paths.ts'
+import { createTimer, readSite, type StageTiming } from './pipeline.ts'
+import type { Problem } from './problems.ts'
+
+export interface BuildOptions {
+  contentDir: string
+  outDir: string
+  /** URL path the site is served under, e.g. "/recap/". */
+  base?: string
+  publicDir?: string
+}
+
+export interface BuildSummary {
+  outDir: string
+  timings: StageTiming[]
+  counts: { reports: number; sections: number; sessions: number; topics: number; projects: number; conferences: number; pages: number; files: number }
+  warnings: Problem[]
+}
+
+export const projectRoot = path.resolve(import.meta.dirname, '..')
+
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  const base = normalizeBase(options.base ?? '/')
+  const timer = createTimer()
+  const { site, warnings } = await readSite(options.contentDir, timer)
+
+  const files = await timer.timeAsync('emit', async () => {
+    const pageFiles = renderPages(site, { base })
+    const script = await bundleBrowserCode()
+    return { pageFiles, all: [...pageFiles, ...dataFiles(site, base), script] }
+  })
+  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
+
+  return {
+    outDir: options.outDir,
+    timings: timer.timings,
+    counts: {
+      reports: site.reports.length,
+      sections: site.sections.length,
+      sessions: site.sections.filter((s) => s.kind !== 'note').length,
+      topics: site.topics.length,
+      projects: site.projects.length,
+      conferences: site.conferences.length,
+      pages: files.pageFiles.length,
+      files: files.all.length,
+    },
+    warnings,
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The `recap` command: a thin wrapper over the library. Flags are parsed by commander;
+ * failures print one line per problem and set a non-zero exit code, never a stack trace.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import { build } from './build.ts'
+import { ContentError, formatProblem } from './problems.ts'
+import { serve } from './serve.ts'
+
+const program = new Command()
+
+program
+  .name('recap')
+  .description('Turn conference trip reports into a linked, searchable static site.')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) })
+
+program
+  .command('build')
+  .description('Build the site from the content folder into the output folder.')
+  .option('--content <dir>', 'folder with reports/, conferences.yml, topics.yml, projects.yml', 'content')
+  .option('--out <dir>', 'output folder (replaced atomically on success)', 'dist')
+  .option('--base <path>', 'URL path the site is served under, e.g. /recap/', '/')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ npm run build
+  $ npm run build -- --content ../my-reports --out public --base /recap/`,
+  )
+  .action(async (opts: { content: string; out: string; base: string }) => {
+    const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base })
+    for (const w of summary.warnings) console.warn(formatProblem(w))
+    const c = summary.counts
+    const total = summary.timings.reduce((n, t) => n + t.ms, 0)
+    console.log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
+    for (const t of summary.timings) console.log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
+    console.log(
+      `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
+    )
+  })
+
+program
+  .command('serve')
+  .description('Serve the built output folder.')
+  .option('--out <dir>', 'output folder to serve', 'dist')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--port <port>', 'port to listen on', parsePort, 4173)
+  .action(async (opts: { out: string; host: string; port: number }) => {
+    if (!existsSync(path.join(opts.out, 'index.html'))) {
+      fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
+      return
+    }
+    try {
+      await serve({ outDir: opts.out, host: opts.host, port: opts.port })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        fail(`Port ${opts.port} is already in use. Stop the other server or pick another port with --port.`)
+        return
+      }
+      throw error
+    }
+    console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
+  })
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.')
+  return port
+}
+
+function ms(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`
+}
+
+function fail(message: string): void {
+  console.error(message)
+  process.exitCode = 1
+}
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  if (error instanceof ContentError) {
+    for (const p of error.problems) console.error(formatProblem(p))
+    const errors = error.problems.filter((p) => p.severity === 'error').length
+    console.error(`\n${errors} error${errors === 1 ? '' : 's'}; nothing was written. Fix the lines above and run the command again.`)
+  } else {
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`recap: ${message}`)
+    if (process.env.RECAP_DEBUG) console.error(error)
+  }
+  process.exitCode = 1
+}

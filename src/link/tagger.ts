@@ -1,0 +1,141 @@
+/**
+ * Where topics are linked: find the topics and projects a section names.
+ *
+ * Aliases match whole words and phrases, case-insensitively, singular and plural alike
+ * (see words.ts); a project marked caseSensitive only matches its capitalised spelling.
+ * A section carries a topic when it names the topic or an alias, names a project of
+ * that topic, or its author tagged it.
+ */
+import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
+import { normalizeWord, sentences, words, type Word } from './words.ts'
+
+export type TargetType = 'topic' | 'project'
+
+export interface Target {
+  type: TargetType
+  id: string
+}
+
+interface Phrase {
+  /** Normal forms of the phrase's words. */
+  norms: string[]
+  /** Case-kept normal forms, for case-sensitive targets. */
+  cased: string[]
+  targets: { target: Target; caseSensitive: boolean }[]
+}
+
+export interface Match {
+  target: Target
+  /** Offsets into the matched text. */
+  start: number
+  end: number
+}
+
+/** A place a topic or project is named: the sentence, and where in it. */
+export interface Mention {
+  sentence: string
+  start: number
+  end: number
+}
+
+export class PhraseMatcher {
+  /** Phrases indexed by the normal form of their first word. */
+  private readonly byFirstWord = new Map<string, Phrase[]>()
+
+  constructor(terms: { target: Target; phrase: string; caseSensitive?: boolean }[]) {
+    const byKey = new Map<string, Phrase>()
+    for (const { target, phrase, caseSensitive = false } of terms) {
+      const ws = words(phrase)
+      if (ws.length === 0) continue
+      const norms = ws.map((w) => w.norm)
+      const key = norms.join(' ')
+      let entry = byKey.get(key)
+      if (!entry) {
+        entry = { norms, cased: ws.map((w) => normalizeWord(w.text, true)), targets: [] }
+        byKey.set(key, entry)
+        const list = this.byFirstWord.get(norms[0]!) ?? []
+        list.push(entry)
+        this.byFirstWord.set(norms[0]!, list)
+      }
+      if (!entry.targets.some((t) => t.target.type === target.type && t.target.id === target.id)) {
+        entry.targets.push({ target, caseSensitive })
+      }
+    }
+  }
+
+  static fromCatalogue(topics: readonly TopicEntry[], projects: readonly ProjectEntry[]): PhraseMatcher {
+    const terms: { target: Target; phrase: string; caseSensitive?: boolean }[] = []
+    for (const t of topics) {
+      for (const phrase of [t.name, ...t.aliases]) terms.push({ target: { type: 'topic', id: t.id }, phrase })
+    }
+    for (const p of projects) {
+      for (const phrase of [p.name, ...p.aliases]) terms.push({ target: { type: 'project', id: p.id }, phrase, caseSensitive: p.caseSensitive })
+    }
+    return new PhraseMatcher(terms)
+  }
+
+  /** Every match in `text`, overlapping ones included ("Prometheus Monitoring Mixins" names Prometheus too). */
+  match(text: string): Match[] {
+    const ws = words(text)
+    const out: Match[] = []
+    ws.forEach((w, i) => {
+      for (const phrase of this.byFirstWord.get(w.norm) ?? []) {
+        const span = ws.slice(i, i + phrase.norms.length)
+        if (span.length < phrase.norms.length || !span.every((s, k) => s.norm === phrase.norms[k])) continue
+        if (!adjacent(text, span)) continue
+        for (const { target, caseSensitive } of phrase.targets) {
+          if (caseSensitive && !span.every((s, k) => normalizeWord(s.text, true) === phrase.cased[k])) continue
+          out.push({ target, start: span[0]!.start, end: span.at(-1)!.end })
+        }
+      }
+    })
+    return out
+  }
+}
+
+/** Words of a phrase must be separated by spaces or hyphens only: "service. Mesh" is no match. */
+function adjacent(text: string, span: Word[]): boolean {
+  for (let k = 1; k < span.length; k++) {
+    const between = text.slice(span[k - 1]!.end, span[k]!.start)
+    if (!/^[\s\-/–]*$/.test(between)) return false
+  }
+  return true
+}
+
+export interface Tags {
+  topics: Map<string, Mention | undefined>
+  projects: Map<string, Mention>
+}
+
+/**
+ * The topics and projects of one section, each with the first sentence that names it.
+ * `projectTopics` maps a project to its topics; author topics carry no sentence.
+ */
+export function tagSection(
+  section: { title: string; text: string; authorTopics: readonly string[] },
+  matcher: PhraseMatcher,
+  projectTopics: ReadonlyMap<string, readonly string[]>,
+): Tags {
+  const topics = new Map<string, Mention | undefined>()
+  const projects = new Map<string, Mention>()
+  const units = [{ text: section.title, start: 0 }, ...sentences(section.text)]
+  for (const unit of units) {
+    for (const m of matcher.match(unit.text)) {
+      const mention = { sentence: unit.text, start: m.start, end: m.end }
+      if (m.target.type === 'project') {
+        if (!projects.has(m.target.id)) projects.set(m.target.id, mention)
+      } else if (!topics.has(m.target.id)) {
+        topics.set(m.target.id, mention)
+      }
+    }
+  }
+  for (const [project, mention] of projects) {
+    for (const topic of projectTopics.get(project) ?? []) {
+      if (!topics.has(topic)) topics.set(topic, mention)
+    }
+  }
+  for (const topic of section.authorTopics) {
+    if (!topics.has(topic)) topics.set(topic, undefined)
+  }
+  return { topics, projects }
+}

@@ -1,0 +1,89 @@
+/**
+ * Load: read the content folder from disk. Nothing after this stage touches the file system
+ * for content; later stages receive the text read here.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { problem, type Problem } from '../problems.ts'
+
+export interface SourceFile {
+  /** Path shown in messages: relative to the working directory when inside it. */
+  file: string
+  text: string
+}
+
+export interface LoadedContent {
+  conferences: SourceFile | undefined
+  topics: SourceFile | undefined
+  projects: SourceFile | undefined
+  reports: SourceFile[]
+  problems: Problem[]
+}
+
+export const dataFileNames = {
+  conferences: 'conferences.yml',
+  topics: 'topics.yml',
+  projects: 'projects.yml',
+} as const
+
+const reportExtensions = new Set(['.md', '.markdown'])
+
+export function displayPath(absolute: string): string {
+  const rel = path.relative(process.cwd(), absolute)
+  return rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel.split(path.sep).join('/')
+}
+
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const problems: Problem[] = []
+
+  const readText = async (absolute: string): Promise<SourceFile | undefined> => {
+    const file = displayPath(absolute)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(absolute)
+    } catch {
+      problems.push(problem('missingFile', { file }, { what: path.basename(absolute) }))
+      return undefined
+    }
+    const text = decodeUtf8(bytes)
+    if (typeof text !== 'string') {
+      problems.push(problem('notUtf8', { file, line: text.line, column: text.column }, {}))
+      return undefined
+    }
+    return { file, text: text.replace(/^\uFEFF/, '') }
+  }
+
+  const [conferences, topics, projects] = await Promise.all(
+    Object.values(dataFileNames).map((name) => readText(path.join(contentDir, name))),
+  )
+
+  const reportsDir = path.join(contentDir, 'reports')
+  let reportPaths: string[] = []
+  try {
+    const entries = await readdir(reportsDir, { recursive: true, withFileTypes: true })
+    reportPaths = entries
+      .filter((e) => e.isFile() && reportExtensions.has(path.extname(e.name)))
+      .map((e) => path.join(e.parentPath, e.name))
+      // Sorted so that every build sees the reports in the same order.
+      .sort()
+  } catch {
+    problems.push(problem('missingFile', { file: displayPath(reportsDir) }, { what: 'the reports/ folder' }))
+  }
+  const reports = (await Promise.all(reportPaths.map(readText))).filter((r): r is SourceFile => r !== undefined)
+
+  return { conferences, topics, projects, reports, problems }
+}
+
+/** Strict UTF-8 decoding; on failure, the line and column of the first bad byte. */
+export function decodeUtf8(bytes: Uint8Array): string | { line: number; column: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes)
+    const at = lenient.indexOf('\uFFFD')
+    const before = lenient.slice(0, Math.max(at, 0))
+    const line = before.split('\n').length
+    const column = at - before.lastIndexOf('\n')
+    return { line, column }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The unified processors: Markdown → mdast (with session attributes read), and a section's
+ * mdast nodes → sanitized HTML. Raw HTML in a report is parsed and then sanitized with
+ * GitHub's schema: no script, no event handlers, no javascript: URLs.
+ */
+import type { Heading, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import remarkSessionAttributes from './session-attributes.ts'
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkSessionAttributes)
+
+export function parseMarkdown(markdown: string, path: string): { tree: Root; file: VFile } {
+  const file = new VFile({ value: markdown, path })
+  const tree = markdownParser.parse(file)
+  // Plugins run as transformers: the attribute plugin reads and strips {.kind …} here.
+  markdownParser.runSync(tree, file)
+  return { tree, file }
+}
+
+const htmlProcessor = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize)
+  .use(rehypeStringify)
+
+/**
+ * HTML for a section's content. Sub-headings inside a section are ranked below the
+ * section heading: a section's own heading is rendered by the page, as h2.
+ */
+export function sectionHtml(nodes: RootContent[], headingDepth: number): string {
+  const root: Root = { type: 'root', children: structuredClone(nodes) }
+  visit(root, 'heading', (h: Heading) => {
+    h.depth = Math.min(6, 2 + Math.max(1, h.depth - headingDepth)) as Heading['depth']
+  })
+  const hast = htmlProcessor.runSync(root)
+  return htmlProcessor.stringify(hast).trim()
+}
+
+const blockTypes = new Set(['paragraph', 'heading', 'code', 'tableCell', 'html'])
+
+/** Plain text, one line per block, so that list items and paragraphs never run together. */
+export function plainText(nodes: RootContent[]): string {
+  const blocks: string[] = []
+  const root: Root = { type: 'root', children: nodes }
+  visit(root, (node) => {
+    if (!blockTypes.has(node.type)) return
+    const text = node.type === 'html' ? stripTags(toString(node)) : toString(node)
+    const clean = text.replace(/\s+/g, ' ').trim()
+    if (clean) blocks.push(clean)
+    return 'skip'
+  })
+  return blocks.join('\n')
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ')
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}

@@ -1,0 +1,99 @@
+/**
+ * Parse: a validated report → its sections with plain text and sanitized HTML.
+ * This is the only place Markdown is parsed; later stages work on these records.
+ */
+import GithubSlugger from 'github-slugger'
+import { problem, type Problem } from '../problems.ts'
+import { sessionKinds, type FrontMatter, type SectionKind } from '../validate/schema.ts'
+import type { ValidatedReport } from '../validate/content.ts'
+import { parseMarkdown, plainText, sectionHtml, countWords } from './markdown.ts'
+import { cutSections } from './sections.ts'
+
+export interface ParsedSection {
+  slug: string
+  title: string
+  kind: SectionKind
+  speakers: string[]
+  /** Topics the author set with topics="…". */
+  authorTopics: string[]
+  level: number
+  group?: string
+  /** Line in the report file. */
+  line: number
+  text: string
+  html: string
+  wordCount: number
+}
+
+export type OutlineItem = { type: 'section'; slug: string; level: number } | { type: 'group'; title: string; level: number }
+
+export interface ParsedReport {
+  id: string
+  file: string
+  frontMatter: FrontMatter
+  sections: ParsedSection[]
+  outline: OutlineItem[]
+}
+
+export function parseReport(report: ValidatedReport, topicIds: readonly string[]): { report: ParsedReport; problems: Problem[] } {
+  const problems: Problem[] = []
+  const { tree, file } = parseMarkdown(report.body, report.file)
+  const toFileLine = (bodyLine: number) => bodyLine + report.bodyLine - 1
+
+  for (const message of file.messages) {
+    if (!message.fatal) continue
+    const place = { file: report.file, line: toFileLine(message.line ?? 1), column: message.column ?? 1 }
+    if (message.ruleId === 'unknown-session-kind') {
+      problems.push(problem('unknownSessionKind', place, { kind: message.actual ?? '', known: sessionKinds }))
+    } else {
+      problems.push(problem('badAttributes', place, { reason: message.actual ?? message.reason }))
+    }
+  }
+
+  const slugger = new GithubSlugger()
+  const sections: ParsedSection[] = []
+  const outline: OutlineItem[] = []
+  const knownTopics = new Set(topicIds)
+  const slugLines = new Map<string, number>()
+
+  for (const item of cutSections(tree)) {
+    if (item.type === 'group') {
+      outline.push({ type: 'group', title: item.group.title, level: item.group.level })
+      continue
+    }
+    const cut = item.section
+    const line = toFileLine(cut.line)
+    const slug = cut.attributes.id ?? slugger.slug(cut.title)
+    if (cut.attributes.id) {
+      const first = slugLines.get(slug)
+      if (first !== undefined) {
+        problems.push(problem('duplicateId', { file: report.file, line, field: '#id' }, { id: slug, kind: 'section', first: `${report.file}:${first}` }))
+      }
+      slugger.slug(slug) // reserve it so a later title cannot take it
+    }
+    slugLines.set(slug, line)
+    for (const topic of cut.attributes.topics) {
+      if (!knownTopics.has(topic)) {
+        problems.push(problem('unknownTopic', { file: report.file, line, field: 'topics' }, { id: topic, known: [...topicIds] }))
+      }
+    }
+    const text = plainText(cut.nodes)
+    if (text === '') problems.push(problem('emptySection', { file: report.file, line }, { title: cut.title }, 'warning'))
+    sections.push({
+      slug,
+      title: cut.title,
+      kind: cut.attributes.kind,
+      speakers: cut.attributes.speakers,
+      authorTopics: cut.attributes.topics.filter((t) => knownTopics.has(t)),
+      level: cut.level,
+      ...(cut.group ? { group: cut.group } : {}),
+      line,
+      text,
+      html: sectionHtml(cut.nodes, cut.depth),
+      wordCount: countWords(text),
+    })
+    outline.push({ type: 'section', slug, level: cut.level })
+  }
+
+  return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections, outline }, problems }
+}

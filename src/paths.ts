@@ -1,0 +1,52 @@
+import { slug as githubSlug } from 'github-slugger'
+
+/**
+ * A page's place in the site, relative to the site root, always ending in "/" (or ""
+ * for the home page): "topics/gitops/". Branded so a file path or an href cannot be
+ * passed where a site path is meant.
+ */
+export type SitePath = string & { readonly __brand: 'SitePath' }
+
+export function sitePath(...segments: string[]): SitePath {
+  const clean = segments.filter((s) => s !== '').map((s) => s.replace(/^\/+|\/+$/g, ''))
+  return (clean.length === 0 ? '' : clean.join('/') + '/') as SitePath
+}
+
+/** The file a page is written to inside the output folder. */
+export function outputFile(path: SitePath): string {
+  return path + 'index.html'
+}
+
+/**
+ * A relative href from one page to another, so the site works under any sub-path
+ * and from disk. Directory links end in "/"; the browser script appends index.html
+ * when the site is opened from file://.
+ */
+export function relativeHref(from: SitePath, to: SitePath | string, hash?: string): string {
+  const depth = from === '' ? 0 : from.split('/').length - 1
+  const up = '../'.repeat(depth)
+  const target = up + to
+  const href = target === '' ? './' : target
+  return hash ? `${href}#${hash}` : href
+}
+
+/** An absolute href under the site's base path (for the 404 page, which is served from any depth). */
+export function absoluteHref(base: string, to: SitePath | string, hash?: string): string {
+  const href = normalizeBase(base) + to
+  return hash ? `${href}#${hash}` : href
+}
+
+export function normalizeBase(base: string): string {
+  let b = base.trim()
+  if (!b.startsWith('/')) b = '/' + b
+  if (!b.endsWith('/')) b += '/'
+  return b
+}
+
+/** URL-safe slug in the GitHub style that Markdown users know (lowercase, hyphens, unicode kept). */
+export function slugify(text: string): string {
+  const s = githubSlug(text)
+  return s === '' ? 'section' : s
+}
+
+export const reportIdPattern = /^[a-z0-9][a-z0-9-]*$/

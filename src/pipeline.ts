@@ -1,0 +1,69 @@
+/**
+ * load → validate → parse → link: everything up to the knowledge graph, each stage timed.
+ * `build` adds the emit stage; `check` stops here and writes nothing.
+ */
+import { loadContent } from './load/content.ts'
+import { linkSite, type Site } from './link/graph.ts'
+import { parseReport, type ParsedReport } from './parse/report.ts'
+import { ContentError, sortProblems, type Problem } from './problems.ts'
+import { validateContent } from './validate/content.ts'
+
+export interface StageTiming {
+  stage: string
+  ms: number
+}
+
+export interface Timer {
+  timings: StageTiming[]
+  time<T>(stage: string, run: () => T): T
+  timeAsync<T>(stage: string, run: () => Promise<T>): Promise<T>
+}
+
+export function createTimer(): Timer {
+  const timings: StageTiming[] = []
+  const record = (stage: string, start: number) => timings.push({ stage, ms: performance.now() - start })
+  return {
+    timings,
+    time(stage, run) {
+      const start = performance.now()
+      try {
+        return run()
+      } finally {
+        record(stage, start)
+      }
+    },
+    async timeAsync(stage, run) {
+      const start = performance.now()
+      try {
+        return await run()
+      } finally {
+        record(stage, start)
+      }
+    },
+  }
+}
+
+export interface ReadResult {
+  site: Site
+  warnings: Problem[]
+}
+
+/** Throws ContentError with every error found; warnings ride along with the result. */
+export async function readSite(contentDir: string, timer: Timer = createTimer()): Promise<ReadResult> {
+  const loaded = await timer.timeAsync('load', () => loadContent(contentDir))
+  const validated = timer.time('validate', () => validateContent(loaded))
+  const problems = [...validated.problems]
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems))
+
+  const parsed: ParsedReport[] = timer.time('parse', () =>
+    validated.reports.map((r) => {
+      const result = parseReport(r, validated.topics.map((t) => t.id))
+      problems.push(...result.problems)
+      return result.report
+    }),
+  )
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems.filter((p) => p.severity === 'error')))
+
+  const site = timer.time('link', () => linkSite(parsed, validated))
+  return { site, warnings: sortProblems(problems) }
+}

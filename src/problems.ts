@@ -1,0 +1,142 @@
+/**
+ * Errors are data: every problem a user can cause is one entry of this catalogue,
+ * reported with the file, line and field it concerns, what is wrong and what to do.
+ */
+
+export interface Problem {
+  /** Path as the user would type it, relative to the working directory. */
+  file: string
+  line: number
+  column: number
+  /** The front-matter key, data-file path or attribute concerned, e.g. `conference` or `[2].topics[0]`. */
+  field?: string
+  code: ProblemCode
+  message: string
+  hint: string
+  severity: 'error' | 'warning'
+}
+
+type Entry<Args> = {
+  title: string
+  message: (args: Args) => string
+  hint: (args: Args) => string
+}
+
+const entry = <Args>(e: Entry<Args>) => e
+
+export const catalogue = {
+  missingFile: entry<{ what: string }>({
+    title: 'Missing content file',
+    message: ({ what }) => `${what} not found`,
+    hint: () => 'Create it, or point --content at the folder that holds reports/, conferences.yml, topics.yml and projects.yml.',
+  }),
+  notUtf8: entry<object>({
+    title: 'File is not UTF-8',
+    message: () => 'the file is not valid UTF-8 text',
+    hint: () => 'Save it as UTF-8 (most editors offer "Save with encoding").',
+  }),
+  yamlSyntax: entry<{ reason: string }>({
+    title: 'Malformed YAML',
+    message: ({ reason }) => `malformed YAML: ${reason}`,
+    hint: () => 'Fix the YAML syntax; quote values that contain ": " or start with a special character.',
+  }),
+  missingField: entry<{ expected: string }>({
+    title: 'Missing field',
+    message: ({ expected }) => `required field is missing (expected ${expected})`,
+    hint: () => 'Add the field.',
+  }),
+  wrongType: entry<{ reason: string }>({
+    title: 'Wrong value',
+    message: ({ reason }) => reason,
+    hint: () => 'Correct the value; the README lists every field and its format.',
+  }),
+  unknownField: entry<{ known: string[] }>({
+    title: 'Unknown field',
+    message: () => 'unknown field',
+    hint: ({ known }) => `Remove it or use one of: ${known.join(', ')}.`,
+  }),
+  unknownConference: entry<{ id: string; known: string[] }>({
+    title: 'Unknown conference',
+    message: ({ id }) => `unknown conference id "${id}"`,
+    hint: ({ known }) => `Use one of: ${known.join(', ')}; or add the conference to conferences.yml.`,
+  }),
+  unknownTopic: entry<{ id: string; known: string[] }>({
+    title: 'Unknown topic',
+    message: ({ id }) => `unknown topic id "${id}"`,
+    hint: ({ known }) => `Use one of: ${known.join(', ')}; or add the topic to topics.yml.`,
+  }),
+  duplicateId: entry<{ id: string; kind: string; first: string }>({
+    title: 'Duplicate id',
+    message: ({ id, kind }) => `duplicate ${kind} id "${id}"`,
+    hint: ({ first }) => `Ids must be unique; the first one is at ${first}. Rename one of them.`,
+  }),
+  badFileName: entry<{ name: string }>({
+    title: 'Report file name is not a usable id',
+    message: ({ name }) => `"${name}" does not give a report id (lowercase letters, digits and hyphens)`,
+    hint: () => 'Rename the file, e.g. 2019-barcelona-notes.md; the name becomes the report URL.',
+  }),
+  emptyReport: entry<object>({
+    title: 'Empty report',
+    message: () => 'the report has no text after its front matter',
+    hint: () => 'Write the report below the closing --- of the front matter.',
+  }),
+  unknownSessionKind: entry<{ kind: string; known: readonly string[] }>({
+    title: 'Unknown session kind',
+    message: ({ kind }) => `unknown session kind ".${kind}"`,
+    hint: ({ known }) => `Use one of: ${known.map((k) => '.' + k).join(', ')}; leave the heading unmarked for a note.`,
+  }),
+  badAttributes: entry<{ reason: string }>({
+    title: 'Malformed heading attributes',
+    message: ({ reason }) => `malformed heading attributes: ${reason}`,
+    hint: () => 'Write them like {.talk speakers="Ada Lovelace, Alan Turing" topics="security"}.',
+  }),
+  emptySection: entry<{ title: string }>({
+    title: 'Empty section',
+    message: ({ title }) => `section "${title}" has no text`,
+    hint: () => 'Write something under the heading or remove it.',
+  }),
+} as const
+
+export type ProblemCode = keyof typeof catalogue
+type ArgsOf<C extends ProblemCode> = Parameters<(typeof catalogue)[C]['message']>[0]
+
+export interface Place {
+  file: string
+  line?: number
+  column?: number
+  field?: string
+}
+
+export function problem<C extends ProblemCode>(code: C, place: Place, args: ArgsOf<C>, severity: Problem['severity'] = 'error'): Problem {
+  const e = catalogue[code] as Entry<ArgsOf<C>>
+  return {
+    file: place.file,
+    line: place.line ?? 1,
+    column: place.column ?? 1,
+    ...(place.field === undefined ? {} : { field: place.field }),
+    code,
+    message: e.message(args),
+    hint: e.hint(args),
+    severity,
+  }
+}
+
+/** Thrown by a stage when the content has errors; carries every problem found, not just the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the content`)
+    this.name = 'ContentError'
+  }
+}
+
+/** Compiler style, one line per problem: `file:line:col  field: message  hint`. */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.column}`
+  const what = p.field ? `${p.field}: ${p.message}` : p.message
+  const tag = p.severity === 'warning' ? 'warning: ' : ''
+  return `${where}  ${tag}${what}  ${p.hint}`
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+}

@@ -1,0 +1,165 @@
+/**
+ * Validate: turn the loaded text into typed entries. Front matter and data files go
+ * through their schemas; ids are checked for duplicates and references across files.
+ * Every problem is collected, so the user sees them all at once.
+ */
+import path from 'node:path'
+import matter from 'gray-matter'
+import type { z } from 'zod'
+import type { LoadedContent, SourceFile } from '../load/content.ts'
+import { problem, type Problem } from '../problems.ts'
+import { reportIdPattern } from '../paths.ts'
+import {
+  conferencesSchema,
+  frontMatterSchema,
+  projectsSchema,
+  topicsSchema,
+  type ConferenceEntry,
+  type FrontMatter,
+  type ProjectEntry,
+  type TopicEntry,
+} from './schema.ts'
+import { check, parseYaml, type ParsedYaml, type Position } from './yaml.ts'
+
+export interface ValidatedReport {
+  id: string
+  file: string
+  frontMatter: FrontMatter
+  /** Markdown after the front matter. */
+  body: string
+  /** Line of the file on which `body` starts (1-based), to report body positions as file lines. */
+  bodyLine: number
+}
+
+export interface ValidatedContent {
+  conferences: ConferenceEntry[]
+  topics: TopicEntry[]
+  projects: ProjectEntry[]
+  reports: ValidatedReport[]
+  problems: Problem[]
+}
+
+export function validateContent(loaded: LoadedContent): ValidatedContent {
+  const problems: Problem[] = [...loaded.problems]
+
+  const conferences = validateDataFile(loaded.conferences, conferencesSchema, 'conference', problems)
+  const topics = validateDataFile(loaded.topics, topicsSchema, 'topic', problems)
+  const projects = validateDataFile(loaded.projects, projectsSchema, 'project', problems)
+
+  const conferenceIds = conferences.entries.map((c) => c.id)
+  const topicIds = topics.entries.map((t) => t.id)
+  const topicIdSet = new Set(topicIds)
+
+  // A project's topics must exist (only checkable once topics.yml is good).
+  if (loaded.projects && topics.ok) {
+    projects.entries.forEach((p, i) =>
+      p.topics.forEach((t, j) => {
+        if (!topicIdSet.has(t)) {
+          const place = { file: loaded.projects!.file, ...projects.yaml!.locate([i, 'topics', j]), field: `[${i}].topics[${j}]` }
+          problems.push(problem('unknownTopic', place, { id: t, known: topicIds }))
+        }
+      }),
+    )
+  }
+
+  const reports: ValidatedReport[] = []
+  const firstById = new Map<string, string>()
+  for (const source of loaded.reports) {
+    const report = validateReport(source, problems)
+    if (!report) continue
+    const firstFile = firstById.get(report.id)
+    if (firstFile) {
+      problems.push(problem('duplicateId', { file: source.file }, { id: report.id, kind: 'report', first: firstFile }))
+      continue
+    }
+    firstById.set(report.id, source.file)
+    const fm = report.frontMatter
+    if (conferences.ok && !conferenceIds.includes(fm.conference)) {
+      problems.push(problem('unknownConference', { file: source.file, ...report.locate(['conference']), field: 'conference' }, { id: fm.conference, known: conferenceIds }))
+    }
+    if (topics.ok) {
+      fm.topics.forEach((t, i) => {
+        if (!topicIdSet.has(t)) {
+          problems.push(problem('unknownTopic', { file: source.file, ...report.locate(['topics', i]), field: `topics[${i}]` }, { id: t, known: topicIds }))
+        }
+      })
+    }
+    reports.push({ id: report.id, file: report.file, frontMatter: fm, body: report.body, bodyLine: report.bodyLine })
+  }
+
+  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, reports, problems }
+}
+
+function validateDataFile<S extends z.ZodArray<z.ZodObject>>(
+  source: SourceFile | undefined,
+  schema: S,
+  kind: string,
+  problems: Problem[],
+): { entries: z.infer<S>; ok: boolean; yaml?: ParsedYaml } {
+  if (!source) return { entries: [] as z.infer<S>, ok: false }
+  const yaml = parseYaml(source.text, source.file)
+  if (yaml.problems.length) {
+    problems.push(...yaml.problems)
+    return { entries: [] as z.infer<S>, ok: false, yaml }
+  }
+  // An empty file is an empty list, not an error.
+  const value = yaml.value ?? []
+  const result = check(schema, value, yaml, source.file)
+  problems.push(...result.problems)
+  if (!result.data) return { entries: [] as z.infer<S>, ok: false, yaml }
+
+  const firstAt = new Map<string, Position>()
+  let ok = true
+  for (const [i, entry] of (result.data as { id: string }[]).entries()) {
+    const pos = yaml.locate([i, 'id'])
+    const first = firstAt.get(entry.id)
+    if (first) {
+      ok = false
+      problems.push(problem('duplicateId', { file: source.file, ...pos, field: `[${i}].id` }, { id: entry.id, kind, first: `${source.file}:${first.line}` }))
+    } else firstAt.set(entry.id, pos)
+  }
+  return { entries: result.data, ok, yaml }
+}
+
+function validateReport(source: SourceFile, problems: Problem[]) {
+  const { file, text } = source
+  const id = path.basename(file).replace(/\.(md|markdown)$/, '')
+  if (!reportIdPattern.test(id)) {
+    problems.push(problem('badFileName', { file }, { name: path.basename(file) }))
+    return undefined
+  }
+
+  let yaml: ParsedYaml | undefined
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    parsed = matter(text, {
+      engines: {
+        yaml: (s: string) => {
+          // The front matter starts on the line after the opening ---.
+          yaml = parseYaml(s, file, 1)
+          return {}
+        },
+      },
+    })
+  } catch {
+    problems.push(problem('yamlSyntax', { file }, { reason: 'the front matter is not closed by a --- line' }))
+    return undefined
+  }
+  if (yaml?.problems.length) {
+    problems.push(...yaml.problems)
+    return undefined
+  }
+  const locate = yaml?.locate ?? (() => ({ line: 1, column: 1 }))
+  const result = check(frontMatterSchema, yaml?.value ?? {}, { value: undefined, locate, problems: [] }, file)
+  problems.push(...result.problems)
+
+  const body = parsed.content
+  const bodyStart = text.length - body.length
+  const bodyLine = text.slice(0, bodyStart).split('\n').length
+  if (body.trim() === '') {
+    problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
+    return undefined
+  }
+  if (!result.data) return undefined
+  return { id, file, frontMatter: result.data, body, bodyLine, locate }
+}

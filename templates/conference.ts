@@ -1,0 +1,77 @@
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import type { Conference } from '../src/link/graph.ts'
+import { layout, type PageContext } from './layout.ts'
+import { dateRange, kindBadge, plural, topicChips } from './parts.ts'
+
+export function conferencePage(ctx: PageContext, conference: Conference): Root {
+  const { site } = ctx
+  const reports = conference.reports.map((id) => site.report.get(id)!)
+  return layout(ctx, {
+    title: conference.name,
+    description: `${conference.name} in ${conference.city}: ${plural(reports.length, 'report')} and the sessions they covered.`,
+    current: 'conferences',
+    main: [
+      h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('conferences/') }, 'Conferences'))])),
+      h('header.page-header', [
+        h('h1', conference.name),
+        h('dl.facts', [
+          h('dt', 'Dates'),
+          h('dd', dateRange(conference.dates.start, conference.dates.end)),
+          h('dt', 'Place'),
+          h('dd', `${conference.city}, ${conference.country}`),
+          conference.attendance ? [h('dt', 'Attendance'), h('dd', `about ${conference.attendance.toLocaleString('en-GB')}, as reported`)] : null,
+          h('dt', 'Covered'),
+          h('dd', `${plural(reports.length, 'report')}, ${plural(conference.sessions.length, 'session')}, ${plural(conference.sectionCount, 'section')}`),
+          conference.homepage ? [h('dt', 'Website'), h('dd', h('a', { href: conference.homepage, rel: 'external' }, new URL(conference.homepage).host))] : null,
+        ]),
+      ]),
+      h('section', { ariaLabelledby: 'reports-title' }, [
+        h('h2#reports-title', 'Reports'),
+        h('ul.card-list', reports.map((r) =>
+          h('li.card', [
+            h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
+            h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')}`]),
+            h('p', r.summary),
+            topicChips(ctx, r.topics),
+          ]),
+        )),
+      ]),
+      h('section', { ariaLabelledby: 'sessions-title' }, [
+        h('h2#sessions-title', 'Sessions covered'),
+        conference.sessions.length === 0
+          ? h('p', 'The reports of this conference are notes and takeaways; none covers a single session.')
+          : h('ul.session-list', conference.sessions.map((id) => {
+              const s = site.section.get(id)!
+              return h('li', [
+                kindBadge(s.kind),
+                ' ',
+                h('a', { href: ctx.href(s.url) }, s.title),
+                s.speakers.length ? h('span.speakers', ` — ${s.speakers.join(', ')}`) : null,
+                h('span.meta', ` (${site.report.get(s.report)!.title})`),
+              ])
+            })),
+      ]),
+    ],
+  })
+}
+
+export function conferencesIndexPage(ctx: PageContext): Root {
+  return layout(ctx, {
+    title: 'Conferences',
+    description: 'Conferences the reports come from.',
+    current: 'conferences',
+    main: [
+      h('header.page-header', [h('h1', 'Conferences')]),
+      h('ol.timeline', ctx.site.conferences.map((c) =>
+        h('li', [
+          h('span.timeline-year', String(c.year)),
+          h('div', [
+            h('h2', h('a', { href: ctx.href(c.url) }, c.name)),
+            h('p.meta', `${dateRange(c.dates.start, c.dates.end)} · ${c.city}, ${c.country} · ${plural(c.reports.length, 'report')} · ${plural(c.sessions.length, 'session')}`),
+          ]),
+        ]),
+      )),
+    ],
+  })
+}

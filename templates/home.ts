@@ -1,0 +1,62 @@
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import type { Report, Topic } from '../src/link/graph.ts'
+import { layout, searchForm, type PageContext } from './layout.ts'
+import { plural } from './parts.ts'
+
+export interface HomeProps {
+  /** Topics with at least one section, most-discussed first. */
+  topics: Topic[]
+  /** Most recent first. */
+  latestReports: Report[]
+}
+
+export function homePage(ctx: PageContext, { topics, latestReports }: HomeProps): Root {
+  const { site } = ctx
+  const sessions = site.sections.filter((s) => s.kind !== 'note').length
+  return layout(ctx, {
+    title: 'Recap — conference trip reports, linked',
+    description: `${site.reports.length} conference trip reports turned into a searchable map of talks and themes.`,
+    current: 'home',
+    main: [
+      h('section.hero', { ariaLabelledby: 'home-title' }, [
+        h('h1#home-title', 'Conference trip reports, linked'),
+        h('p.lead', [
+          `Recap collects ${plural(site.reports.length, 'trip report')} from ${plural(site.conferences.length, 'conference')}: `,
+          `${plural(sessions, 'session')} and ${plural(site.sections.length - sessions, 'note')}, linked by topic and project so you can follow a theme from year to year.`,
+        ]),
+        searchForm(ctx, 'page'),
+      ]),
+      h('section', { ariaLabelledby: 'timeline-title' }, [
+        h('h2#timeline-title', 'Conferences'),
+        h('ol.timeline', site.conferences.map((c) =>
+          h('li', [
+            h('span.timeline-year', String(c.year)),
+            h('div', [
+              h('a', { href: ctx.href(c.url) }, c.name),
+              h('p.meta', `${c.city}, ${c.country} · ${plural(c.reports.length, 'report')} · ${plural(c.sessions.length, 'session')}`),
+            ]),
+          ]),
+        )),
+      ]),
+      h('section', { ariaLabelledby: 'topics-title' }, [
+        h('h2#topics-title', 'Topics'),
+        h('ul.topic-cloud', topics.map((t) =>
+          h('li', h('a.chip', { href: ctx.href(t.url) }, [t.name, ' ', h('span.count', { ariaLabel: plural(t.sections.length, 'section') }, String(t.sections.length))])),
+        )),
+        h('p', h('a', { href: ctx.href('topics/') }, 'All topics →')),
+      ]),
+      h('section', { ariaLabelledby: 'latest-title' }, [
+        h('h2#latest-title', 'Latest reports'),
+        h('ul.card-list', latestReports.map((r) =>
+          h('li.card', [
+            h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
+            h('p.meta', [site.conference.get(r.conference)!.name, r.author ? ` · ${r.author}` : '']),
+            h('p', r.summary),
+          ]),
+        )),
+        h('p', h('a', { href: ctx.href('reports/') }, 'All reports →')),
+      ]),
+    ],
+  })
+}

@@ -1,0 +1,72 @@
+/** The reports index, the talks table and the 404 page. */
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import type { Section } from '../src/link/graph.ts'
+import { layout, searchForm, type PageContext } from './layout.ts'
+import { kindLabel, plural } from './parts.ts'
+
+export function reportsIndexPage(ctx: PageContext): Root {
+  const { site } = ctx
+  return layout(ctx, {
+    title: 'Reports',
+    description: 'Every trip report, by conference.',
+    current: 'reports',
+    main: [
+      h('header.page-header', [h('h1', 'Reports'), h('p.lead', `${plural(site.reports.length, 'trip report')}, by conference.`)]),
+      ...site.conferences
+        .filter((c) => c.reports.length)
+        .map((c) =>
+          h('section', { ariaLabelledby: `conf-${c.id}` }, [
+            h('h2', { id: `conf-${c.id}` }, h('a', { href: ctx.href(c.url) }, c.name)),
+            h('ul.card-list', c.reports.map((id) => {
+              const r = site.report.get(id)!
+              return h('li.card', [
+                h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
+                h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')} · ${plural(r.wordCount, 'word')}`]),
+                h('p', r.summary),
+              ])
+            })),
+          ]),
+        ),
+    ],
+  })
+}
+
+export function talksIndexPage(ctx: PageContext, sessions: Section[]): Root {
+  const { site } = ctx
+  return layout(ctx, {
+    title: 'Talks',
+    description: 'Every session the reports covered: talks, keynotes, BoFs, workshops and lightning talks.',
+    current: 'talks',
+    main: [
+      h('header.page-header', [h('h1', 'Talks'), h('p.lead', `${plural(sessions.length, 'session')} covered by the reports: talks, keynotes, BoFs, workshops and lightning talks.`)]),
+      h('div.table-wrap', h('table.talks', [
+        h('caption.visually-hidden', 'Every session covered by the reports'),
+        h('thead', h('tr', ['Title', 'Kind', 'Conference', 'Report', 'Topics'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', sessions.map((s) => {
+          const report = site.report.get(s.report)!
+          const conference = site.conference.get(s.conference)!
+          return h('tr', [
+            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null]),
+            h('td', kindLabel[s.kind]),
+            h('td', h('a', { href: ctx.href(conference.url) }, `${conference.city} ${conference.year}`)),
+            h('td', h('a', { href: ctx.href(report.url) }, report.title)),
+            h('td', s.topics.map((t) => site.topic.get(t)!.name).join(', ')),
+          ])
+        })),
+      ])),
+    ],
+  })
+}
+
+export function notFoundPage(ctx: PageContext): Root {
+  return layout(ctx, {
+    title: 'Page not found',
+    description: 'This page does not exist.',
+    main: [
+      h('header.page-header', [h('h1', 'Page not found'), h('p.lead', 'There is no page at this address. It may have moved when a report was renamed.')]),
+      h('p', ['Try searching for what you were looking for, or start from the ', h('a', { href: ctx.href('') }, 'home page'), '.']),
+      searchForm(ctx, 'page'),
+    ],
+  })
+}

@@ -1,0 +1,70 @@
+/** Small pieces shared by page templates. They render records; they compute nothing. */
+import type { ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { Section, SectionMention } from '../src/link/graph.ts'
+import type { SectionKind } from '../src/validate/schema.ts'
+import type { PageContext } from './layout.ts'
+
+export const kindLabel: Record<SectionKind, string> = {
+  talk: 'Talk',
+  keynote: 'Keynote',
+  bof: 'BoF',
+  workshop: 'Workshop',
+  lightning: 'Lightning talks',
+  note: 'Note',
+}
+
+export function kindBadge(kind: SectionKind): ElementContent {
+  return h(`span.kind.kind-${kind}`, kindLabel[kind])
+}
+
+export function topicChips(ctx: PageContext, ids: readonly string[], label = 'Topics'): ElementContent | null {
+  if (ids.length === 0) return null
+  return h('ul.chips', { ariaLabel: label }, ids.map((id) => {
+    const t = ctx.site.topic.get(id)!
+    return h('li', h('a.chip', { href: ctx.href(t.url) }, t.name))
+  }))
+}
+
+export function projectChips(ctx: PageContext, ids: readonly string[], label = 'Projects'): ElementContent | null {
+  if (ids.length === 0) return null
+  return h('ul.chips.chips-project', { ariaLabel: label }, ids.map((id) => {
+    const p = ctx.site.project.get(id)!
+    return h('li', h('a.chip', { href: ctx.href(p.url) }, p.name))
+  }))
+}
+
+/** "Report title · KubeCon Europe 2018" line under a section link. */
+export function sectionSource(ctx: PageContext, section: Section): ElementContent {
+  const report = ctx.site.report.get(section.report)!
+  const conference = ctx.site.conference.get(section.conference)!
+  return h('span.source', [report.title, ' · ', conference.name])
+}
+
+/** A quoted sentence with the mention marked. */
+export function quote(mention: SectionMention): ElementContent | null {
+  if (!mention.sentence) return null
+  const { sentence, start, end } = mention
+  return h('blockquote.mention', h('p', [sentence.slice(0, start), h('mark', sentence.slice(start, end)), sentence.slice(end)]))
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso + 'T00:00:00Z')
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+}
+
+export function dateRange(start: string, end: string): string {
+  return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`
+}
+
+export function plural(n: number, word: string, many = word + 's'): string {
+  return `${n} ${n === 1 ? word : many}`
+}
+
+/**
+ * Section HTML made by the parse stage, already sanitized there (rehype-sanitize).
+ * The only raw markup a page contains.
+ */
+export function raw(sanitizedHtml: string): ElementContent {
+  return { type: 'raw', value: sanitizedHtml } as unknown as ElementContent
+}

@@ -1,0 +1,88 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import type { Report } from '../src/link/graph.ts'
+import type { OutlineItem } from '../src/parse/report.ts'
+import { layout, type PageContext } from './layout.ts'
+import { formatDate, kindBadge, plural, raw, topicChips } from './parts.ts'
+
+export function reportPage(ctx: PageContext, report: Report): Root {
+  const { site } = ctx
+  const conference = site.conference.get(report.conference)!
+  const heading = (level: number) => `h${Math.min(6, 2 + level)}`
+
+  const body: ElementContent[] = report.outline.map((item) => {
+    if (item.type === 'group') return h(`${heading(item.level)}.group-heading`, item.title)
+    const s = site.section.get(`${report.id}/${item.slug}`)!
+    return h('section.report-section', { id: s.slug, ariaLabelledby: `${s.slug}-title` }, [
+      h(`${heading(item.level)}.section-title`, { id: `${s.slug}-title` }, [
+        h('a.anchor', { href: `#${s.slug}`, ariaLabel: `Link to “${s.title}”` }, '#'),
+        ' ',
+        s.title,
+      ]),
+      h('div.section-meta', [
+        kindBadge(s.kind),
+        s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null,
+        h('a.section-page-link', { href: ctx.href(s.url) }, 'Section page →'),
+      ]),
+      topicChips(ctx, s.topics, `Topics of “${s.title}”`),
+      h('div.prose', [raw(s.html)]),
+    ])
+  })
+
+  return layout(ctx, {
+    title: report.title,
+    description: report.summary,
+    current: 'reports',
+    main: [
+      h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [
+        h('li', h('a', { href: ctx.href('reports/') }, 'Reports')),
+        h('li', h('a', { href: ctx.href(conference.url) }, conference.name)),
+      ])),
+      h('article.report', [
+        h('header.page-header', [
+          h('h1', report.title),
+          h('p.lead', report.summary),
+          h('dl.facts', [
+            fact('Conference', h('a', { href: ctx.href(conference.url) }, conference.name)),
+            report.author ? fact('Author', report.author) : null,
+            report.published ? fact('Published', h('time', { dateTime: report.published }, formatDate(report.published))) : null,
+            report.source ? fact('Original', h('a', { href: report.source, rel: 'external' }, new URL(report.source).host)) : null,
+            fact('Length', `${plural(report.sections.length, 'section')}, ${plural(report.wordCount, 'word')}`),
+          ]),
+          topicChips(ctx, report.topics),
+        ]),
+        h('nav.toc', { ariaLabel: 'Contents' }, [h('h2', 'Contents'), toc(ctx, report)]),
+        ...body,
+      ]),
+    ],
+  })
+}
+
+function fact(term: string, value: ElementContent | string): ElementContent[] {
+  return [h('dt', term), h('dd', value)]
+}
+
+/** Nested list following the outline's levels. */
+function toc(ctx: PageContext, report: Report): Element {
+  const root = h('ol')
+  const stack: { level: number; list: Element }[] = [{ level: 0, list: root }]
+  let lastItem: Element | undefined
+  for (const item of report.outline as OutlineItem[]) {
+    while (stack.length > 1 && stack.at(-1)!.level > item.level) stack.pop()
+    if (item.level > stack.at(-1)!.level && lastItem) {
+      const list = h('ol')
+      lastItem.children.push(list)
+      stack.push({ level: item.level, list })
+    }
+    const label =
+      item.type === 'group'
+        ? h('span', item.title)
+        : (() => {
+            const s = ctx.site.section.get(`${report.id}/${item.slug}`)!
+            return h('a', { href: `#${s.slug}` }, [s.title, s.kind !== 'note' ? h('span.toc-kind', ` · ${s.kind}`) : null])
+          })()
+    lastItem = h('li', label)
+    stack.at(-1)!.list.children.push(lastItem)
+  }
+  return root
+}

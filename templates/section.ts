@@ -1,0 +1,68 @@
+import type { ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import type { Section } from '../src/link/graph.ts'
+import { layout, type PageContext } from './layout.ts'
+import { kindBadge, kindLabel, projectChips, raw, sectionSource, topicChips } from './parts.ts'
+
+export function sectionPage(ctx: PageContext, section: Section): Root {
+  const { site } = ctx
+  const report = site.report.get(section.report)!
+  const conference = site.conference.get(section.conference)!
+  const previous = section.previous ? site.section.get(section.previous) : undefined
+  const next = section.next ? site.section.get(section.next) : undefined
+
+  return layout(ctx, {
+    title: `${section.title} — ${report.title}`,
+    description: section.text.slice(0, 160),
+    current: section.kind === 'note' ? 'reports' : 'talks',
+    main: [
+      h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [
+        h('li', h('a', { href: ctx.href(conference.url) }, conference.name)),
+        h('li', h('a', { href: ctx.href(report.url) }, report.title)),
+        section.group ? h('li', section.group) : null,
+      ])),
+      h('article.section-page', [
+        h('header.page-header', [
+          h('p.eyebrow', [kindBadge(section.kind), section.group ? ` ${section.group}` : '']),
+          h('h1', section.title),
+          h('dl.facts', [
+            h('dt', 'Report'),
+            h('dd', h('a', { href: ctx.href(report.url, section.slug) }, report.title)),
+            h('dt', 'Conference'),
+            h('dd', h('a', { href: ctx.href(conference.url) }, conference.name)),
+            section.speakers.length ? [h('dt', section.speakers.length === 1 ? 'Speaker' : 'Speakers'), h('dd', section.speakers.join(', '))] : null,
+            h('dt', 'Kind'),
+            h('dd', kindLabel[section.kind]),
+          ]),
+          topicChips(ctx, section.topics),
+          projectChips(ctx, section.projects),
+        ]),
+        h('div.prose', [raw(section.html)]),
+      ]),
+      h('nav.pager', { ariaLabel: 'Previous and next in this report' }, [
+        previous ? h('a.pager-previous', { href: ctx.href(previous.url), rel: 'prev' }, [h('span.pager-label', 'Previous'), previous.title]) : h('span'),
+        next ? h('a.pager-next', { href: ctx.href(next.url), rel: 'next' }, [h('span.pager-label', 'Next'), next.title]) : h('span'),
+      ]),
+      section.related.length
+        ? h('section.related', { ariaLabelledby: 'related-title' }, [
+            h('h2#related-title', 'Related in other reports'),
+            h('ol.related-list', section.related.map((r) => {
+              const other = site.section.get(r.section)!
+              return h('li', [
+                h('a', { href: ctx.href(other.url) }, other.title),
+                ' ',
+                kindBadge(other.kind),
+                h('p.meta', sectionSource(ctx, other)),
+                h('p.reasons', ['Shares ', ...reasons(ctx, r.shared.topics, r.shared.projects)]),
+              ])
+            })),
+          ])
+        : null,
+    ],
+  })
+}
+
+function reasons(ctx: PageContext, topics: string[], projects: string[]): string[] {
+  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name)]
+  return [names.join(', ')]
+}
