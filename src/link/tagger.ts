@@ -118,7 +118,8 @@ export function tagSection(
 ): Tags {
   const topics = new Map<string, Mention | undefined>()
   const projects = new Map<string, Mention>()
-  const units = [{ text: section.title, start: 0 }, ...sentences(section.text)]
+  // Body sentences first: the sentence quoted for a mention should say more than the title.
+  const units = [...sentences(section.text), { text: section.title, start: 0 }]
   for (const unit of units) {
     for (const m of matcher.match(unit.text)) {
       const mention = { sentence: unit.text, start: m.start, end: m.end }

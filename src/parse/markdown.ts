@@ -53,7 +53,8 @@ export function plainText(nodes: RootContent[]): string {
   const root: Root = { type: 'root', children: nodes }
   visit(root, (node) => {
     if (!blockTypes.has(node.type)) return
-    const text = node.type === 'html' ? stripTags(toString(node)) : toString(node)
+    // Inline raw HTML is markup, not text: leave it out of titles, text and the search index.
+    const text = node.type === 'html' ? stripTags(node.value) : toString(node, { includeHtml: false })
     const clean = text.replace(/\s+/g, ' ').trim()
     if (clean) blocks.push(clean)
     return 'skip'

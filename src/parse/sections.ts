@@ -68,7 +68,7 @@ export function cutSections(tree: Root): OutlineCut[] {
     }
     const nodes = children.slice(i + 1, j)
     const next = children[j]
-    const title = toString(heading).trim()
+    const title = toString(heading, { includeHtml: false }).trim()
     const line = heading.position?.start.line ?? 1
     const hasChildren = next?.type === 'heading' && next.depth > heading.depth
     const level = parents.length

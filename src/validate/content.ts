@@ -55,7 +55,7 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
     projects.entries.forEach((p, i) =>
       p.topics.forEach((t, j) => {
         if (!topicIdSet.has(t)) {
-          const place = { file: loaded.projects!.file, ...projects.yaml!.locate([i, 'topics', j]), field: `[${i}].topics[${j}]` }
+          const place = { file: loaded.projects!.file, ...projects.yaml!.locate([i, 'topics', j], true), field: `[${i}].topics[${j}]` }
           problems.push(problem('unknownTopic', place, { id: t, known: topicIds }))
         }
       }),
@@ -75,12 +75,12 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
     firstById.set(report.id, source.file)
     const fm = report.frontMatter
     if (conferences.ok && !conferenceIds.includes(fm.conference)) {
-      problems.push(problem('unknownConference', { file: source.file, ...report.locate(['conference']), field: 'conference' }, { id: fm.conference, known: conferenceIds }))
+      problems.push(problem('unknownConference', { file: source.file, ...report.locate(['conference'], true), field: 'conference' }, { id: fm.conference, known: conferenceIds }))
     }
     if (topics.ok) {
       fm.topics.forEach((t, i) => {
         if (!topicIdSet.has(t)) {
-          problems.push(problem('unknownTopic', { file: source.file, ...report.locate(['topics', i]), field: `topics[${i}]` }, { id: t, known: topicIds }))
+          problems.push(problem('unknownTopic', { file: source.file, ...report.locate(['topics', i], true), field: `topics[${i}]` }, { id: t, known: topicIds }))
         }
       })
     }
@@ -129,14 +129,19 @@ function validateReport(source: SourceFile, problems: Problem[]) {
     return undefined
   }
 
+  if (/^---[ \t]*\r?\n/.test(text) && !/\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(text)) {
+    problems.push(problem('yamlSyntax', { file }, { reason: 'the front matter is not closed by a --- line' }))
+    return undefined
+  }
   let yaml: ParsedYaml | undefined
   let parsed: matter.GrayMatterFile<string>
   try {
     parsed = matter(text, {
       engines: {
         yaml: (s: string) => {
-          // The front matter starts on the line after the opening ---.
-          yaml = parseYaml(s, file, 1)
+          // Positions in the front matter are shifted by the lines before it in the file.
+          const linesBefore = text.slice(0, text.indexOf(s)).split('\n').length - 1
+          yaml = parseYaml(s, file, linesBefore)
           return {}
         },
       },

@@ -14,8 +14,11 @@ export interface Position {
 
 export interface ParsedYaml {
   value: unknown
-  /** Where the value at `path` was written; for a missing key, where its parent is. */
-  locate: (path: readonly PropertyKey[]) => Position
+  /**
+   * Where the key at `path` was written (or its value, with `value`); for a missing key,
+   * where its parent is.
+   */
+  locate: (path: readonly PropertyKey[], value?: boolean) => Position
   problems: Problem[]
 }
 
@@ -32,7 +35,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
     return problem('yamlSyntax', { file, line, column }, { reason: firstLine(e.message) })
   })
 
-  const locate = (path: readonly PropertyKey[]): Position => {
+  const locate = (path: readonly PropertyKey[], value = false): Position => {
     let node: unknown = doc.contents
     let best = node && (node as Node).range ? at((node as Node).range![0]) : { line: 1 + lineOffset, column: 1 }
     for (const key of path) {
@@ -41,6 +44,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
         if (!pair) return best
         if (isScalar(pair.key) && pair.key.range) best = at(pair.key.range[0])
         node = pair.value
+        if (value && key === path.at(-1) && node && (node as Node).range) best = at((node as Node).range![0])
       } else if (isSeq(node)) {
         node = node.items[Number(key)]
         if (node && (node as Node).range) best = at((node as Node).range![0])
@@ -73,7 +77,12 @@ export function check<S extends z.ZodType>(
   const result = schema.safeParse(value)
   if (result.success) return { data: result.data, problems: [] }
   const problems: Problem[] = []
+  const seen = new Set<string>()
   for (const issue of result.error.issues) {
+    // One problem per field: a value that fails two checks needs one fix.
+    const key = formatPath(issue.path)
+    if (issue.code !== 'unrecognized_keys' && seen.has(key)) continue
+    seen.add(key)
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key]
@@ -82,8 +91,8 @@ export function check<S extends z.ZodType>(
       continue
     }
     const field = formatPath(issue.path)
-    const place = { file, ...yaml.locate(issue.path), field }
     const actual = valueAt(value, issue.path)
+    const place = { file, ...yaml.locate(issue.path, actual !== undefined), field }
     if (actual === undefined && issue.code === 'invalid_type') {
       problems.push(problem('missingField', place, { expected: issue.expected }))
     } else if (issue.code === 'invalid_type') {

@@ -1,0 +1,92 @@
+/** The real CLI against temporary folders. */
+import { readFile, writeFile } from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { spawn } from 'node:child_process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { makeContent, minimalFrontMatter, realContent, removeDir, report, root, runCli, tempDir } from './helpers.ts'
+
+const cleanup: string[] = []
+afterAll(async () => Promise.all(cleanup.map(removeDir)))
+
+describe('recap build', () => {
+  it('builds and prints a summary timed per stage', async () => {
+    const dir = await tempDir()
+    cleanup.push(dir)
+    const result = await runCli(['build', '--content', realContent, '--out', path.join(dir, 'site')])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Built .*site in \d+ ms/m)
+    for (const stage of ['load', 'validate', 'parse', 'link', 'emit', 'write']) expect(result.stdout).toMatch(new RegExp(`^  ${stage} +\\d+ ms`, 'm'))
+    expect(result.stdout).toMatch(/5 reports · \d+ sections \(\d+ sessions\) · 18 topics · \d+ projects · 3 conferences · \d+ pages written/)
+  })
+
+  it('on bad content: one line per problem, exit 1, no stack trace, previous output untouched', async () => {
+    const content = await makeContent({
+      'reports/a.md': report('title: A\nconference: nowhere\nsummary: S', 'Text.'),
+      'reports/b.md': report(minimalFrontMatter, '## X {.panel}\n\nText.'),
+    })
+    cleanup.push(content)
+    const out = path.join(content, 'site')
+    // A previous good build in the output folder.
+    const good = await makeContent({ 'reports/ok.md': report(minimalFrontMatter, 'Fine.') })
+    cleanup.push(good)
+    expect((await runCli(['build', '--content', good, '--out', out])).code).toBe(0)
+    const before = await readFile(path.join(out, 'index.html'), 'utf8')
+
+    const result = await runCli(['build', '--content', content, '--out', out], content)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    const lines = result.stderr.trim().split('\n')
+    expect(lines[0]).toBe('reports/a.md:3:13  conference: unknown conference id "nowhere"  Use one of: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019; or add the conference to conferences.yml.')
+    expect(lines.at(-1)).toBe('1 error; nothing was written. Fix the lines above and run the command again.')
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/)
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(before)
+
+    // Fix the conference: now the body error shows.
+    await writeFile(path.join(content, 'reports/a.md'), report(minimalFrontMatter, 'Text.'))
+    const second = await runCli(['build', '--content', content, '--out', out], content)
+    expect(second.code).toBe(1)
+    expect(second.stderr).toContain('reports/b.md:7:6  unknown session kind ".panel"')
+  })
+
+  it('rejects bad flags with a message, not a stack trace', async () => {
+    const result = await runCli(['serve', '--port', 'abc'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("option '--port <port>' argument 'abc' is invalid. expected a port number from 0 to 65535.")
+  })
+})
+
+describe('recap serve', () => {
+  it('serves the built site and the 404 page on 127.0.0.1', async () => {
+    const dir = await tempDir()
+    cleanup.push(dir)
+    const out = path.join(dir, 'site')
+    expect((await runCli(['build', '--out', out])).code).toBe(0)
+    const port = 41000 + Math.floor(Math.random() * 2000)
+    const child = spawn(process.execPath, [path.join(root, 'bin/recap.js'), 'serve', '--out', out, '--port', String(port)], { cwd: root })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => (d.toString().includes('Serving') ? resolve() : undefined))
+        child.once('exit', () => reject(new Error('server exited')))
+      })
+      const get = (p: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          http.get(`http://127.0.0.1:${port}${p}`, (res) => {
+            let body = ''
+            res.on('data', (c) => (body += c))
+            res.on('end', () => resolve({ status: res.statusCode!, body }))
+          }).on('error', reject)
+        })
+      const home = await get('/')
+      expect(home.status).toBe(200)
+      expect(home.body).toContain('Conference trip reports, linked')
+      expect((await get('/topics/gitops/')).status).toBe(200)
+      const missing = await get('/no/such/page/')
+      expect(missing.status).toBe(404)
+      expect(missing.body).toContain('Page not found')
+      expect((await get('/../../etc/passwd')).status).toBe(404)
+    } finally {
+      child.kill()
+    }
+  })
+})

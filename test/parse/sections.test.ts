@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { parseReport } from '../../src/parse/report.ts'
+import type { ValidatedReport } from '../../src/validate/content.ts'
+
+function parse(body: string) {
+  const report: ValidatedReport = {
+    id: 'r',
+    file: 'content/reports/r.md',
+    frontMatter: { title: 'R', conference: 'c', summary: 's', topics: [] },
+    body,
+    bodyLine: 5,
+  }
+  return parseReport(report, ['security', 'gitops'])
+}
+
+describe('cutting a report into sections', () => {
+  it('makes text before the first heading the introduction, a note', () => {
+    const { report } = parse('Hello there.\n\n## First\n\nText.')
+    expect(report.sections.map((s) => [s.slug, s.kind, s.text])).toEqual([
+      ['introduction', 'note', 'Hello there.'],
+      ['first', 'note', 'Text.'],
+    ])
+  })
+
+  it('gives a grouping heading ("Day 2") no record but passes its title down', () => {
+    const { report } = parse('## Day 2\n\n### Talk A {.talk}\n\nA.\n\n### Talk B {.keynote}\n\nB.\n\n## After\n\nDone.')
+    expect(report.sections.map((s) => [s.title, s.kind, s.group ?? null, s.level])).toEqual([
+      ['Talk A', 'talk', 'Day 2', 1],
+      ['Talk B', 'keynote', 'Day 2', 1],
+      ['After', 'note', null, 0],
+    ])
+    expect(report.outline).toEqual([
+      { type: 'group', title: 'Day 2', level: 0 },
+      { type: 'section', slug: 'talk-a', level: 1 },
+      { type: 'section', slug: 'talk-b', level: 1 },
+      { type: 'section', slug: 'after', level: 0 },
+    ])
+  })
+
+  it('keeps unmarked sub-headings inside the session they belong to', () => {
+    const { report } = parse('## The talk {.talk}\n\nIntro.\n\n### Takeaways\n\n- one\n- two\n\n## Next\n\nX.')
+    expect(report.sections.map((s) => s.title)).toEqual(['The talk', 'Next'])
+    const talk = report.sections[0]!
+    expect(talk.text).toBe('Intro.\nTakeaways\none\ntwo')
+    expect(talk.html).toContain('<h3>Takeaways</h3>')
+  })
+
+  it('ends a session at a marked sub-heading, which is a session of its own', () => {
+    const { report } = parse('## Keynotes {.keynote}\n\nOpening.\n\n### Demo {.talk}\n\nShown.')
+    expect(report.sections.map((s) => [s.title, s.kind, s.text])).toEqual([
+      ['Keynotes', 'keynote', 'Opening.'],
+      ['Demo', 'talk', 'Shown.'],
+    ])
+  })
+
+  it('makes a note heading with its own text a record, and its children records too', () => {
+    const { report } = parse('## Breakouts\n\nSome notes.\n\n### A {.talk}\n\nA.')
+    expect(report.sections.map((s) => [s.title, s.group ?? null])).toEqual([
+      ['Breakouts', null],
+      ['A', 'Breakouts'],
+    ])
+  })
+
+  it('keeps list items apart in the plain text and counts words', () => {
+    const { report } = parse('## L\n\n- alpha beta\n- gamma')
+    expect(report.sections[0]!.text).toBe('alpha beta\ngamma')
+    expect(report.sections[0]!.wordCount).toBe(3)
+  })
+
+  it('gives duplicate titles distinct slugs', () => {
+    const { report } = parse('## Keynote\n\nA.\n\n## Keynote\n\nB.')
+    expect(report.sections.map((s) => s.slug)).toEqual(['keynote', 'keynote-1'])
+  })
+
+  it('reports unknown kinds and topics with the file line', () => {
+    const { problems } = parse('Intro.\n\n## Panel {.panel}\n\nText.\n\n## T {.talk topics="nope"}\n\nText.')
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['unknownSessionKind', 7],
+      ['unknownTopic', 11],
+    ])
+  })
+
+  it('warns about a section with no text', () => {
+    const { problems } = parse('## Empty\n\n## Full\n\nText.')
+    expect(problems).toMatchObject([{ code: 'emptySection', severity: 'warning', line: 5 }])
+  })
+})
+
+describe('sanitizing report HTML', () => {
+  it('drops scripts, event handlers and javascript: URLs', () => {
+    const { report } = parse(
+      '## X\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<a href="javascript:alert(4)">a</a>',
+    )
+    const html = report.sections[0]!.html
+    expect(html).not.toMatch(/<script|onerror|javascript:/i)
+    expect(html).toContain('<img src="x.png">')
+  })
+
+  it('keeps ordinary Markdown: links, lists, tables, code', () => {
+    const { report } = parse('## X\n\nSee [site](https://example.com).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode <here>\n```')
+    const html = report.sections[0]!.html
+    expect(html).toContain('<a href="https://example.com">site</a>')
+    expect(html).toContain('<table>')
+    expect(html).toContain('code &#x3C;here>')
+  })
+})

@@ -1,0 +1,66 @@
+import type { Heading } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { describe, expect, it } from 'vitest'
+import { parseMarkdown } from '../../src/parse/markdown.ts'
+
+function headings(markdown: string) {
+  const { tree, file } = parseMarkdown(markdown, 'test.md')
+  const hs = tree.children.filter((n): n is Heading => n.type === 'heading')
+  return { hs, messages: file.messages }
+}
+
+describe('session attributes plugin', () => {
+  it('reads the kind and strips the attribute block from the title', () => {
+    const { hs, messages } = headings('## Stories from the Playbook {.talk}')
+    expect(toString(hs[0]!)).toBe('Stories from the Playbook')
+    expect(hs[0]!.data?.session).toEqual({ kind: 'talk', speakers: [], topics: [] })
+    expect(messages).toHaveLength(0)
+  })
+
+  it.each(['talk', 'keynote', 'bof', 'workshop', 'lightning'])('accepts .%s', (kind) => {
+    const { hs } = headings(`### Title {.${kind}}`)
+    expect(hs[0]!.data?.session?.kind).toBe(kind)
+  })
+
+  it('reads speakers and topics as comma-separated lists, in any quoting', () => {
+    const { hs } = headings(`## Keynote {.keynote speakers="Aparna Sinha, Clayton Coleman" topics='security,storage'}`)
+    expect(hs[0]!.data?.session).toMatchObject({ kind: 'keynote', speakers: ['Aparna Sinha', 'Clayton Coleman'], topics: ['security', 'storage'] })
+    const { hs: bare } = headings('## T {.talk topics=gitops}')
+    expect(bare[0]!.data?.session?.topics).toEqual(['gitops'])
+  })
+
+  it('reads an explicit #id', () => {
+    const { hs } = headings('## A long title {#short .talk}')
+    expect(hs[0]!.data?.session).toMatchObject({ kind: 'talk', id: 'short' })
+  })
+
+  it('makes an unmarked heading with attributes a note', () => {
+    const { hs } = headings('## Takeaways {topics="security"}')
+    expect(hs[0]!.data?.session).toMatchObject({ kind: 'note', topics: ['security'] })
+  })
+
+  it('leaves headings without a trailing block alone, braces elsewhere included', () => {
+    const { hs } = headings('## Using {braces} in a title\n\n## Plain')
+    expect(toString(hs[0]!)).toBe('Using {braces} in a title')
+    expect(hs[0]!.data?.session).toBeUndefined()
+    expect(hs[1]!.data?.session).toBeUndefined()
+  })
+
+  it('keeps inline markup before the block', () => {
+    const { hs } = headings('## Using *Jsonnet* {.talk}')
+    expect(toString(hs[0]!)).toBe('Using Jsonnet')
+  })
+
+  it('reports an unknown kind as a fatal message at the brace', () => {
+    const { messages } = headings('\n## Panel on things {.panel}')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({ fatal: true, ruleId: 'unknown-session-kind', actual: 'panel', line: 2, column: 20 })
+    expect(messages[0]!.reason).toContain('unknown session kind ".panel"')
+  })
+
+  it('reports unknown attributes and unreadable blocks', () => {
+    const { messages } = headings('## A {.talk room="B"}\n\n## B {.talk speakers="unterminated}')
+    expect(messages.map((m) => m.ruleId)).toEqual(['bad-attributes', 'bad-attributes'])
+    expect(messages[0]!.actual).toContain('unknown attribute "room"')
+  })
+})
