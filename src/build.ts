@@ -4,7 +4,9 @@
  * gives byte-identical output (nothing time- or machine-dependent is written).
  */
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { bundleBrowserCode } from './emit/browser.ts'
+import { buildSearchData, searchIndexScript } from './emit/search-index.ts'
 import { dataFiles } from './emit/data.ts'
 import { renderPages } from './emit/pages.ts'
 import { writeOutput } from './emit/write.ts'
@@ -24,6 +26,8 @@ export interface BuildSummary {
   outDir: string
   timings: StageTiming[]
   counts: { reports: number; sections: number; sessions: number; topics: number; projects: number; conferences: number; pages: number; files: number }
+  /** Size of the search index as served: raw and gzip-compressed bytes. */
+  searchIndex: { bytes: number; gzipBytes: number }
   warnings: Problem[]
 }
 
@@ -34,10 +38,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const timer = createTimer()
   const { site, warnings } = await readSite(options.contentDir, timer)
 
+  const index = timer.time('index', () => searchIndexScript(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
     const pageFiles = renderPages(site, { base })
-    const script = await bundleBrowserCode()
-    return { pageFiles, all: [...pageFiles, ...dataFiles(site, base), script] }
+    const scripts = await bundleBrowserCode()
+    return { pageFiles, all: [...pageFiles, ...dataFiles(site, base), ...scripts, index] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
 
@@ -54,6 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       pages: files.pageFiles.length,
       files: files.all.length,
     },
+    searchIndex: { bytes: Buffer.byteLength(index.content), gzipBytes: gzipSync(index.content, { level: 9 }).length },
     warnings,
   }
 }

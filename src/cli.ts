@@ -3,10 +3,13 @@
  * failures print one line per problem and set a non-zero exit code, never a stack trace.
  */
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { build } from './build.ts'
 import { ContentError, formatProblem } from './problems.ts'
+import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
+import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
 
 const program = new Command()
@@ -40,6 +43,70 @@ Examples:
     console.log(
       `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
     )
+    console.log(`  search index ${kb(summary.searchIndex.bytes)} (${kb(summary.searchIndex.gzipBytes)} gzip)`)
+  })
+
+program
+  .command('search')
+  .description('Search the built site from the command line, with the same query module as the search page.')
+  .argument('<query...>', 'words to search for')
+  .option('--out <dir>', 'built output folder to search', 'dist')
+  .option('--limit <n>', 'how many results to show', parsePositive, 10)
+  .option('--year <year>', 'only sections from conferences of this year', parsePositive)
+  .option('--kind <kind>', 'sessions, notes, or one kind: talk, keynote, bof, workshop, lightning')
+  .option('--topic <id>', 'only sections with this topic')
+  .option('--json', 'print results as JSON')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ npm run search -- "service mesh"
+  $ npm run search -- promethues --limit 3
+  $ npm run search -- security --year 2019 --json`,
+  )
+  .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
+    const file = path.join(opts.out, searchIndexFile)
+    let script: string
+    try {
+      script = await readFile(file, 'utf8')
+    } catch {
+      fail(`${file} not found: build the site first with "npm run build".`)
+      return
+    }
+    const searcher = new Searcher(parseSearchIndexScript(script))
+    const query = words.join(' ')
+    const result = searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, opts.limit)
+    const base = 'http://127.0.0.1:4173/'
+    if (opts.json) {
+      const hits = result.hits.map((h) => ({
+        id: h.document.id,
+        title: h.document.title,
+        kind: h.document.kind,
+        report: h.document.report,
+        conference: h.document.conference,
+        year: h.document.year,
+        url: h.document.url,
+        score: Math.round(h.score * 1000) / 1000,
+        snippet: h.snippet.map((p) => p.text).join(''),
+      }))
+      console.log(JSON.stringify({ query, words: result.words, links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
+      return
+    }
+    if (result.words.length === 0) {
+      console.log('Nothing to search for: type a word that is not a very common one.')
+      return
+    }
+    for (const link of result.links) console.log(`→ ${link.type === 'topic' ? 'Topic' : 'Project'}: ${link.name}  ${base}${link.url}`)
+    if (result.hits.length === 0) {
+      console.log(`No results for "${query}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
+      return
+    }
+    result.hits.forEach((h, i) => {
+      const d = h.document
+      console.log(`${String(i + 1).padStart(2)}. ${d.title}  [${d.kind}]`)
+      console.log(`    ${d.report} · ${d.year}`)
+      console.log(`    ${base}${d.url}`)
+    })
   })
 
 program
@@ -65,6 +132,12 @@ program
     console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
   })
 
+function parsePositive(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.')
+  return n
+}
+
 function parsePort(value: string): number {
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.')
@@ -73,6 +146,10 @@ function parsePort(value: string): number {
 
 function ms(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`
 }
 
 function fail(message: string): void {

@@ -1,20 +1,27 @@
-/** Bundle the browser code (src/browser/) into assets/site.js with esbuild. */
+/** Bundle the browser code (src/browser/) with esbuild: site.js for every page, search.js for the search page. */
 import path from 'node:path'
 import { build } from 'esbuild'
 import type { OutputFile } from './write.ts'
 
-const entry = path.resolve(import.meta.dirname, '../browser/main.ts')
+const entries = {
+  'assets/site.js': path.resolve(import.meta.dirname, '../browser/main.ts'),
+  'assets/search.js': path.resolve(import.meta.dirname, '../browser/search.ts'),
+}
 
-export async function bundleBrowserCode(): Promise<OutputFile> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: ['es2020'],
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  })
-  return { path: 'assets/site.js', content: result.outputFiles[0]!.contents }
+export async function bundleBrowserCode(): Promise<OutputFile[]> {
+  return Promise.all(
+    Object.entries(entries).map(async ([out, entry]) => {
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: ['es2020'],
+        write: false,
+        legalComments: 'none',
+        logLevel: 'silent',
+      })
+      return { path: out, content: result.outputFiles[0]!.contents }
+    }),
+  )
 }

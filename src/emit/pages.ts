@@ -10,6 +10,7 @@ import { homePage } from '../../templates/home.ts'
 import type { PageContext } from '../../templates/layout.ts'
 import { notFoundPage, reportsIndexPage, talksIndexPage } from '../../templates/lists.ts'
 import { reportPage } from '../../templates/report.ts'
+import { searchPage } from '../../templates/search.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
 import type { Site } from '../link/graph.ts'
@@ -48,6 +49,15 @@ export function pages(site: Site): Page[] {
     ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p) })),
     { path: sitePath('conferences'), render: (ctx) => conferencesIndexPage(ctx) },
     ...site.conferences.map((c): Page => ({ path: c.url, render: (ctx) => conferencePage(ctx, c) })),
+    {
+      path: sitePath('search'),
+      render: (ctx) =>
+        searchPage(ctx, {
+          years: [...new Set(site.conferences.map((c) => c.year))],
+          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name)),
+          sectionCount: site.sections.length,
+        }),
+    },
     { path: sitePath(), file: '404.html', render: (ctx) => notFoundPage(ctx) },
   ]
 }

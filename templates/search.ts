@@ -1,0 +1,52 @@
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import { layout, type PageContext } from './layout.ts'
+import { kindLabel } from './parts.ts'
+
+export interface SearchPageProps {
+  years: number[]
+  topics: { id: string; name: string }[]
+  sectionCount: number
+}
+
+const kindOptions: [string, string][] = [
+  ['', 'All kinds'],
+  ['sessions', 'Sessions'],
+  ['notes', 'Notes'],
+  ...(['talk', 'keynote', 'bof', 'workshop', 'lightning'] as const).map((k): [string, string] => [k, kindLabel[k]]),
+]
+
+export function searchPage(ctx: PageContext, { years, topics, sectionCount }: SearchPageProps): Root {
+  const select = (name: string, label: string, options: [string, string][]) =>
+    h('div.filter', [
+      h('label', { for: `filter-${name}` }, label),
+      h('select', { id: `filter-${name}`, name }, options.map(([value, text]) => h('option', { value }, text))),
+    ])
+
+  return layout(ctx, {
+    title: 'Search',
+    description: `Search ${sectionCount} talks and notes by keyword, topic or project.`,
+    current: 'search',
+    main: [
+      h('header.page-header', [h('h1', 'Search'), h('p.lead', `Search ${sectionCount} talks and notes by keyword, speaker, topic or project.`)]),
+      h('form.search-page-form', { role: 'search', action: './', method: 'get', dataSearchPage: '' }, [
+        h('div.search-form', [
+          h('label.visually-hidden', { for: 'search-page' }, 'Search talks and notes'),
+          h('input#search-page', { type: 'search', name: 'q', placeholder: 'e.g. service mesh, Prometheus, gitops', autocomplete: 'off' }),
+          h('button', { type: 'submit' }, 'Search'),
+        ]),
+        h('fieldset.filters', [
+          h('legend.visually-hidden', 'Filters'),
+          select('year', 'Year', [['', 'All years'], ...years.map((y): [string, string] => [String(y), String(y)])]),
+          select('kind', 'Kind', kindOptions),
+          select('topic', 'Topic', [['', 'All topics'], ...topics.map((t): [string, string] => [t.id, t.name])]),
+        ]),
+      ]),
+      h('p#search-status.search-status', { role: 'status', ariaLive: 'polite' }, h('noscript', 'Search needs JavaScript. Browse the topics, projects and talks from the menu instead.')),
+      h('nav.quick-links', { ariaLabel: 'Topics and projects', hidden: true, dataSearchLinks: '' }),
+      h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSiteRoot: ctx.href('') }),
+      h('script', { src: ctx.href('assets/search-index.js'), defer: true }),
+      h('script', { src: ctx.href('assets/search.js'), defer: true }),
+    ],
+  })
+}
