@@ -11,12 +11,17 @@ import { configureBuilder, searchTerms } from '../search/terms.ts'
 import type { OutputFile } from './write.ts'
 
 /** Field boosts, tuned on the relevance set in test/search/queries.ts (npm run bench:search). */
-export const boosts = { title: 8, topics: 3, projects: 4, speakers: 4, body: 1 }
+export const boosts = { title: 8, topics: 2, projects: 4, speakers: 4, body: 1 }
 
 export const searchIndexFile = 'assets/search-index.js'
 export const searchGlobal = 'RECAP_SEARCH'
 
 export function buildSearchData(site: Site): SearchData {
+  return buildSearchIndex(site).data
+}
+
+/** The lunr index as built (for tests that compare it with the serialized one) and the data written. */
+export function buildSearchIndex(site: Site): { index: lunr.Index; data: SearchData } {
   const namesOf = (items: { name: string; aliases: string[] }[]) => items.flatMap((i) => [i.name, ...i.aliases]).join(' · ')
   const index = lunr(function () {
     configureBuilder(this)
@@ -58,13 +63,14 @@ export function buildSearchData(site: Site): SearchData {
     ...site.topics.map((t) => ({ type: 'topic' as const, id: t.id, name: t.name, url: t.url, phrases: phrases([t.name, ...t.aliases]) })),
     ...site.projects.map((p) => ({ type: 'project' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]) })),
   ]
-  return {
+  const data: SearchData = {
     index: pack(index.toJSON(), site.sections.map((s) => s.id)),
     documents,
     links,
     topics: site.topics.filter((t) => t.sections.length > 0).map((t) => ({ id: t.id, name: t.name })),
     conferences: site.conferences.map((c) => ({ id: c.id, name: c.name, year: c.year })),
   }
+  return { index, data }
 }
 
 export function searchIndexScript(data: SearchData): OutputFile {

@@ -42,9 +42,11 @@ const synonymGroups: string[][] = [
   ['multi-tenancy', 'multitenancy'],
   ['post mortem', 'postmortem'],
 ]
+const stem = (term: string) => (/^[a-z]+$/.test(term) ? lunr.stemmer(new lunr.Token(term, {})).toString() : term)
+/** Synonyms run after stemming, so "postmortems" finds "postmortem": keys and values are stems. */
 const canonical = new Map<string, string[]>()
 for (const [first, ...others] of synonymGroups) {
-  for (const other of others) canonical.set(other, searchTerms(first!).map((t) => t.term))
+  for (const other of others) canonical.set(stem(other), searchTerms(first!).map((t) => stem(t.term)))
 }
 
 /** lunr tokenizer: the same terms as searchTerms, as lunr tokens. */
@@ -84,9 +86,9 @@ export function configureBuilder(builder: lunr.Builder): void {
   registerPipeline()
   builder.tokenizer = tokenizer as typeof lunr.tokenizer
   builder.pipeline.reset()
-  builder.pipeline.add(lunr.stopWordFilter, synonyms, stemmer)
+  builder.pipeline.add(lunr.stopWordFilter, stemmer, synonyms)
   builder.searchPipeline.reset()
-  builder.searchPipeline.add(synonyms, stemmer)
+  builder.searchPipeline.add(stemmer, synonyms)
 }
 
 /** A query word as the index stores it (synonyms, stemming), or nothing for a stop word. */
@@ -94,6 +96,6 @@ export function indexTermsOf(term: string): string[] {
   registerPipeline()
   if (lunr.stopWordFilter(new lunr.Token(term, {})) === undefined) return []
   const pipeline = new lunr.Pipeline()
-  pipeline.add(synonyms, stemmer)
+  pipeline.add(stemmer, synonyms)
   return pipeline.runString(term)
 }
