@@ -56,6 +56,56 @@ describe('recap build', () => {
   })
 })
 
+describe('recap search', () => {
+  let out: string
+  const search = (...args: string[]) => runCli(['search', '--out', out, ...args])
+
+  it('builds once for the searches below', async () => {
+    const dir = await tempDir()
+    cleanup.push(dir)
+    out = path.join(dir, 'site')
+    expect((await runCli(['build', '--out', out])).code).toBe(0)
+  })
+
+  it('prints ranked results with report, year and URL, quick links first', async () => {
+    const result = await search('service mesh', '--limit', '3')
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines[0]).toBe('→ Topic: Service mesh  http://127.0.0.1:4173/topics/service-mesh/')
+    expect(lines[1]).toBe(' 1. Service mesh  [note]')
+    expect(lines[2]).toBe('    KubeCon and CloudNativeCon 2018 EU – short and delayed summary · 2018')
+    expect(lines[3]).toBe('    http://127.0.0.1:4173/reports/2018-copenhagen-short-summary/service-mesh/')
+    expect(lines.filter((l) => /^ \d\. /.test(l))).toHaveLength(3)
+  })
+
+  it('prints JSON with --json', async () => {
+    const result = await search('promethues', '--json', '--limit', '2')
+    const parsed = JSON.parse(result.stdout) as { words: string[]; hits: { id: string; url: string; snippet: string }[] }
+    expect(parsed.words).toEqual(['promethues'])
+    expect(parsed.hits).toHaveLength(2)
+    expect(parsed.hits[0]!.id).toMatch(/prometheus/)
+  })
+
+  it('applies filters and says when they hide everything', async () => {
+    const result = await search('gvisor', '--year', '2017')
+    expect(result.stdout.trim().split("\n").at(-1)).toMatch(/^No results for "gvisor"\. \d+ without the filters\.$/)
+  })
+
+  it('accepts lunr syntax characters as plain text', async () => {
+    for (const q of ['foo:', '~', 'title:', '-', '^']) {
+      const result = await search(q)
+      expect(result.code, q).toBe(0)
+      expect(result.stderr, q).toBe('')
+    }
+  })
+
+  it('says to build first when there is no index', async () => {
+    const result = await runCli(['search', '--out', '/nonexistent/site', 'istio'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe('/nonexistent/site/assets/search-index.js not found: build the site first with "npm run build".')
+  })
+})
+
 describe('recap serve', () => {
   it('serves the built site and the 404 page on 127.0.0.1', async () => {
     const dir = await tempDir()
