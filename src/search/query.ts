@@ -190,9 +190,9 @@ export function snippet(text: string, matchedTerms: string[], words: string[], s
       bestStart = i
     }
   }
-  // Start a little before the first hit in the window so it has context.
+  // Start a few words before the window's first hit, so the match reads in context.
   const firstHit = isHit.findIndex((h, k) => h && k >= bestStart)
-  const start = Math.max(0, Math.min(bestStart, firstHit === -1 ? bestStart : firstHit - 5))
+  const start = firstHit === -1 ? 0 : Math.max(0, Math.min(firstHit - 8, tokens.length - size))
   const end = Math.min(tokens.length, start + size)
   if (tokens.length === 0) return [{ text: text.slice(0, 200), mark: false }]
   const from = tokens[start]!.start
