@@ -26,7 +26,8 @@ async function listFiles(dir: string): Promise<string[]> {
 
 describe('building the five reports', () => {
   it('summarizes what it built, stage by stage', () => {
-    expect(summary.timings.map((t) => t.stage)).toEqual(['load', 'validate', 'parse', 'link', 'emit', 'write'])
+    expect(summary.timings.map((t) => t.stage)).toEqual(['load', 'validate', 'parse', 'link', 'index', 'emit', 'write'])
+    expect(summary.searchIndex.gzipBytes).toBeLessThan(summary.searchIndex.bytes)
     expect(summary.counts).toMatchObject({ reports: 5, topics: 18, conferences: 3 })
     expect(summary.counts.projects).toBeGreaterThanOrEqual(40)
     expect(summary.counts.sessions).toBeGreaterThanOrEqual(25)
@@ -168,8 +169,8 @@ describe('build guarantees', () => {
       const html = await readFile(path.join(site, f), 'utf8')
       const problems: string[] = []
       visit(fromHtml(html), 'element', (el: Element) => {
-        // Our own bundle is the only script a page may load.
-        if (el.tagName === 'script' && !(String(el.properties.src).endsWith('assets/site.js') && el.children.length === 0)) problems.push('script')
+        // Our own bundles are the only scripts a page may load.
+        if (el.tagName === 'script' && !(/assets\/(site|search|search-index)\.js$/.test(String(el.properties.src)) && el.children.length === 0)) problems.push('script')
         if (['iframe', 'object', 'embed', 'i'].includes(el.tagName)) problems.push(el.tagName)
         for (const [key, value] of Object.entries(el.properties)) {
           if (/^on/i.test(key)) problems.push(key)

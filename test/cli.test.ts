@@ -16,7 +16,7 @@ describe('recap build', () => {
     const result = await runCli(['build', '--content', realContent, '--out', path.join(dir, 'site')])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^Built .*site in \d+ ms/m)
-    for (const stage of ['load', 'validate', 'parse', 'link', 'emit', 'write']) expect(result.stdout).toMatch(new RegExp(`^  ${stage} +\\d+ ms`, 'm'))
+    for (const stage of ['load', 'validate', 'parse', 'link', 'index', 'emit', 'write']) expect(result.stdout).toMatch(new RegExp(`^  ${stage} +\\d+ ms`, 'm'))
     expect(result.stdout).toMatch(/5 reports · \d+ sections \(\d+ sessions\) · 18 topics · \d+ projects · 3 conferences · \d+ pages written/)
   })
 
