@@ -179,6 +179,8 @@ describe('build guarantees', () => {
       })
       expect(problems, f).toEqual([])
     }
+    // The search index is a script: no text in it may close the script element.
+    expect(await readFile(path.join(site, 'assets/search-index.js'), 'utf8')).not.toContain('<')
     const page = await readFile(path.join(site, 'reports/hostile/index.html'), 'utf8')
     expect(page).toContain('&#x3C;script>alert(\'title\')&#x3C;/script>')
     await removeDir(content)
