@@ -1,6 +1,6 @@
 /**
  * Screenshot pages of a built site at phone and desktop widths, in light and dark schemes.
- * Usage: npx tsx scripts/screenshots.ts [--out dist] [--to screenshots] [path ...]
+ * Usage: npx tsx scripts/screenshots.ts [--out dist] [--to screenshots] [--dark] [--viewport] [path ...]
  */
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -9,7 +9,12 @@ import { pathToFileURL } from 'node:url'
 import { launchChromium } from '../test/browser/chromium.ts'
 
 const { values, positionals } = parseArgs({
-  options: { out: { type: 'string', default: 'dist' }, to: { type: 'string', default: 'screenshots' }, dark: { type: 'boolean', default: false } },
+  options: {
+    out: { type: 'string', default: 'dist' },
+    to: { type: 'string', default: 'screenshots' },
+    dark: { type: 'boolean', default: false },
+    viewport: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 })
 const pages = positionals.length ? positionals : ['']
@@ -22,7 +27,7 @@ for (const width of [375, 1280]) {
     const url = pathToFileURL(path.resolve(values.out!, p, p.endsWith('.html') ? '' : 'index.html')).href
     await page.goto(url)
     const name = `${(p || 'home').replace(/[/#]+/g, '_').replace(/_$/, '')}-${width}${values.dark ? '-dark' : ''}.png`
-    await page.screenshot({ path: path.join(values.to!, name), fullPage: true })
+    await page.screenshot({ path: path.join(values.to!, name), fullPage: !values.viewport })
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     console.log(`${name}${overflow > 0 ? `  OVERFLOW ${overflow}px` : ''}`)
   }

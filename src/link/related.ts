@@ -23,10 +23,12 @@ export function relatedSections(sections: readonly Tagged[], limit = 5): Map<str
   const keysOf = (s: Tagged) => [...s.topics.map((t) => 't:' + t), ...s.projects.map((p) => 'p:' + p)]
   for (const s of sections) for (const k of keysOf(s)) df.set(k, (df.get(k) ?? 0) + 1)
   const weight = (k: string) => Math.log(n / df.get(k)!)
+  // A tag on more than half of all sections (Kubernetes, at KubeCon) relates nothing.
+  const telling = (k: string) => df.get(k)! * 2 <= n
 
   const result = new Map<string, Related[]>()
   for (const s of sections) {
-    const mine = new Set(keysOf(s))
+    const mine = new Set(keysOf(s).filter(telling))
     const ranked: Related[] = []
     for (const other of sections) {
       if (other.report === s.report) continue
