@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Project, Topic, YearGroup } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
-import { kindBadge, plural, projectChips, quote, sectionSource } from './parts.ts'
+import { kindBadge, plural, projectChips, quote, sectionSource, topicChips } from './parts.ts'
 
 /** Mentions grouped by conference, each with the sentence that names the topic or project. */
 export function mentionsByYear(ctx: PageContext, groups: YearGroup[]): ElementContent[] {
@@ -84,12 +84,7 @@ export function projectPage(ctx: PageContext, project: Project): Root {
           project.homepage ? [' · ', h('a', { href: project.homepage, rel: 'external' }, 'Homepage')] : null,
         ]),
         project.aliases.length ? h('p.aliases', ['Also matched: ', project.aliases.join(', ')]) : null,
-        project.topics.length
-          ? h('ul.chips', { ariaLabel: 'Topics' }, project.topics.map((id) => {
-              const t = ctx.site.topic.get(id)!
-              return h('li', h('a.chip', { href: ctx.href(t.url) }, t.name))
-            }))
-          : null,
+        topicChips(ctx, project.topics),
       ]),
       ...(project.byYear.length ? mentionsByYear(ctx, project.byYear) : [h('p', 'No section mentions this project yet.')]),
     ],
