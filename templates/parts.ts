@@ -60,11 +60,3 @@ export function dateRange(start: string, end: string): string {
 export function plural(n: number, word: string, many = word + 's'): string {
   return `${n} ${n === 1 ? word : many}`
 }
-
-/**
- * Section HTML made by the parse stage, already sanitized there (rehype-sanitize).
- * The only raw markup a page contains.
- */
-export function raw(sanitizedHtml: string): ElementContent {
-  return { type: 'raw', value: sanitizedHtml } as unknown as ElementContent
-}

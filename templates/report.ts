@@ -3,7 +3,7 @@ import { h } from 'hastscript'
 import type { Report } from '../src/link/graph.ts'
 import type { OutlineItem } from '../src/parse/report.ts'
 import { layout, type PageContext } from './layout.ts'
-import { formatDate, kindBadge, plural, raw, topicChips } from './parts.ts'
+import { formatDate, kindBadge, plural, topicChips } from './parts.ts'
 
 export function reportPage(ctx: PageContext, report: Report): Root {
   const { site } = ctx
@@ -25,7 +25,7 @@ export function reportPage(ctx: PageContext, report: Report): Root {
         h('a.section-page-link', { href: ctx.href(s.url) }, 'Section page →'),
       ]),
       topicChips(ctx, s.topics, `Topics of “${s.title}”`),
-      h('div.prose', [raw(s.html)]),
+      h('div.prose', s.content.children),
     ])
   })
 

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
-import { kindBadge, kindLabel, projectChips, raw, sectionSource, topicChips } from './parts.ts'
+import { kindBadge, kindLabel, projectChips, sectionSource, topicChips } from './parts.ts'
 
 export function sectionPage(ctx: PageContext, section: Section): Root {
   const { site } = ctx
@@ -37,7 +37,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
           topicChips(ctx, section.topics),
           projectChips(ctx, section.projects),
         ]),
-        h('div.prose', [raw(section.html)]),
+        h('div.prose', section.content.children),
       ]),
       h('nav.pager', { ariaLabel: 'Previous and next in this report' }, [
         previous ? h('a.pager-previous', { href: ctx.href(previous.url), rel: 'prev' }, [h('span.pager-label', 'Previous'), previous.title]) : h('span'),

@@ -101,6 +101,18 @@ describe('building the five reports', () => {
     expect(page).toContain('href="../../../topics/multi-tenancy/"')
   })
 
+  it('auto-links first mentions with hrefs relative to each page, absolute in the data', async () => {
+    const sectionPage = await read('reports/2018-copenhagen-recap/evolving-systems-design-from-unreliable-rpc-to-resilience-with-linkerd/index.html')
+    expect(sectionPage).toContain('<a href="../../../projects/linkerd/" class="autolink" title="Project: Linkerd">Linkerd</a>')
+    expect(sectionPage.match(/class="autolink"[^>]*>Linkerd</g)).toHaveLength(1)
+    expect(sectionPage).not.toContain('data-site-path')
+    const reportPage = await read('reports/2018-copenhagen-recap/index.html')
+    expect(reportPage).toContain('<a href="../../projects/linkerd/" class="autolink" title="Project: Linkerd">Linkerd</a>')
+    const sections = await json<{ id: string; html: string }[]>('data/sections.json')
+    const talk = sections.find((x) => x.id.endsWith('resilience-with-linkerd'))!
+    expect(talk.html).toContain('<a href="/projects/linkerd/" class="autolink" title="Project: Linkerd">Linkerd</a>')
+  })
+
   it('lists every session in the talks table', async () => {
     const sections = await json<{ title: string; kind: string }[]>('data/sections.json')
     const page = await read('talks/index.html')

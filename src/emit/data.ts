@@ -3,7 +3,9 @@
  * Ids stand for references; `url` is absolute under the site's base path.
  * Documented in the README ("Data files"); tests hold the shape.
  */
+import { toHtml } from 'hast-util-to-html'
 import type { Site } from '../link/graph.ts'
+import { resolveSiteLinks } from './site-links.ts'
 import { absoluteHref } from '../paths.ts'
 import type { OutputFile } from './write.ts'
 
@@ -35,7 +37,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
     topics: s.topics,
     projects: s.projects,
     text: s.text,
-    html: s.html,
+    html: toHtml(resolveSiteLinks(s.content, url)),
     wordCount: s.wordCount,
     previous: s.previous ?? null,
     next: s.next ?? null,

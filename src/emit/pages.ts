@@ -15,6 +15,7 @@ import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
 import type { Site } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
+import { resolveSiteLinks } from './site-links.ts'
 import type { OutputFile } from './write.ts'
 
 export interface PageOptions {
@@ -74,7 +75,7 @@ export function renderPages(site: Site, options: PageOptions): OutputFile[] {
       ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
       : (to: string, hash?: string) => relativeHref(page.path, to, hash)
     const ctx: PageContext = { path: page.path, href, site }
-    const html = toHtml(page.render(ctx), { allowDangerousHtml: true })
+    const html = toHtml(resolveSiteLinks(page.render(ctx), (path) => href(path)))
     return { path: page.file ?? outputFile(page.path), content: html + '\n' }
   })
 }

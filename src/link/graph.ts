@@ -6,6 +6,8 @@
 import { sitePath, type SitePath } from '../paths.ts'
 import type { OutlineItem, ParsedReport } from '../parse/report.ts'
 import type { ConferenceEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
+import type { Root as HastRoot } from 'hast'
+import { autolink, type AutolinkOptions } from './autolink.ts'
 import { relatedSections, type Related } from './related.ts'
 import { PhraseMatcher, tagSection, type Mention } from './tagger.ts'
 
@@ -70,7 +72,8 @@ export interface Section {
   topics: string[]
   projects: string[]
   text: string
-  html: string
+  /** Sanitized content with auto-links (site paths in data-site-path). */
+  content: HastRoot
   url: SitePath
   wordCount: number
   level: number
@@ -118,6 +121,13 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
 
   const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)
   const projectTopics = new Map(catalogue.projects.map((p) => [p.id, p.topics]))
+  const topicById = new Map(catalogue.topics.map((t) => [t.id, t]))
+  const projectById = new Map(catalogue.projects.map((p) => [p.id, p]))
+  const autolinkOptions: AutolinkOptions = {
+    matcher,
+    pathOf: (t) => sitePath(t.type === 'topic' ? 'topics' : 'projects', t.id),
+    nameOf: (t) => (t.type === 'topic' ? topicById.get(t.id)!.name : projectById.get(t.id)!.name),
+  }
   const topicMentions = new Map<string, SectionMention[]>(catalogue.topics.map((t) => [t.id, []]))
   const projectMentions = new Map<string, SectionMention[]>(catalogue.projects.map((p) => [p.id, []]))
 
@@ -153,7 +163,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         topics,
         projects,
         text: s.text,
-        html: s.html,
+        content: autolink(s.content, autolinkOptions),
         url: sitePath('reports', r.id, s.slug),
         wordCount: s.wordCount,
         level: s.level,

@@ -3,11 +3,11 @@
  * mdast nodes → sanitized HTML. Raw HTML in a report is parsed and then sanitized with
  * GitHub's schema: no script, no event handlers, no javascript: URLs.
  */
+import type { Root as HastRoot } from 'hast'
 import type { Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -26,23 +26,18 @@ export function parseMarkdown(markdown: string, path: string): { tree: Root; fil
   return { tree, file }
 }
 
-const htmlProcessor = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize)
-  .use(rehypeStringify)
+const htmlProcessor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize)
 
 /**
- * HTML for a section's content. Sub-headings inside a section are ranked below the
- * section heading: a section's own heading is rendered by the page, as h2.
+ * A section's content as sanitized hast. Sub-headings inside a section are ranked below
+ * the section heading: a section's own heading is rendered by the page, as h2.
  */
-export function sectionHtml(nodes: RootContent[], headingDepth: number): string {
+export function sectionContent(nodes: RootContent[], headingDepth: number): HastRoot {
   const root: Root = { type: 'root', children: structuredClone(nodes) }
   visit(root, 'heading', (h: Heading) => {
     h.depth = Math.min(6, 2 + Math.max(1, h.depth - headingDepth)) as Heading['depth']
   })
-  const hast = htmlProcessor.runSync(root)
-  return htmlProcessor.stringify(hast).trim()
+  return htmlProcessor.runSync(root) as HastRoot
 }
 
 const blockTypes = new Set(['paragraph', 'heading', 'code', 'tableCell', 'html'])

@@ -6,7 +6,8 @@ import GithubSlugger from 'github-slugger'
 import { problem, type Problem } from '../problems.ts'
 import { sessionKinds, type FrontMatter, type SectionKind } from '../validate/schema.ts'
 import type { ValidatedReport } from '../validate/content.ts'
-import { parseMarkdown, plainText, sectionHtml, countWords } from './markdown.ts'
+import type { Root as HastRoot } from 'hast'
+import { parseMarkdown, plainText, sectionContent, countWords } from './markdown.ts'
 import { cutSections } from './sections.ts'
 
 export interface ParsedSection {
@@ -21,7 +22,8 @@ export interface ParsedSection {
   /** Line in the report file. */
   line: number
   text: string
-  html: string
+  /** Sanitized content as hast. */
+  content: HastRoot
   wordCount: number
 }
 
@@ -89,7 +91,7 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
       ...(cut.group ? { group: cut.group } : {}),
       line,
       text,
-      html: sectionHtml(cut.nodes, cut.depth),
+      content: sectionContent(cut.nodes, cut.depth),
       wordCount: countWords(text),
     })
     outline.push({ type: 'section', slug, level: cut.level })
