@@ -35,6 +35,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
     year: s.year,
     group: s.group ?? null,
     topics: s.topics,
+    focus: s.focus,
     projects: s.projects,
     text: s.text,
     html: toHtml(resolveSiteLinks(s.content, url)),
@@ -52,6 +53,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
     sections: t.sections,
     projects: t.projects,
     cooccurring: t.cooccurring,
+    trend: t.trend,
     url: url(t.url),
   }))
   const projects = site.projects.map((p) => ({

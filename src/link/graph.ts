@@ -21,18 +21,50 @@ export interface YearGroup {
   mentions: SectionMention[]
 }
 
+/** How much one conference's reports discussed a topic or project. */
+export interface TrendPoint {
+  conference: string
+  year: number
+  /** Sections that mention it. */
+  count: number
+  /** Of those, sections about it (see Tags.focus); for projects, the same as count. */
+  focus: number
+  /** All sections from that conference's reports. */
+  total: number
+  /** count / total, 0 when the conference has no sections. */
+  share: number
+}
+
+/** Two or more reports of one conference on the same topic or project, side by side. */
+export interface Reporters {
+  conference: string
+  reports: { report: string; mentions: SectionMention[] }[]
+}
+
+export interface SharedTheme {
+  type: 'topic' | 'project'
+  id: string
+  reports: { report: string; mentions: SectionMention[] }[]
+}
+
 export interface Conference extends ConferenceEntry {
   url: SitePath
   reports: string[]
   /** Sessions (not notes) the reports of this conference covered, in report order. */
   sessions: string[]
   sectionCount: number
+  /** Topics and projects that two or more of its reports discussed, most reporters first. */
+  shared: SharedTheme[]
 }
 
 export interface Topic extends TopicEntry {
   url: SitePath
   sections: string[]
   byYear: YearGroup[]
+  /** One point per conference, in time order, zeros included. */
+  trend: TrendPoint[]
+  /** Conferences where two or more reports discussed it. */
+  reporters: Reporters[]
   cooccurring: { topic: string; count: number }[]
   projects: string[]
 }
@@ -41,6 +73,8 @@ export interface Project extends ProjectEntry {
   url: SitePath
   sections: string[]
   byYear: YearGroup[]
+  trend: TrendPoint[]
+  reporters: Reporters[]
 }
 
 export interface Report {
@@ -70,6 +104,8 @@ export interface Section {
   conference: string
   year: number
   topics: string[]
+  /** Topics the section is about rather than mentions in passing. */
+  focus: string[]
   projects: string[]
   text: string
   /** Sanitized content with auto-links (site paths in data-site-path). */
@@ -101,6 +137,8 @@ export interface Catalogue {
   topics: TopicEntry[]
   projects: ProjectEntry[]
 }
+
+const mentionCount = (theme: SharedTheme) => theme.reports.reduce((n, r) => n + r.mentions.length, 0)
 
 export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue): Site {
   const conferences = [...catalogue.conferences].sort((a, b) => a.dates.start.localeCompare(b.dates.start) || a.id.localeCompare(b.id))
@@ -161,6 +199,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         conference: conference.id,
         year: conference.year,
         topics,
+        focus: topics.filter((t) => tags.focus.has(t)),
         projects,
         text: s.text,
         content: autolink(s.content, autolinkOptions),
@@ -211,6 +250,27 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
     return [...groups.values()].sort((a, b) => conferenceOrder.get(a.conference)! - conferenceOrder.get(b.conference)!)
   }
 
+  const sectionsPerConference = new Map(conferences.map((c) => [c.id, sections.filter((s) => s.conference === c.id).length]))
+  const trend = (mentions: SectionMention[], topic?: string): TrendPoint[] =>
+    conferences.map((c) => {
+      const here = mentions.map((m) => sectionById.get(m.section)!).filter((s) => s.conference === c.id)
+      const count = here.length
+      const focus = topic ? here.filter((s) => s.focus.includes(topic)).length : count
+      const total = sectionsPerConference.get(c.id)!
+      return { conference: c.id, year: c.year, count, focus, total, share: total ? Math.round((count / total) * 1000) / 1000 : 0 }
+    })
+  const reporters = (mentions: SectionMention[]): Reporters[] =>
+    byYear(mentions)
+      .map((g) => {
+        const perReport = new Map<string, SectionMention[]>()
+        for (const m of g.mentions) {
+          const report = sectionById.get(m.section)!.report
+          perReport.set(report, [...(perReport.get(report) ?? []), m])
+        }
+        return { conference: g.conference, reports: [...perReport].map(([report, ms]) => ({ report, mentions: ms })) }
+      })
+      .filter((r) => r.reports.length >= 2)
+
   const topics: Topic[] = catalogue.topics.map((t) => {
     const mentions = topicMentions.get(t.id)!
     const counts = new Map<string, number>()
@@ -222,6 +282,8 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       url: sitePath('topics', t.id),
       sections: mentions.map((m) => m.section),
       byYear: byYear(mentions),
+      trend: trend(mentions, t.id),
+      reporters: reporters(mentions),
       cooccurring: [...counts]
         .map(([topic, count]) => ({ topic, count }))
         .sort((a, b) => b.count - a.count || byTopicOrder(a.topic, b.topic))
@@ -232,7 +294,14 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
 
   const projects: Project[] = catalogue.projects.map((p) => {
     const mentions = projectMentions.get(p.id)!
-    return { ...p, url: sitePath('projects', p.id), sections: mentions.map((m) => m.section), byYear: byYear(mentions) }
+    return {
+      ...p,
+      url: sitePath('projects', p.id),
+      sections: mentions.map((m) => m.section),
+      byYear: byYear(mentions),
+      trend: trend(mentions),
+      reporters: reporters(mentions),
+    }
   })
 
   const linkedConferences: Conference[] = conferences.map((c) => {
@@ -244,6 +313,10 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       reports: own.map((r) => r.id),
       sessions: ownSections.filter((id) => sectionById.get(id)!.kind !== 'note'),
       sectionCount: ownSections.length,
+      shared: [
+        ...topics.flatMap((t) => t.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'topic' as const, id: t.id, reports: r.reports }))),
+        ...projects.flatMap((p) => p.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'project' as const, id: p.id, reports: r.reports }))),
+      ].sort((a, b) => b.reports.length - a.reports.length || mentionCount(b) - mentionCount(a)),
     }
   })
 

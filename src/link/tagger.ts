@@ -105,6 +105,12 @@ function adjacent(text: string, span: Word[]): boolean {
 export interface Tags {
   topics: Map<string, Mention | undefined>
   projects: Map<string, Mention>
+  /**
+   * Topics the section is about, not just mentions in passing: named in its title, tagged by
+   * its author, or named in two or more sentences. Projects do not count here: naming
+   * gVisor once is a mention of security, not a discussion of it.
+   */
+  focus: Set<string>
 }
 
 /**
@@ -118,18 +124,29 @@ export function tagSection(
 ): Tags {
   const topics = new Map<string, Mention | undefined>()
   const projects = new Map<string, Mention>()
+  const sentencesNaming = new Map<string, number>()
+  const focus = new Set<string>(section.authorTopics)
   // Body sentences first: the sentence quoted for a mention should say more than the title.
-  const units = [...sentences(section.text), { text: section.title, start: 0 }]
-  for (const unit of units) {
+  const body = sentences(section.text)
+  const units = [...body, { text: section.title, start: 0 }]
+  units.forEach((unit, i) => {
+    const named = new Set<string>()
     for (const m of matcher.match(unit.text)) {
       const mention = { sentence: unit.text, start: m.start, end: m.end }
       if (m.target.type === 'project') {
         if (!projects.has(m.target.id)) projects.set(m.target.id, mention)
-      } else if (!topics.has(m.target.id)) {
-        topics.set(m.target.id, mention)
+      } else {
+        if (!topics.has(m.target.id)) topics.set(m.target.id, mention)
+        named.add(m.target.id)
       }
     }
-  }
+    const isTitle = i === body.length
+    for (const topic of named) {
+      const n = (sentencesNaming.get(topic) ?? 0) + 1
+      sentencesNaming.set(topic, n)
+      if (isTitle || n >= 2) focus.add(topic)
+    }
+  })
   for (const [project, mention] of projects) {
     for (const topic of projectTopics.get(project) ?? []) {
       if (!topics.has(topic)) topics.set(topic, mention)
@@ -138,5 +155,5 @@ export function tagSection(
   for (const topic of section.authorTopics) {
     if (!topics.has(topic)) topics.set(topic, undefined)
   }
-  return { topics, projects }
+  return { topics, projects, focus }
 }
