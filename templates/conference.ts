@@ -2,7 +2,7 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import type { Conference } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
-import { dateRange, kindBadge, plural, topicChips } from './parts.ts'
+import { dateRange, kindBadge, plural, sideBySide, topicChips } from './parts.ts'
 
 export function conferencePage(ctx: PageContext, conference: Conference): Root {
   const { site } = ctx
@@ -37,6 +37,16 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
           ]),
         )),
       ]),
+      conference.shared.length
+        ? h('section', { ariaLabelledby: 'shared-title' }, [
+            h('h2#shared-title', 'Several reporters on one theme'),
+            h('p', `Topics and projects that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side.`),
+            ...conference.shared.map((theme) => {
+              const name = theme.type === 'topic' ? site.topic.get(theme.id)!.name : site.project.get(theme.id)!.name
+              return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? name.toLowerCase() : name}`, `shared-${theme.type}-${theme.id}`, theme.reports)
+            }),
+          ])
+        : null,
       h('section', { ariaLabelledby: 'sessions-title' }, [
         h('h2#sessions-title', 'Sessions covered'),
         conference.sessions.length === 0

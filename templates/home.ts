@@ -1,6 +1,7 @@
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import type { Report, Topic } from '../src/link/graph.ts'
+import { heatmap } from './charts.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
 import { plural } from './parts.ts'
 
@@ -9,9 +10,11 @@ export interface HomeProps {
   topics: Topic[]
   /** Most recent first. */
   latestReports: Report[]
+  /** Rows of the topics × conferences map. */
+  mapTopics: Topic[]
 }
 
-export function homePage(ctx: PageContext, { topics, latestReports }: HomeProps): Root {
+export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }: HomeProps): Root {
   const { site } = ctx
   const sessions = site.sections.filter((s) => s.kind !== 'note').length
   return layout(ctx, {
@@ -45,6 +48,11 @@ export function homePage(ctx: PageContext, { topics, latestReports }: HomeProps)
           h('li', h('a.chip', { href: ctx.href(t.url) }, [t.name, ' ', h('span.count', { ariaLabel: plural(t.sections.length, 'section') }, String(t.sections.length))])),
         )),
         h('p', h('a', { href: ctx.href('topics/') }, 'All topics →')),
+      ]),
+      h('section', { ariaLabelledby: 'map-title' }, [
+        h('h2#map-title', 'Topics by conference'),
+        h('p', 'How much of each conference’s reporting touched a topic. Select a cell for the sections behind it.'),
+        heatmap(ctx, mapTopics, site.conferences),
       ]),
       h('section', { ariaLabelledby: 'latest-title' }, [
         h('h2#latest-title', 'Latest reports'),

@@ -1,16 +1,29 @@
 import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import type { Project, Topic, YearGroup } from '../src/link/graph.ts'
+import type { Project, Reporters, Topic, YearGroup } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
-import { kindBadge, plural, projectChips, quote, sectionSource, topicChips } from './parts.ts'
+import { heatmap, trendChart } from './charts.ts'
+import { kindBadge, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
 
-/** Mentions grouped by conference, each with the sentence that names the topic or project. */
-export function mentionsByYear(ctx: PageContext, groups: YearGroup[]): ElementContent[] {
+/**
+ * Mentions grouped by conference, each with the sentence that names the topic or project.
+ * Where two or more reports of a conference discuss it, their sections stand side by side.
+ */
+export function mentionsByYear(ctx: PageContext, name: string, groups: YearGroup[], reporters: Reporters[]): ElementContent[] {
   return groups.map((g) => {
     const conference = ctx.site.conference.get(g.conference)!
+    const several = reporters.find((r) => r.conference === g.conference)
     return h('section.year-group', { ariaLabelledby: `year-${g.conference}` }, [
       h('h2', { id: `year-${g.conference}` }, [h('a', { href: ctx.href(conference.url) }, conference.name), h('span.count', ` ${plural(g.mentions.length, 'section')}`)]),
-      h('ul.mention-list', g.mentions.map((m) => {
+      several
+        ? sideBySide(ctx, 'h3', `${several.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${g.conference}`, several.reports)
+        : mentionList(ctx, g),
+    ])
+  })
+}
+
+function mentionList(ctx: PageContext, g: YearGroup): ElementContent {
+  return h('ul.mention-list', g.mentions.map((m) => {
         const s = ctx.site.section.get(m.section)!
         return h('li', [
           h('a.mention-title', { href: ctx.href(s.url) }, s.title),
@@ -19,9 +32,7 @@ export function mentionsByYear(ctx: PageContext, groups: YearGroup[]): ElementCo
           h('p.meta', sectionSource(ctx, s)),
           quote(m),
         ])
-      })),
-    ])
-  })
+      }))
 }
 
 export function topicPage(ctx: PageContext, topic: Topic): Root {
@@ -37,6 +48,7 @@ export function topicPage(ctx: PageContext, topic: Topic): Root {
         h('p.meta', `${plural(topic.sections.length, 'section')} in ${plural(topic.byYear.length, 'conference')}`),
         topic.aliases.length ? h('p.aliases', ['Also matched: ', topic.aliases.join(', ')]) : null,
       ]),
+      h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic)]),
       topic.projects.length ? h('section', { ariaLabelledby: 'projects-title' }, [h('h2#projects-title', 'Projects'), projectChips(ctx, topic.projects)]) : null,
       topic.cooccurring.length
         ? h('section', { ariaLabelledby: 'cooccurring-title' }, [
@@ -47,18 +59,20 @@ export function topicPage(ctx: PageContext, topic: Topic): Root {
             })),
           ])
         : null,
-      ...(topic.byYear.length ? mentionsByYear(ctx, topic.byYear) : [h('p', 'No section mentions this topic yet.')]),
+      ...(topic.byYear.length ? mentionsByYear(ctx, topic.name.toLowerCase(), topic.byYear, topic.reporters) : [h('p', 'No section mentions this topic yet.')]),
     ],
   })
 }
 
-export function topicsIndexPage(ctx: PageContext, topics: Topic[]): Root {
+export function topicsIndexPage(ctx: PageContext, topics: Topic[], mapTopics: Topic[]): Root {
   return layout(ctx, {
     title: 'Topics',
     description: 'Themes that recur across the trip reports.',
     current: 'topics',
     main: [
       h('header.page-header', [h('h1', 'Topics'), h('p.lead', 'Themes that recur across the reports, and how often each was discussed.')]),
+      h('section', { ariaLabelledby: 'map-title' }, [h('h2#map-title', 'Topics by conference'), heatmap(ctx, mapTopics, ctx.site.conferences)]),
+      h('h2', 'All topics'),
       h('ul.card-list.topic-list', topics.map((t) =>
         h('li.card', [
           h('h2', h('a', { href: ctx.href(t.url) }, t.name)),
@@ -86,7 +100,7 @@ export function projectPage(ctx: PageContext, project: Project): Root {
         project.aliases.length ? h('p.aliases', ['Also matched: ', project.aliases.join(', ')]) : null,
         topicChips(ctx, project.topics),
       ]),
-      ...(project.byYear.length ? mentionsByYear(ctx, project.byYear) : [h('p', 'No section mentions this project yet.')]),
+      ...(project.byYear.length ? mentionsByYear(ctx, project.name, project.byYear, project.reporters) : [h('p', 'No section mentions this project yet.')]),
     ],
   })
 }

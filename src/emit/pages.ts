@@ -39,12 +39,12 @@ export function pages(site: Site): Page[] {
     .slice(0, 5)
 
   return [
-    { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports }) },
+    { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, mapTopics: discussedTopics }) },
     { path: sitePath('reports'), render: (ctx) => reportsIndexPage(ctx) },
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
     ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s) })),
     { path: sitePath('talks'), render: (ctx) => talksIndexPage(ctx, site.sections.filter((s) => s.kind !== 'note')) },
-    { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics)) },
+    { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), discussedTopics) },
     ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => topicPage(ctx, t) })),
     { path: sitePath('projects'), render: (ctx) => projectsIndexPage(ctx, mentionedProjects) },
     ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p) })),
