@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib'
 import { bundleBrowserCode } from './emit/browser.ts'
 import { buildSearchData, searchIndexScript } from './emit/search-index.ts'
 import { dataFiles } from './emit/data.ts'
-import { renderPages } from './emit/pages.ts'
+import { feedFiles, normalizeSiteUrl } from './emit/feeds.ts'
+import { pagePaths, renderPages } from './emit/pages.ts'
 import { writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { createTimer, readSite, type StageTiming } from './pipeline.ts'
@@ -20,6 +21,8 @@ export interface BuildOptions {
   /** URL path the site is served under, e.g. "/recap/". */
   base?: string
   publicDir?: string
+  /** Absolute URL the site is published at; enables feed.xml and sitemap.xml. */
+  siteUrl?: string
 }
 
 export interface BuildSummary {
@@ -29,6 +32,8 @@ export interface BuildSummary {
   /** Size of the search index as served: raw and gzip-compressed bytes. */
   searchIndex: { bytes: number; gzipBytes: number }
   warnings: Problem[]
+  /** feed.xml and sitemap.xml when --site-url was given, else empty. */
+  feeds: string[]
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, '..')
@@ -40,9 +45,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   const index = timer.time('index', () => searchIndexScript(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
-    const pageFiles = renderPages(site, { base })
+    const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
+    const pageFiles = renderPages(site, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
-    return { pageFiles, all: [...pageFiles, ...dataFiles(site, base), ...scripts, index] }
+    const feeds = siteUrl ? feedFiles(site, siteUrl, pagePaths(site)) : []
+    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(site, base), ...scripts, index, ...feeds] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
 
@@ -59,6 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       pages: files.pageFiles.length,
       files: files.all.length,
     },
+    feeds: files.feeds.map((f) => f.path),
     searchIndex: { bytes: Buffer.byteLength(index.content), gzipBytes: gzipSync(index.content, { level: 9 }).length },
     warnings,
   }

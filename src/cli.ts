@@ -8,6 +8,7 @@ import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { build } from './build.ts'
 import { ContentError, formatProblem } from './problems.ts'
+import { normalizeSiteUrl } from './emit/feeds.ts'
 import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
@@ -26,15 +27,17 @@ program
   .option('--content <dir>', 'folder with reports/, conferences.yml, topics.yml, projects.yml', 'content')
   .option('--out <dir>', 'output folder (replaced atomically on success)', 'dist')
   .option('--base <path>', 'URL path the site is served under, e.g. /recap/', '/')
+  .option('--site-url <url>', 'absolute URL the site is published at; writes feed.xml and sitemap.xml', parseSiteUrl)
   .addHelpText(
     'after',
     `
 Examples:
   $ npm run build
-  $ npm run build -- --content ../my-reports --out public --base /recap/`,
+  $ npm run build -- --content ../my-reports --out public --base /recap/
+  $ npm run build -- --site-url https://example.com/recap/ --base /recap/`,
   )
-  .action(async (opts: { content: string; out: string; base: string }) => {
-    const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base })
+  .action(async (opts: { content: string; out: string; base: string; siteUrl?: string }) => {
+    const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl })
     for (const w of summary.warnings) console.warn(formatProblem(w))
     const c = summary.counts
     const total = summary.timings.reduce((n, t) => n + t.ms, 0)
@@ -44,6 +47,7 @@ Examples:
       `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
     )
     console.log(`  search index ${kb(summary.searchIndex.bytes)} (${kb(summary.searchIndex.gzipBytes)} gzip)`)
+    console.log(summary.feeds.length ? `  ${summary.feeds.join(' and ')} written` : '  feed.xml and sitemap.xml skipped: they need absolute URLs, pass --site-url https://…')
   })
 
 program
@@ -131,6 +135,14 @@ program
     }
     console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
   })
+
+function parseSiteUrl(value: string): string {
+  try {
+    return normalizeSiteUrl(value)
+  } catch {
+    throw new InvalidArgumentError('expected an absolute http(s) URL such as https://example.com/recap/.')
+  }
+}
 
 function parsePositive(value: string): number {
   const n = Number(value)

@@ -13,6 +13,8 @@ export interface PageContext {
   /** Href from this page to another place in the site. */
   href: (to: string, hash?: string) => string
   site: Site
+  /** Whether the site has an Atom feed (built with --site-url). */
+  feed: boolean
 }
 
 export type NavKey = 'home' | 'reports' | 'talks' | 'topics' | 'projects' | 'conferences' | 'search'
@@ -47,6 +49,7 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
           h('meta', { name: 'color-scheme', content: 'light dark' }),
           h('link', { rel: 'stylesheet', href: ctx.href('assets/style.css') }),
           h('link', { rel: 'icon', href: ctx.href('assets/favicon.svg'), type: 'image/svg+xml' }),
+          ctx.feed ? h('link', { rel: 'alternate', type: 'application/atom+xml', title: 'Recap: new reports', href: ctx.href('feed.xml') }) : null,
           h('script', { src: ctx.href('assets/site.js'), defer: true }),
         ]),
         h('body', [

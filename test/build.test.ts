@@ -123,7 +123,7 @@ describe('building the five reports', () => {
   it('exports the documented records', async () => {
     const [section] = await json('data/sections.json')
     expect(Object.keys(section!).sort()).toEqual(
-      ['conference', 'group', 'html', 'id', 'kind', 'next', 'previous', 'projects', 'related', 'report', 'speakers', 'text', 'title', 'topics', 'url', 'wordCount', 'year'].sort(),
+      ['conference', 'focus', 'group', 'html', 'id', 'kind', 'next', 'previous', 'projects', 'related', 'report', 'speakers', 'text', 'title', 'topics', 'url', 'wordCount', 'year'].sort(),
     )
     const [r] = await json('data/reports.json')
     expect(Object.keys(r!).sort()).toEqual(['author', 'conference', 'id', 'published', 'sections', 'source', 'summary', 'title', 'topics', 'url', 'wordCount', 'year'].sort())

@@ -49,6 +49,18 @@ describe('recap build', () => {
     expect(second.stderr).toContain('reports/b.md:7:6  unknown session kind ".panel"')
   })
 
+  it('writes feeds only with --site-url, and says so', async () => {
+    const dir = await tempDir()
+    cleanup.push(dir)
+    const without = await runCli(['build', '--out', path.join(dir, 'a')])
+    expect(without.stdout).toContain('feed.xml and sitemap.xml skipped: they need absolute URLs, pass --site-url https://…')
+    const withUrl = await runCli(['build', '--out', path.join(dir, 'b'), '--site-url', 'https://example.com/recap'])
+    expect(withUrl.stdout).toContain('feed.xml and sitemap.xml written')
+    const bad = await runCli(['build', '--out', path.join(dir, 'c'), '--site-url', 'example.com'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain("option '--site-url <url>' argument 'example.com' is invalid. expected an absolute http(s) URL such as https://example.com/recap/.")
+  })
+
   it('rejects bad flags with a message, not a stack trace', async () => {
     const result = await runCli(['serve', '--port', 'abc'])
     expect(result.code).toBe(1)

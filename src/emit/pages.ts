@@ -20,6 +20,8 @@ import type { OutputFile } from './write.ts'
 
 export interface PageOptions {
   base: string
+  /** Whether feed.xml is written, so pages can point to it. */
+  feed: boolean
 }
 
 interface Page {
@@ -63,6 +65,13 @@ export function pages(site: Site): Page[] {
   ]
 }
 
+/** Every page that has a URL of its own, for the sitemap. */
+export function pagePaths(site: Site): SitePath[] {
+  return pages(site)
+    .filter((p) => !p.file)
+    .map((p) => p.path)
+}
+
 /** A report's date for "latest": when it was published, else when its conference began. */
 function dateOf(site: Site, report: Site['reports'][number]): string {
   return report.published ?? site.conference.get(report.conference)!.dates.start
@@ -74,7 +83,7 @@ export function renderPages(site: Site, options: PageOptions): OutputFile[] {
     const href = page.file
       ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
       : (to: string, hash?: string) => relativeHref(page.path, to, hash)
-    const ctx: PageContext = { path: page.path, href, site }
+    const ctx: PageContext = { path: page.path, href, site, feed: options.feed }
     const html = toHtml(resolveSiteLinks(page.render(ctx), (path) => href(path)))
     return { path: page.file ?? outputFile(page.path), content: html + '\n' }
   })

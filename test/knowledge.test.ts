@@ -1,0 +1,194 @@
+/** Knowledge across reports: the numbers behind charts and the map, side-by-side reporters, related sections, feeds. */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { realContent, removeDir, tempDir } from './helpers.ts'
+
+interface SectionRecord { id: string; report: string; conference: string; topics: string[]; focus: string[]; projects: string[]; related: { section: string; score: number; shared: { topics: string[]; projects: string[] } }[] }
+interface TopicRecord { id: string; name: string; sections: string[]; trend: { conference: string; year: number; count: number; focus: number; total: number; share: number }[] }
+interface ConferenceRecord { id: string; name: string; reports: string[] }
+
+let out: string
+let sections: SectionRecord[]
+let topics: TopicRecord[]
+let conferences: ConferenceRecord[]
+const read = (p: string) => readFile(path.join(out, p), 'utf8')
+
+beforeAll(async () => {
+  out = path.join(await tempDir(), 'site')
+  await build({ contentDir: realContent, outDir: out, siteUrl: 'https://example.com/recap/', base: '/recap/' })
+  sections = JSON.parse(await read('data/sections.json'))
+  topics = JSON.parse(await read('data/topics.json'))
+  conferences = JSON.parse(await read('data/conferences.json'))
+})
+afterAll(async () => removeDir(path.dirname(out)))
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&#x26;/g, '&')
+
+describe('trends', () => {
+  it('counts, per topic and conference, the sections that mention it and their share', () => {
+    for (const t of topics) {
+      expect(t.trend.map((p) => p.conference)).toEqual(conferences.map((c) => c.id))
+      for (const p of t.trend) {
+        const all = sections.filter((s) => s.conference === p.conference)
+        const mentioning = all.filter((s) => s.topics.includes(t.id))
+        expect(p.total).toBe(all.length)
+        expect(p.count, `${t.id} ${p.conference}`).toBe(mentioning.length)
+        expect(p.focus).toBe(mentioning.filter((s) => s.focus.includes(t.id)).length)
+        expect(p.share).toBeCloseTo(mentioning.length / all.length, 3)
+      }
+    }
+  })
+
+  it('draws the chart from those numbers, as an accessible SVG with a data table', async () => {
+    const security = topics.find((t) => t.id === 'security')!
+    const page = await read('topics/security/index.html')
+    const svg = page.match(/<svg[^>]*>[\s\S]*?<\/svg>/)![0]
+    expect(svg).toMatch(/role="img"/)
+    expect(svg).toMatch(/<title id="trend-title-security">Security: sections per conference<\/title>/)
+    expect(svg).toContain('>Sections</text>')
+    expect(svg).toContain('>Conference</text>')
+    for (const p of security.trend) {
+      expect(svg).toContain(`>${p.count} · ${Math.round(p.share * 100)}%</text>`)
+      expect(svg).toContain(`>${p.year}</text>`)
+    }
+    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>([^<]+)<\/a><\/th><td class="num">(\d+) of (\d+)<\/td><td class="num">(\d+)%<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
+    expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
+      security.trend.map((p) => [p.count, p.total, Math.round(p.share * 100), p.focus]),
+    )
+    // Bar heights follow the counts: taller bar, larger count.
+    const heights = [...svg.matchAll(/<rect class="bar-mention"[^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]))
+    const counts = security.trend.map((p) => p.count)
+    for (let i = 0; i < counts.length; i++) for (let j = 0; j < counts.length; j++) if (counts[i]! > counts[j]!) expect(heights[i]).toBeGreaterThan(heights[j]!)
+  })
+})
+
+describe('the topics × conferences map', () => {
+  it('has a cell per topic and conference whose link leads to exactly the sections behind it', async () => {
+    for (const page of ['index.html', 'topics/index.html']) {
+      const html = await read(page)
+      const map = html.match(/<table class="heatmap">[\s\S]*?<\/table>/)![0]
+      for (const t of topics.filter((x) => x.sections.length)) {
+        for (const p of t.trend) {
+          const href = `${page === 'index.html' ? '' : '../'}topics/${t.id}/#year-${p.conference}`
+          if (p.count === 0) {
+            expect(map).not.toContain(`href="${href}"`)
+            continue
+          }
+          expect(map, `${page} ${t.id} ${p.conference}`).toContain(`<a href="${href}"`)
+          const topicPage = await read(`topics/${t.id}/index.html`)
+          const group = topicPage.match(new RegExp(`<section class="year-group" aria-labelledby="year-${p.conference}">[\\s\\S]*?(?=<section class="year-group"|</main>)`))![0]
+          const linked = new Set([...group.matchAll(/class="mention-title" href="\.\.\/\.\.\/reports\/([^"]+)\/"/g)].map((m) => m[1]))
+          expect(linked.size, `${t.id} ${p.conference}`).toBe(p.count)
+        }
+      }
+    }
+  })
+
+  it('labels every cell for screen readers', async () => {
+    const html = await read('index.html')
+    expect(html).toContain('aria-label="Security at KubeCon + CloudNativeCon Europe 2018: 14 sections of 47 (30%)"')
+  })
+})
+
+describe('several reporters', () => {
+  it('puts the three Copenhagen reports side by side on the conference and topic pages', async () => {
+    const cph = conferences.find((c) => c.id === 'kubecon-eu-2018')!
+    const reportsOnSecurity = new Set(sections.filter((s) => s.conference === cph.id && s.topics.includes('security')).map((s) => s.report))
+    expect(reportsOnSecurity.size).toBe(3)
+    const conferencePage = text(await read('conferences/kubecon-eu-2018/index.html'))
+    expect(conferencePage).toContain('3 reporters on security')
+    const topicPage = await read('topics/security/index.html')
+    expect(text(topicPage)).toContain('3 reporters on security at KubeCon + CloudNativeCon Europe 2018')
+    const block = topicPage.match(/<section class="side-by-side"[\s\S]*?<\/section>/)![0]
+    expect(block.match(/<div class="column">/g)).toHaveLength(3)
+  })
+
+  it('shows no side-by-side block where a conference has one report', async () => {
+    expect(await read('conferences/kubecon-eu-2019/index.html')).not.toContain('side-by-side')
+  })
+})
+
+describe('related sections', () => {
+  it('lists up to five sections from other reports, ranked by rare shared topics and projects', () => {
+    const n = sections.length
+    const df = new Map<string, number>()
+    const keys = (s: SectionRecord) => [...s.topics.map((t) => 't:' + t), ...s.projects.map((p) => 'p:' + p)]
+    for (const s of sections) for (const k of keys(s)) df.set(k, (df.get(k) ?? 0) + 1)
+    const byId = new Map(sections.map((s) => [s.id, s]))
+    for (const s of sections) {
+      expect(s.related.length).toBeLessThanOrEqual(5)
+      const scores = s.related.map((r) => r.score)
+      expect(scores).toEqual([...scores].sort((a, b) => b - a))
+      for (const r of s.related) {
+        const other = byId.get(r.section)!
+        expect(other.report).not.toBe(s.report)
+        for (const t of r.shared.topics) expect(s.topics.includes(t) && other.topics.includes(t)).toBe(true)
+        for (const p of r.shared.projects) expect(s.projects.includes(p) && other.projects.includes(p)).toBe(true)
+        const expected = [...r.shared.topics.map((t) => 't:' + t), ...r.shared.projects.map((p) => 'p:' + p)].reduce((sum, k) => sum + Math.log(n / df.get(k)!), 0)
+        expect(r.score).toBeCloseTo(expected, 2)
+        // Near-universal tags (Kubernetes) relate nothing.
+        expect(r.shared.projects).not.toContain('kubernetes')
+      }
+    }
+  })
+
+  it('shows the shared reasons on the section page', async () => {
+    const s = sections.find((x) => x.id === '2018-copenhagen-short-summary/security')!
+    const page = text(await read('reports/2018-copenhagen-short-summary/security/index.html'))
+    expect(s.related.length).toBeGreaterThan(0)
+    expect(page).toContain('Related in other reports')
+    expect(page).toMatch(/Shares [A-Z]/)
+  })
+})
+
+describe('feeds', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'url', 'link', 'category', 'author'].includes(name) })
+
+  it('writes a valid Atom feed of reports with absolute URLs', async () => {
+    const xml = await read('feed.xml')
+    expect(XMLValidator.validate(xml)).toBe(true)
+    const feed = parser.parse(xml).feed
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom')
+    expect(feed.id).toBe('https://example.com/recap/')
+    expect(feed.title).toBeTruthy()
+    expect(feed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+    expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe('https://example.com/recap/feed.xml')
+    expect(feed.author[0].name).toBeTruthy()
+    const reports = JSON.parse(await read('data/reports.json')) as { id: string; title: string }[]
+    expect(feed.entry).toHaveLength(reports.length)
+    const ids = new Set<string>()
+    for (const e of feed.entry) {
+      expect(e.id).toMatch(/^https:\/\/example\.com\/recap\/reports\/[a-z0-9-]+\/$/)
+      ids.add(e.id)
+      expect(e.title).toBeTruthy()
+      expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/)
+      expect(e.updated <= feed.updated).toBe(true)
+      expect(e.link[0]['@href']).toBe(e.id)
+      expect(e.summary).toBeTruthy()
+    }
+    expect(ids.size).toBe(reports.length)
+  })
+
+  it('writes a sitemap listing every page once, each an absolute URL of a page that exists', async () => {
+    const xml = await read('sitemap.xml')
+    expect(XMLValidator.validate(xml)).toBe(true)
+    const urlset = parser.parse(xml).urlset
+    expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    const locs: string[] = urlset.url.map((u: { loc: string }) => u.loc)
+    expect(new Set(locs).size).toBe(locs.length)
+    for (const loc of locs) {
+      expect(loc.startsWith('https://example.com/recap/')).toBe(true)
+      expect(existsSync(path.join(out, loc.slice('https://example.com/recap/'.length), 'index.html')), loc).toBe(true)
+    }
+    expect(locs).toContain('https://example.com/recap/topics/security/')
+    expect(locs.some((l) => l.includes('404'))).toBe(false)
+  })
+
+  it('points every page at the feed', async () => {
+    expect(await read('topics/security/index.html')).toContain('<link rel="alternate" type="application/atom+xml" title="Recap: new reports" href="../../feed.xml">')
+  })
+})
