@@ -14,8 +14,8 @@ const percent = (share: number) => `${Math.round(share * 100)}%`
 export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
   const points = topic.trend
   const width = 520
-  const height = 240
-  const margin = { top: 28, right: 12, bottom: 52, left: 48 }
+  const height = 256
+  const margin = { top: 28, right: 12, bottom: 66, left: 48 }
   const plotW = width - margin.left - margin.right
   const plotH = height - margin.top - margin.bottom
   const max = Math.max(1, ...points.map((p) => p.count))
@@ -69,11 +69,11 @@ export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
     ]),
     h('div.table-wrap', h('table.trend-table', [
       h('caption', `${topic.name} per conference`),
-      h('thead', h('tr', [h('th', { scope: 'col' }, 'Conference'), h('th', { scope: 'col' }, 'Sections mentioning it'), h('th', { scope: 'col' }, 'Share of sections'), h('th', { scope: 'col' }, 'Sections about it')])),
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), h('th', { scope: 'col' }, 'Share'), h('th', { scope: 'col' }, 'About it')])),
       h('tbody', points.map((p) => {
         const c = conferenceOf(p)
         return h('tr', [
-          h('th', { scope: 'row' }, h('a', { href: ctx.href(c.url) }, c.name)),
+          h('th', { scope: 'row' }, h('a', { href: ctx.href(c.url), title: c.name }, `${c.year} ${c.city}`)),
           h('td.num', `${p.count} of ${p.total}`),
           h('td.num', percent(p.share)),
           h('td.num', String(p.focus)),

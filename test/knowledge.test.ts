@@ -55,7 +55,7 @@ describe('trends', () => {
       expect(svg).toContain(`>${p.count} · ${Math.round(p.share * 100)}%</text>`)
       expect(svg).toContain(`>${p.year}</text>`)
     }
-    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>([^<]+)<\/a><\/th><td class="num">(\d+) of (\d+)<\/td><td class="num">(\d+)%<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
+    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>(\d{4} [^<]+)<\/a><\/th><td class="num">(\d+) of (\d+)<\/td><td class="num">(\d+)%<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
     expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
       security.trend.map((p) => [p.count, p.total, Math.round(p.share * 100), p.focus]),
     )
