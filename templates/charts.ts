@@ -59,13 +59,15 @@ export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
     ],
   )
 
-  return h('figure.trend', [
-    svg,
-    h('figcaption', [
-      h('span.legend.legend-focus', 'about it'),
-      ' ',
-      h('span.legend.legend-mention', 'mentions it'),
-      ' · the label gives sections mentioning it and their share of all sections from that conference’s reports',
+  return h('div.trend', [
+    h('figure', [
+      svg,
+      h('figcaption', [
+        h('span.legend.legend-focus', 'about it'),
+        ' ',
+        h('span.legend.legend-mention', 'mentions it'),
+        ' · the label gives sections mentioning it and their share of all sections from that conference’s reports',
+      ]),
     ]),
     h('div.table-wrap', h('table.trend-table', [
       h('caption', `${topic.name} per conference`),
@@ -114,7 +116,7 @@ export function heatmap(ctx: PageContext, topics: Topic[], conferences: Conferen
           const label = `${t.name} at ${c.name}: ${plural(p.count, 'section')} of ${p.total} (${percent(p.share)})`
           return h(`td.heat.heat-${level(p.share)}`, p.count === 0
             ? h('span', { title: label }, h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '·'))
-            : h('a', { href: ctx.href(t.url, `year-${p.conference}`), title: label, ariaLabel: label }, percent(p.share)))
+            : h('a', { href: ctx.href(t.url, `year-${p.conference}`), title: label }, [percent(p.share), h('span.visually-hidden', ` — ${label}`)]))
         }),
       ]),
     )),

@@ -3,7 +3,7 @@ import { h } from 'hastscript'
 import type { Report, Topic } from '../src/link/graph.ts'
 import { heatmap } from './charts.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
-import { plural } from './parts.ts'
+import { count, plural } from './parts.ts'
 
 export interface HomeProps {
   /** Topics with at least one section, most-discussed first. */
@@ -45,7 +45,7 @@ export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }:
       h('section', { ariaLabelledby: 'topics-title' }, [
         h('h2#topics-title', 'Topics'),
         h('ul.topic-cloud', topics.map((t) =>
-          h('li', h('a.chip', { href: ctx.href(t.url) }, [t.name, ' ', h('span.count', { ariaLabel: plural(t.sections.length, 'section') }, String(t.sections.length))])),
+          h('li', h('a.chip', { href: ctx.href(t.url) }, [t.name, ' ', count(t.sections.length)])),
         )),
         h('p', h('a', { href: ctx.href('topics/') }, 'All topics →')),
       ]),

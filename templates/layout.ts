@@ -93,7 +93,7 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
 /** The search form; the header one is focused by "/" from anywhere. */
 export function searchForm(ctx: PageContext, where: 'header' | 'page', value = ''): ElementContent {
   const id = `search-${where}`
-  return h('form.search-form', { role: 'search', action: ctx.href('search/'), method: 'get', dataSearchForm: where }, [
+  return h('form.search-form', { role: 'search', ariaLabel: where === 'header' ? 'Site search' : 'Search talks and notes', action: ctx.href('search/'), method: 'get', dataSearchForm: where }, [
     h('label.visually-hidden', { for: id }, 'Search talks and notes'),
     h('input', {
       id,

@@ -80,3 +80,8 @@ export function sideBySide(ctx: PageContext, headingLevel: 'h2' | 'h3', heading:
     })),
   ])
 }
+
+/** A number of sections on a chip: the digits shown, the word read out. */
+export function count(n: number): ElementContent {
+  return h('span.count', [String(n), h('span.visually-hidden', n === 1 ? ' section' : ' sections')])
+}

@@ -29,7 +29,7 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
     current: 'search',
     main: [
       h('header.page-header', [h('h1', 'Search'), h('p.lead', `Search ${sectionCount} talks and notes by keyword, speaker, topic or project.`)]),
-      h('form.search-page-form', { role: 'search', action: './', method: 'get', dataSearchPage: '' }, [
+      h('form.search-page-form', { role: 'search', ariaLabel: 'Search with filters', action: './', method: 'get', dataSearchPage: '' }, [
         h('div.search-form', [
           h('label.visually-hidden', { for: 'search-page' }, 'Search talks and notes'),
           h('input#search-page', { type: 'search', name: 'q', placeholder: 'e.g. service mesh, Prometheus, gitops', autocomplete: 'off' }),

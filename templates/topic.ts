@@ -3,7 +3,7 @@ import { h } from 'hastscript'
 import type { Project, Reporters, Topic, YearGroup } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { heatmap, trendChart } from './charts.ts'
-import { kindBadge, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
+import { count, kindBadge, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
 
 /**
  * Mentions grouped by conference, each with the sentence that names the topic or project.
@@ -55,7 +55,7 @@ export function topicPage(ctx: PageContext, topic: Topic): Root {
             h('h2#cooccurring-title', 'Discussed together with'),
             h('ul.chips', topic.cooccurring.map((c) => {
               const other = ctx.site.topic.get(c.topic)!
-              return h('li', h('a.chip', { href: ctx.href(other.url) }, [other.name, ' ', h('span.count', { ariaLabel: plural(c.count, 'section') }, String(c.count))]))
+              return h('li', h('a.chip', { href: ctx.href(other.url) }, [other.name, ' ', count(c.count)]))
             })),
           ])
         : null,

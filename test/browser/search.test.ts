@@ -13,14 +13,10 @@ import { build } from '../../src/build.ts'
 import { serve } from '../../src/serve.ts'
 import { realContent, removeDir, tempDir } from '../helpers.ts'
 import { hostileInputs } from '../search/hostile.ts'
-import { chromiumAvailable, chromiumPath, launchChromium } from './chromium.ts'
+import { launchChromium } from './chromium.ts'
+import { browserTestsEnabled } from './site.ts'
 
-const available = chromiumAvailable()
-if (!available && process.env.CI) {
-  throw new Error(`CI=true but no Chromium at ${chromiumPath}: browser tests must run in CI (apt-get install chromium).`)
-}
-
-describe.skipIf(!available)('search in the browser', () => {
+describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
   let out: string
   let browser: Browser
   let server: http.Server
