@@ -23,9 +23,12 @@ export function outputFile(path: SitePath): string {
  * when the site is opened from file://.
  */
 export function relativeHref(from: SitePath, to: SitePath | string, hash?: string): string {
-  const depth = from === '' ? 0 : from.split('/').length - 1
-  const up = '../'.repeat(depth)
-  const target = up + to
+  // Climb only as far as the two paths differ: from reports/r/ to reports/r/s/ is "s/".
+  const fromDirs = from === '' ? [] : from.split('/').slice(0, -1)
+  const toParts = to.split('/')
+  let common = 0
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++
+  const target = '../'.repeat(fromDirs.length - common) + toParts.slice(common).join('/')
   const href = target === '' ? './' : target
   return hash ? `${href}#${hash}` : href
 }

@@ -40,10 +40,10 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
       conference.shared.length
         ? h('section', { ariaLabelledby: 'shared-title' }, [
             h('h2#shared-title', 'Several reporters on one theme'),
-            h('p', `Topics and projects that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side.`),
+            h('p', `Topics and projects that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side. Their topic and project pages quote what each reporter wrote.`),
             ...conference.shared.map((theme) => {
               const name = theme.type === 'topic' ? site.topic.get(theme.id)!.name : site.project.get(theme.id)!.name
-              return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? name.toLowerCase() : name}`, `shared-${theme.type}-${theme.id}`, theme.reports)
+              return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? name.toLowerCase() : name}`, `shared-${theme.type}-${theme.id}`, theme.reports, true)
             }),
           ])
         : null,

@@ -65,7 +65,15 @@ export function plural(n: number, word: string, many = word + 's'): string {
  * Two or more reporters on one theme at one conference, side by side: each report's
  * sections with the sentence that names the theme.
  */
-export function sideBySide(ctx: PageContext, headingLevel: 'h2' | 'h3', heading: string, id: string, reports: { report: string; mentions: SectionMention[] }[]): ElementContent {
+export function sideBySide(
+  ctx: PageContext,
+  headingLevel: 'h2' | 'h3',
+  heading: string,
+  id: string,
+  reports: { report: string; mentions: SectionMention[] }[],
+  /** Without the quoted sentences, where many themes share a page (the conference page). */
+  compact = false,
+): ElementContent {
   return h('section.side-by-side', { ariaLabelledby: id }, [
     h(headingLevel, { id }, heading),
     h('div.columns', reports.map((r) => {
@@ -74,7 +82,7 @@ export function sideBySide(ctx: PageContext, headingLevel: 'h2' | 'h3', heading:
         h('p.column-title', [h('a', { href: ctx.href(report.url) }, report.title), report.author ? h('span.meta', ` · ${report.author}`) : null]),
         h('ul.mention-list', r.mentions.map((m) => {
           const s = ctx.site.section.get(m.section)!
-          return h('li', [h('a.mention-title', { href: ctx.href(s.url) }, s.title), ' ', kindBadge(s.kind), quote(m)])
+          return h('li', [h('a.mention-title', { href: ctx.href(s.url) }, s.title), ' ', kindBadge(s.kind), compact ? null : quote(m)])
         })),
       ])
     })),

@@ -13,18 +13,11 @@ export function reportPage(ctx: PageContext, report: Report): Root {
   const body: ElementContent[] = report.outline.map((item) => {
     if (item.type === 'group') return h(`${heading(item.level)}.group-heading`, item.title)
     const s = site.section.get(`${report.id}/${item.slug}`)!
-    return h('section.report-section', { id: s.slug, ariaLabelledby: `${s.slug}-title` }, [
-      h(`${heading(item.level)}.section-title`, { id: `${s.slug}-title` }, [
-        h('a.anchor', { href: `#${s.slug}`, ariaLabel: `Link to “${s.title}”` }, '#'),
-        ' ',
-        s.title,
-      ]),
-      h('div.section-meta', [
-        kindBadge(s.kind),
-        s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null,
-        h('a.section-page-link', { href: ctx.href(s.url) }, 'Section page →'),
-      ]),
-      topicChips(ctx, s.topics, `Topics of “${s.title}”`),
+    // The section's anchor is its id; its title links to the section's own page.
+    return h('section.report-section', { id: s.slug }, [
+      h(`${heading(item.level)}.section-title`, h('a', { href: ctx.href(s.url) }, s.title)),
+      h('div.section-meta', [kindBadge(s.kind), s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null]),
+      topicChips(ctx, s.topics),
       h('div.prose', s.content.children),
     ])
   })

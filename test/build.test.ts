@@ -81,7 +81,8 @@ describe('building the five reports', () => {
     const sections = (await json<{ id: string; report: string }[]>('data/sections.json')).filter((s) => s.report === '2018-copenhagen-recap')
     for (const s of sections) {
       const slug = s.id.split('/')[1]!
-      expect(page).toContain(`<section class="report-section" id="${slug}"`)
+      expect(page).toContain(`<section class="report-section" id="${slug}"><h`)
+      expect(page).toContain(`<a href="${slug}/">`)
       expect(page).toContain(`<a href="#${slug}">`)
     }
     expect(page).toContain('<nav class="toc" aria-label="Contents">')
@@ -103,14 +104,14 @@ describe('building the five reports', () => {
 
   it('auto-links first mentions with hrefs relative to each page, absolute in the data', async () => {
     const sectionPage = await read('reports/2018-copenhagen-recap/evolving-systems-design-from-unreliable-rpc-to-resilience-with-linkerd/index.html')
-    expect(sectionPage).toContain('<a href="../../../projects/linkerd/" class="autolink" title="Project: Linkerd">Linkerd</a>')
+    expect(sectionPage).toContain('<a href="../../../projects/linkerd/" class="autolink">Linkerd</a>')
     expect(sectionPage.match(/class="autolink"[^>]*>Linkerd</g)).toHaveLength(1)
     expect(sectionPage).not.toContain('data-site-path')
     const reportPage = await read('reports/2018-copenhagen-recap/index.html')
-    expect(reportPage).toContain('<a href="../../projects/linkerd/" class="autolink" title="Project: Linkerd">Linkerd</a>')
+    expect(reportPage).toContain('<a href="../../projects/linkerd/" class="autolink">Linkerd</a>')
     const sections = await json<{ id: string; html: string }[]>('data/sections.json')
     const talk = sections.find((x) => x.id.endsWith('resilience-with-linkerd'))!
-    expect(talk.html).toContain('<a href="/projects/linkerd/" class="autolink" title="Project: Linkerd">Linkerd</a>')
+    expect(talk.html).toContain('<a href="/projects/linkerd/" class="autolink">Linkerd</a>')
   })
 
   it('lists every session in the talks table', async () => {

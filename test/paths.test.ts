@@ -15,8 +15,12 @@ describe('site paths', () => {
     ['', 'topics/gitops/', undefined, 'topics/gitops/'],
     ['', '', undefined, './'],
     ['topics/', '', undefined, '../'],
-    ['topics/gitops/', 'topics/', undefined, '../../topics/'],
-    ['reports/r/s/', 'reports/r/', 's', '../../../reports/r/#s'],
+    ['topics/gitops/', 'topics/', undefined, '../'],
+    ['topics/gitops/', 'topics/gitops/', 'x', './#x'],
+    ['reports/r/', 'reports/r/s/', undefined, 's/'],
+    ['reports/r/s/', 'reports/r/', 's', '../#s'],
+    ['reports/r/s/', 'reports/q/t/', undefined, '../../q/t/'],
+    ['reports/r/s/', 'topics/x/', undefined, '../../../topics/x/'],
     ['reports/r/', 'assets/style.css', undefined, '../../assets/style.css'],
   ])('from %j to %j#%s is %j', (from, to, hash, expected) => {
     expect(relativeHref(sitePath(from), to, hash)).toBe(expected)

@@ -1,4 +1,7 @@
-/** Bundle the browser code (src/browser/) with esbuild: site.js for every page, search.js for the search page. */
+/**
+ * Bundle the browser code (src/browser/) with esbuild: site.js for every page, search.js for
+ * the search page, and the stylesheet, minified so every page stays within its weight budget.
+ */
 import path from 'node:path'
 import { build } from 'esbuild'
 import type { OutputFile } from './write.ts'
@@ -6,6 +9,7 @@ import type { OutputFile } from './write.ts'
 const entries = {
   'assets/site.js': path.resolve(import.meta.dirname, '../browser/main.ts'),
   'assets/search.js': path.resolve(import.meta.dirname, '../browser/search.ts'),
+  'assets/style.css': path.resolve(import.meta.dirname, '../browser/style.css'),
 }
 
 export async function bundleBrowserCode(): Promise<OutputFile[]> {
@@ -15,7 +19,7 @@ export async function bundleBrowserCode(): Promise<OutputFile[]> {
         entryPoints: [entry],
         bundle: true,
         minify: true,
-        format: 'iife',
+        ...(entry.endsWith('.css') ? {} : { format: 'iife' as const }),
         target: ['es2020'],
         write: false,
         legalComments: 'none',

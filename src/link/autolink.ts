@@ -15,8 +15,6 @@ export interface AutolinkOptions {
   matcher: PhraseMatcher
   /** Site path of a target's page. */
   pathOf: (target: Target) => string
-  /** Display name, for the link's title. */
-  nameOf: (target: Target) => string
 }
 
 /** A copy of `tree` with auto-links added; the input is left as it is. */
@@ -65,7 +63,7 @@ function linkText(node: Text, linked: Set<string>, options: AutolinkOptions): El
     out.push({
       type: 'element',
       tagName: 'a',
-      properties: { href: path, dataSitePath: path, className: ['autolink'], title: `${m.target.type === 'topic' ? 'Topic' : 'Project'}: ${options.nameOf(m.target)}` },
+      properties: { href: path, dataSitePath: path, className: ['autolink'] },
       children: [{ type: 'text', value: text.slice(m.start, m.end) }],
     })
     at = m.end

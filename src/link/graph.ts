@@ -164,7 +164,6 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
   const autolinkOptions: AutolinkOptions = {
     matcher,
     pathOf: (t) => sitePath(t.type === 'topic' ? 'topics' : 'projects', t.id),
-    nameOf: (t) => (t.type === 'topic' ? topicById.get(t.id)!.name : projectById.get(t.id)!.name),
   }
   const topicMentions = new Map<string, SectionMention[]>(catalogue.topics.map((t) => [t.id, []]))
   const projectMentions = new Map<string, SectionMention[]>(catalogue.projects.map((p) => [p.id, []]))
@@ -304,6 +303,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
     }
   })
 
+  const telling = (tag: { sections: string[] }) => tag.sections.length * 2 <= sections.length
   const linkedConferences: Conference[] = conferences.map((c) => {
     const own = reports.filter((r) => r.conference === c.id)
     const ownSections = own.flatMap((r) => r.sections)
@@ -313,9 +313,10 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       reports: own.map((r) => r.id),
       sessions: ownSections.filter((id) => sectionById.get(id)!.kind !== 'note'),
       sectionCount: ownSections.length,
+      // A tag on more than half of all sections (Kubernetes, at KubeCon) is no shared theme.
       shared: [
-        ...topics.flatMap((t) => t.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'topic' as const, id: t.id, reports: r.reports }))),
-        ...projects.flatMap((p) => p.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'project' as const, id: p.id, reports: r.reports }))),
+        ...topics.filter(telling).flatMap((t) => t.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'topic' as const, id: t.id, reports: r.reports }))),
+        ...projects.filter(telling).flatMap((p) => p.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'project' as const, id: p.id, reports: r.reports }))),
       ].sort((a, b) => b.reports.length - a.reports.length || mentionCount(b) - mentionCount(a)),
     }
   })

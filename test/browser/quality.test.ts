@@ -171,7 +171,7 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
     await page.waitForURL(/\/reports\/2018-copenhagen-recap\/$/)
     await page.click('nav.toc >> text=Stories from the Playbook')
     expect(await page.evaluate(() => location.hash)).toBe('#stories-from-the-playbook')
-    await page.click('#stories-from-the-playbook >> text=Section page →')
+    await page.click('#stories-from-the-playbook .section-title a')
     await page.waitForURL(/\/stories-from-the-playbook\/$/)
     expect(await page.textContent('h1')).toBe('Stories from the Playbook')
     await page.click('main .chips >> text=SRE and incident response')
