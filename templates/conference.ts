@@ -2,7 +2,7 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import type { Conference } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
-import { dateRange, kindBadge, plural, sideBySide, topicChips } from './parts.ts'
+import { dateRange, inSentence, kindBadge, plural, sideBySide, topicChips } from './parts.ts'
 
 export function conferencePage(ctx: PageContext, conference: Conference): Root {
   const { site } = ctx
@@ -43,7 +43,7 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
             h('p', `Topics and projects that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side. Their topic and project pages quote what each reporter wrote.`),
             ...conference.shared.map((theme) => {
               const name = theme.type === 'topic' ? site.topic.get(theme.id)!.name : site.project.get(theme.id)!.name
-              return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? name.toLowerCase() : name}`, `shared-${theme.type}-${theme.id}`, theme.reports, true)
+              return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? inSentence(name) : name}`, `shared-${theme.type}-${theme.id}`, theme.reports, true)
             }),
           ])
         : null,

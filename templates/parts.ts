@@ -93,3 +93,8 @@ export function sideBySide(
 export function count(n: number): ElementContent {
   return h('span.count', [String(n), h('span.visually-hidden', n === 1 ? ' section' : ' sections')])
 }
+
+/** A name as it reads mid-sentence: "Service mesh" → "service mesh", but "GitOps" and "CI/CD" stay. */
+export function inSentence(name: string): string {
+  return /^\p{Lu}[^\p{Lu}]*$/u.test(name.split(' ')[0]!) ? name[0]!.toLowerCase() + name.slice(1) : name
+}

@@ -3,7 +3,7 @@ import { h } from 'hastscript'
 import type { Project, Reporters, Topic, YearGroup } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { heatmap, trendChart } from './charts.ts'
-import { count, kindBadge, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
+import { count, inSentence, kindBadge, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
 
 /**
  * Mentions grouped by conference, each with the sentence that names the topic or project.
@@ -59,7 +59,7 @@ export function topicPage(ctx: PageContext, topic: Topic): Root {
             })),
           ])
         : null,
-      ...(topic.byYear.length ? mentionsByYear(ctx, topic.name.toLowerCase(), topic.byYear, topic.reporters) : [h('p', 'No section mentions this topic yet.')]),
+      ...(topic.byYear.length ? mentionsByYear(ctx, inSentence(topic.name), topic.byYear, topic.reporters) : [h('p', 'No section mentions this topic yet.')]),
     ],
   })
 }
