@@ -7,11 +7,19 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { build } from './build.ts'
+import { AuthoringError, newReport } from './author/new-report.ts'
+import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
 import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
+
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
 
 const program = new Command()
 
@@ -38,7 +46,6 @@ Examples:
   )
   .action(async (opts: { content: string; out: string; base: string; siteUrl?: string }) => {
     const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl })
-    for (const w of summary.warnings) console.warn(formatProblem(w))
     const c = summary.counts
     const total = summary.timings.reduce((n, t) => n + t.ms, 0)
     console.log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
@@ -47,7 +54,64 @@ Examples:
       `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
     )
     console.log(`  search index ${kb(summary.searchIndex.bytes)} (${kb(summary.searchIndex.gzipBytes)} gzip)`)
+    if (summary.warnings.length) console.log(`  ${plural(summary.warnings.length, 'warning')}: run "npm run check" to see them`)
     console.log(summary.feeds.length ? `  ${summary.feeds.join(' and ')} written` : '  feed.xml and sitemap.xml skipped: they need absolute URLs, pass --site-url https://…')
+  })
+
+program
+  .command('new')
+  .description('Start a new report: content/reports/<slug>.md with front matter and a commented skeleton.')
+  .argument('<title>', 'the report title')
+  .requiredOption('--conference <id>', 'conference id from conferences.yml')
+  .option('--author <name>', 'who wrote the report')
+  .option('--content <dir>', 'content folder', 'content')
+  .option('--new-conference', 'add the conference to conferences.yml (with --name, --year, --city)')
+  .option('--name <name>', 'with --new-conference: the conference name')
+  .option('--year <year>', 'with --new-conference: the year', parsePositive)
+  .option('--city <city>', 'with --new-conference: the city')
+  .option('--country <country>', 'with --new-conference: the country')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ npm run new -- "My KubeCon 2019" --conference kubecon-eu-2019 --author "Ada Lovelace"
+  $ npm run new -- "Amsterdam notes" --conference kubecon-eu-2020 --new-conference --name "KubeCon Europe 2020" --year 2020 --city Amsterdam`,
+  )
+  .action(async (title: string, opts: { conference: string; author?: string; content: string; newConference?: boolean; name?: string; year?: number; city?: string; country?: string }) => {
+    if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
+      fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
+      return
+    }
+    const result = await newReport({
+      contentDir: opts.content,
+      title,
+      conference: opts.conference,
+      ...(opts.author ? { author: opts.author } : {}),
+      ...(opts.newConference ? { newConference: { name: opts.name!, year: opts.year!, city: opts.city!, ...(opts.country ? { country: opts.country } : {}) } } : {}),
+    })
+    if (result.addedConference) console.log(`Added conference ${opts.conference} to ${path.join(opts.content, 'conferences.yml')}.`)
+    console.log(`Created ${result.file}. Write your report there, then see it with "npm run dev".`)
+  })
+
+program
+  .command('check')
+  .description('Validate the content without writing anything: every error and warning, compiler style.')
+  .option('--content <dir>', 'content folder to check', 'content')
+  .addHelpText(
+    'after',
+    `
+Errors (exit status 1): malformed YAML, missing or mistyped fields, unknown ids, duplicate ids,
+empty reports, files that are not UTF-8, unknown session kinds.
+Warnings (exit status 0): sections without text, reports without sessions, topics nothing mentions.
+
+Example:
+  $ npm run check`,
+  )
+  .action(async (opts: { content: string }) => {
+    const { site, warnings } = await readSite(opts.content)
+    for (const w of warnings) console.log(formatProblem(w))
+    const summary = `${plural(site.reports.length, 'report')}, ${plural(site.sections.length, 'section')} checked`
+    console.log(warnings.length ? `\n${summary}: no errors, ${plural(warnings.length, 'warning')}.` : `${summary}: no problems.`)
   })
 
 program
@@ -160,6 +224,10 @@ function ms(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`
 }
@@ -172,10 +240,13 @@ function fail(message: string): void {
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
-  if (error instanceof ContentError) {
+  if (error instanceof AuthoringError) {
+    console.error(error.message)
+  } else if (error instanceof ContentError) {
     for (const p of error.problems) console.error(formatProblem(p))
     const errors = error.problems.filter((p) => p.severity === 'error').length
-    console.error(`\n${errors} error${errors === 1 ? '' : 's'}; nothing was written. Fix the lines above and run the command again.`)
+    const written = process.argv.includes('check') ? '' : '; nothing was written'
+    console.error(`\n${plural(errors, 'error')}${written}. Fix the lines above and run the command again.`)
   } else {
     const message = error instanceof Error ? error.message : String(error)
     console.error(`recap: ${message}`)

@@ -5,8 +5,8 @@
 import { loadContent } from './load/content.ts'
 import { linkSite, type Site } from './link/graph.ts'
 import { parseReport, type ParsedReport } from './parse/report.ts'
-import { ContentError, sortProblems, type Problem } from './problems.ts'
-import { validateContent } from './validate/content.ts'
+import { ContentError, problem, sortProblems, type Problem } from './problems.ts'
+import { validateContent, type ValidatedContent } from './validate/content.ts'
 
 export interface StageTiming {
   stage: string
@@ -43,6 +43,18 @@ export function createTimer(): Timer {
   }
 }
 
+/** What only the linked site can tell: reports without sessions, topics nothing mentions. */
+function linkWarnings(site: Site, topicPlaces: ValidatedContent['topicPlaces']): Problem[] {
+  const warnings: Problem[] = []
+  for (const r of site.reports) {
+    if (r.sections.every((id) => site.section.get(id)!.kind === 'note')) warnings.push(problem('noSessions', { file: r.file }, {}, 'warning'))
+  }
+  for (const t of site.topics) {
+    if (t.sections.length === 0) warnings.push(problem('unusedTopic', topicPlaces.get(t.id)!, { id: t.id }, 'warning'))
+  }
+  return warnings
+}
+
 export interface ReadResult {
   site: Site
   warnings: Problem[]
@@ -65,5 +77,6 @@ export async function readSite(contentDir: string, timer: Timer = createTimer())
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems.filter((p) => p.severity === 'error')))
 
   const site = timer.time('link', () => linkSite(parsed, validated))
+  problems.push(...linkWarnings(site, validated.topicPlaces))
   return { site, warnings: sortProblems(problems) }
 }

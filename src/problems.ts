@@ -90,6 +90,16 @@ export const catalogue = {
     message: ({ reason }) => `malformed heading attributes: ${reason}`,
     hint: () => 'Write them like {.talk speakers="Ada Lovelace, Alan Turing" topics="security"}.',
   }),
+  noSessions: entry<object>({
+    title: 'Report without sessions',
+    message: () => 'the report has no session: every section is a note',
+    hint: () => 'If it covers talks, mark their headings with {.talk}, {.keynote}, {.bof}, {.workshop} or {.lightning}.',
+  }),
+  unusedTopic: entry<{ id: string }>({
+    title: 'Topic nothing mentions',
+    message: ({ id }) => `no section mentions topic "${id}"`,
+    hint: () => 'Add aliases that the reports use, tag a section with topics="…", or remove the topic.',
+  }),
   emptySection: entry<{ title: string }>({
     title: 'Empty section',
     message: ({ title }) => `section "${title}" has no text`,

@@ -16,10 +16,9 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
       h('header.page-header', [
         h('h1', conference.name),
         h('dl.facts', [
-          h('dt', 'Dates'),
-          h('dd', dateRange(conference.dates.start, conference.dates.end)),
+          conference.dates ? [h('dt', 'Dates'), h('dd', dateRange(conference.dates.start, conference.dates.end))] : [h('dt', 'Year'), h('dd', String(conference.year))],
           h('dt', 'Place'),
-          h('dd', `${conference.city}, ${conference.country}`),
+          h('dd', place(conference)),
           conference.attendance ? [h('dt', 'Attendance'), h('dd', `about ${conference.attendance.toLocaleString('en-GB')}, as reported`)] : null,
           h('dt', 'Covered'),
           h('dd', `${plural(reports.length, 'report')}, ${plural(conference.sessions.length, 'session')}, ${plural(conference.sectionCount, 'section')}`),
@@ -78,10 +77,14 @@ export function conferencesIndexPage(ctx: PageContext): Root {
           h('span.timeline-year', String(c.year)),
           h('div', [
             h('h2', h('a', { href: ctx.href(c.url) }, c.name)),
-            h('p.meta', `${dateRange(c.dates.start, c.dates.end)} · ${c.city}, ${c.country} · ${plural(c.reports.length, 'report')} · ${plural(c.sessions.length, 'session')}`),
+            h('p.meta', `${c.dates ? dateRange(c.dates.start, c.dates.end) : c.year} · ${place(c)} · ${plural(c.reports.length, 'report')} · ${plural(c.sessions.length, 'session')}`),
           ]),
         ]),
       )),
     ],
   })
+}
+
+function place(c: Conference): string {
+  return c.country ? `${c.city}, ${c.country}` : c.city
 }

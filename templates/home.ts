@@ -37,7 +37,7 @@ export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }:
             h('span.timeline-year', String(c.year)),
             h('div', [
               h('a', { href: ctx.href(c.url) }, c.name),
-              h('p.meta', `${c.city}, ${c.country} · ${plural(c.reports.length, 'report')} · ${plural(c.sessions.length, 'session')}`),
+              h('p.meta', `${c.country ? `${c.city}, ${c.country}` : c.city} · ${plural(c.reports.length, 'report')} · ${plural(c.sessions.length, 'session')}`),
             ]),
           ]),
         )),

@@ -4,7 +4,7 @@
  */
 import { toXml } from 'xast-util-to-xml'
 import { x } from 'xastscript'
-import type { Site } from '../link/graph.ts'
+import { endOf, type Site } from '../link/graph.ts'
 import type { SitePath } from '../paths.ts'
 import type { OutputFile } from './write.ts'
 
@@ -26,7 +26,7 @@ export function feedFiles(site: Site, siteUrl: string, pagePaths: readonly SiteP
   // A report's date: when it was published, else the last day of its conference.
   const updated = (id: string) => {
     const r = site.report.get(id)!
-    return `${r.published ?? site.conference.get(r.conference)!.dates.end}T00:00:00Z`
+    return `${r.published ?? endOf(site.conference.get(r.conference)!)}T00:00:00Z`
   }
   const reports = [...site.reports].sort((a, b) => updated(b.id).localeCompare(updated(a.id)) || a.id.localeCompare(b.id))
   const feedUpdated = reports.length ? updated(reports[0]!.id) : '1970-01-01T00:00:00Z'

@@ -13,7 +13,7 @@ import { reportPage } from '../../templates/report.ts'
 import { searchPage } from '../../templates/search.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
-import type { Site } from '../link/graph.ts'
+import { startOf, type Site } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import type { OutputFile } from './write.ts'
@@ -74,7 +74,7 @@ export function pagePaths(site: Site): SitePath[] {
 
 /** A report's date for "latest": when it was published, else when its conference began. */
 function dateOf(site: Site, report: Site['reports'][number]): string {
-  return report.published ?? site.conference.get(report.conference)!.dates.start
+  return report.published ?? startOf(site.conference.get(report.conference)!)
 }
 
 export function renderPages(site: Site, options: PageOptions): OutputFile[] {

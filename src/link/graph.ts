@@ -138,10 +138,14 @@ export interface Catalogue {
   projects: ProjectEntry[]
 }
 
+/** When a conference began, or the start of its year when its dates are not known. */
+export const startOf = (c: ConferenceEntry) => c.dates?.start ?? `${c.year}-01-01`
+export const endOf = (c: ConferenceEntry) => c.dates?.end ?? `${c.year}-12-31`
+
 const mentionCount = (theme: SharedTheme) => theme.reports.reduce((n, r) => n + r.mentions.length, 0)
 
 export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue): Site {
-  const conferences = [...catalogue.conferences].sort((a, b) => a.dates.start.localeCompare(b.dates.start) || a.id.localeCompare(b.id))
+  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || startOf(a).localeCompare(startOf(b)) || a.id.localeCompare(b.id))
   const conferenceOrder = new Map(conferences.map((c, i) => [c.id, i]))
   const conferenceById = new Map(conferences.map((c) => [c.id, c]))
   const topicOrder = new Map(catalogue.topics.map((t, i) => [t.id, i]))

@@ -37,6 +37,8 @@ export interface ValidatedContent {
   projects: ProjectEntry[]
   reports: ValidatedReport[]
   problems: Problem[]
+  /** Where each topic is declared, for problems found later about a topic. */
+  topicPlaces: Map<string, { file: string; line: number; column: number }>
 }
 
 export function validateContent(loaded: LoadedContent): ValidatedContent {
@@ -87,7 +89,10 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
     reports.push({ id: report.id, file: report.file, frontMatter: fm, body: report.body, bodyLine: report.bodyLine })
   }
 
-  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, reports, problems }
+  const topicPlaces = new Map(
+    topics.entries.map((t, i) => [t.id, { file: loaded.topics!.file, ...topics.yaml!.locate([i, 'id'], true) }]),
+  )
+  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, reports, problems, topicPlaces }
 }
 
 function validateDataFile<S extends z.ZodArray<z.ZodObject>>(

@@ -33,8 +33,8 @@ export const conferenceSchema = z.strictObject({
   name: text,
   year: z.int().min(1990).max(2100),
   city: text,
-  country: text,
-  dates: z.strictObject({ start: isoDate, end: isoDate }),
+  country: text.optional(),
+  dates: z.strictObject({ start: isoDate, end: isoDate }).optional(),
   attendance: z.int().positive().optional(),
   homepage: httpUrl.optional(),
 })
