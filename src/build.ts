@@ -12,6 +12,7 @@ import { feedFiles, normalizeSiteUrl } from './emit/feeds.ts'
 import { pagePaths, renderPages } from './emit/pages.ts'
 import { writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
+import { ParseCache } from './parse/cache.ts'
 import { createTimer, readSite, type StageTiming } from './pipeline.ts'
 import type { Problem } from './problems.ts'
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   publicDir?: string
   /** Absolute URL the site is published at; enables feed.xml and sitemap.xml. */
   siteUrl?: string
+  /** Folder for the parse cache; without it, nothing is cached between builds. */
+  cacheDir?: string
 }
 
 export interface BuildSummary {
@@ -34,6 +37,8 @@ export interface BuildSummary {
   warnings: Problem[]
   /** feed.xml and sitemap.xml when --site-url was given, else empty. */
   feeds: string[]
+  /** Reports parsed in this build and taken from the parse cache. */
+  parsed: { fresh: number; cached: number }
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, '..')
@@ -41,7 +46,7 @@ export const projectRoot = path.resolve(import.meta.dirname, '..')
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const base = normalizeBase(options.base ?? '/')
   const timer = createTimer()
-  const { site, warnings } = await readSite(options.contentDir, timer)
+  const { site, warnings, parsed } = await readSite(options.contentDir, timer, new ParseCache(options.cacheDir))
 
   const index = timer.time('index', () => searchIndexScript(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
@@ -67,6 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       files: files.all.length,
     },
     feeds: files.feeds.map((f) => f.path),
+    parsed,
     searchIndex: { bytes: Buffer.byteLength(index.content), gzipBytes: gzipSync(index.content, { level: 9 }).length },
     warnings,
   }

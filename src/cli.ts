@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { build } from './build.ts'
+import { build, projectRoot } from './build.ts'
+import { dev } from './dev.ts'
 import { AuthoringError, newReport } from './author/new-report.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -36,6 +37,8 @@ program
   .option('--out <dir>', 'output folder (replaced atomically on success)', 'dist')
   .option('--base <path>', 'URL path the site is served under, e.g. /recap/', '/')
   .option('--site-url <url>', 'absolute URL the site is published at; writes feed.xml and sitemap.xml', parseSiteUrl)
+  .option('--cache <dir>', 'where parsed reports are cached between builds', '.recap-cache')
+  .option('--no-cache', 'parse every report')
   .addHelpText(
     'after',
     `
@@ -44,12 +47,13 @@ Examples:
   $ npm run build -- --content ../my-reports --out public --base /recap/
   $ npm run build -- --site-url https://example.com/recap/ --base /recap/`,
   )
-  .action(async (opts: { content: string; out: string; base: string; siteUrl?: string }) => {
-    const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl })
+  .action(async (opts: { content: string; out: string; base: string; siteUrl?: string; cache: string | false }) => {
+    const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
     const c = summary.counts
     const total = summary.timings.reduce((n, t) => n + t.ms, 0)
     console.log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
     for (const t of summary.timings) console.log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
+    console.log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
     console.log(
       `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
     )
@@ -175,6 +179,35 @@ Examples:
       console.log(`    ${d.report} · ${d.year}`)
       console.log(`    ${base}${d.url}`)
     })
+  })
+
+program
+  .command('dev')
+  .description('Build, serve, and rebuild on every change to content/, templates/ or public/; open tabs reload.')
+  .option('--content <dir>', 'content folder', 'content')
+  .option('--out <dir>', 'output folder', 'dist')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--port <port>', 'port to listen on', parsePort, 4173)
+  .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
+  .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
+    try {
+      await dev({
+        contentDir: opts.content,
+        outDir: opts.out,
+        cacheDir: opts.cache,
+        host: opts.host,
+        port: opts.port,
+        watchDirs: [path.join(projectRoot, 'templates'), path.join(projectRoot, 'public'), path.join(projectRoot, 'src/browser')],
+        log: (line) => console.log(line),
+      })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        fail(`Port ${opts.port} is already in use. Stop the other server or pick another port with --port.`)
+        return
+      }
+      throw error
+    }
+    console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
   })
 
 program

@@ -4,6 +4,7 @@
  */
 import { loadContent } from './load/content.ts'
 import { linkSite, type Site } from './link/graph.ts'
+import { ParseCache } from './parse/cache.ts'
 import { parseReport, type ParsedReport } from './parse/report.ts'
 import { ContentError, problem, sortProblems, type Problem } from './problems.ts'
 import { validateContent, type ValidatedContent } from './validate/content.ts'
@@ -58,25 +59,37 @@ function linkWarnings(site: Site, topicPlaces: ValidatedContent['topicPlaces']):
 export interface ReadResult {
   site: Site
   warnings: Problem[]
+  /** Reports parsed now and reports taken from the cache. */
+  parsed: { fresh: number; cached: number }
 }
 
 /** Throws ContentError with every error found; warnings ride along with the result. */
-export async function readSite(contentDir: string, timer: Timer = createTimer()): Promise<ReadResult> {
+export async function readSite(contentDir: string, timer: Timer = createTimer(), cache = new ParseCache()): Promise<ReadResult> {
   const loaded = await timer.timeAsync('load', () => loadContent(contentDir))
   const validated = timer.time('validate', () => validateContent(loaded))
   const problems = [...validated.problems]
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems))
 
-  const parsed: ParsedReport[] = timer.time('parse', () =>
-    validated.reports.map((r) => {
-      const result = parseReport(r, validated.topics.map((t) => t.id))
+  const topicIds = validated.topics.map((t) => t.id)
+  let cached = 0
+  const parsed: ParsedReport[] = await timer.timeAsync('parse', async () => {
+    const out: ParsedReport[] = []
+    for (const r of validated.reports) {
+      const key = cache.key(r, topicIds)
+      let result = await cache.get(key)
+      if (result) cached++
+      else {
+        result = parseReport(r, topicIds)
+        await cache.set(key, result)
+      }
       problems.push(...result.problems)
-      return result.report
-    }),
-  )
+      out.push(result.report)
+    }
+    return out
+  })
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems.filter((p) => p.severity === 'error')))
 
   const site = timer.time('link', () => linkSite(parsed, validated))
   problems.push(...linkWarnings(site, validated.topicPlaces))
-  return { site, warnings: sortProblems(problems) }
+  return { site, warnings: sortProblems(problems), parsed: { fresh: parsed.length - cached, cached } }
 }

@@ -1,0 +1,189 @@
+/**
+ * `recap dev`: build, serve, watch, rebuild, reload.
+ *
+ * Each rebuild runs `recap build` in a fresh process, so edits to templates and styles take
+ * effect too; parsed reports come from the on-disk parse cache, so only changed reports are
+ * parsed again. A failed build leaves the last good site in place (builds are atomic): the
+ * errors are printed and shown over open tabs until the content is fixed.
+ */
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { watch } from 'chokidar'
+import sirv from 'sirv'
+import { displayPath } from './load/content.ts'
+
+export interface DevOptions {
+  contentDir: string
+  outDir: string
+  cacheDir: string
+  host: string
+  port: number
+  /** Folders whose changes trigger a rebuild besides the content. */
+  watchDirs: string[]
+  log: (line: string) => void
+}
+
+export const eventsPath = '/__recap/events'
+const clientPath = '/__recap/client.js'
+const recapBin = path.resolve(import.meta.dirname, '../bin/recap.js')
+
+type BuildState = { ok: true } | { ok: false; errors: string[] }
+
+export async function dev(options: DevOptions): Promise<{ server: http.Server; close: () => Promise<void> }> {
+  const outDir = path.resolve(options.outDir)
+  const clients = new Set<http.ServerResponse>()
+  let state: BuildState = { ok: true }
+
+  const send = (res: http.ServerResponse, s: BuildState) => {
+    res.write(s.ok ? 'event: reload\ndata: {}\n\n' : `event: problems\ndata: ${JSON.stringify(s.errors)}\n\n`)
+  }
+
+  const runBuild = (reason: string) =>
+    new Promise<void>((resolve) => {
+      const started = performance.now()
+      execFile(
+        process.execPath,
+        [recapBin, 'build', '--content', options.contentDir, '--out', outDir, '--cache', options.cacheDir],
+        { maxBuffer: 16 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const ms = Math.round(performance.now() - started)
+          if (error) {
+            const errors = stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written'))
+            state = { ok: false, errors }
+            options.log(`Build failed after ${reason} (${ms} ms); still serving the last good site:`)
+            for (const line of errors) options.log('  ' + line)
+          } else {
+            state = { ok: true }
+            const parsed = stdout.match(/parsed (.+)/)?.[1] ?? ''
+            const pages = stdout.match(/(\d+) pages written/)?.[1] ?? '?'
+            options.log(`Rebuilt after ${reason} in ${ms} ms: parsed ${parsed}; ${pages} pages and the search index written.`)
+          }
+          for (const c of clients) send(c, state)
+          resolve()
+        },
+      )
+    })
+
+  // One build at a time; changes during a build trigger one more afterwards.
+  let building: Promise<void> | undefined
+  let pending: string | undefined
+  const schedule = (reason: string) => {
+    if (building) {
+      pending = reason
+      return
+    }
+    building = runBuild(reason).then(() => {
+      building = undefined
+      if (pending) {
+        const next = pending
+        pending = undefined
+        schedule(next)
+      }
+    })
+  }
+
+  await runBuild('start')
+
+  const files = sirv(outDir, { dev: true })
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === eventsPath) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      clients.add(res)
+      if (!state.ok) send(res, state)
+      req.on('close', () => clients.delete(res))
+      return
+    }
+    if (url.pathname === clientPath) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+      res.end(clientScript)
+      return
+    }
+    const html = await htmlFile(outDir, url.pathname)
+    if (html) {
+      res.writeHead(html.status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(html.text.replace('</body>', `<script src="${clientPath}"></script></body>`))
+      return
+    }
+    files(req, res, async () => {
+      const notFound = await readFile(path.join(outDir, '404.html'), 'utf8').catch(() => 'Not found')
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
+      res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+
+  const watcher = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true })
+  let timer: NodeJS.Timeout | undefined
+  const changed = new Set<string>()
+  watcher.on('all', (_event, file) => {
+    changed.add(displayPath(file))
+    clearTimeout(timer)
+    // Editors write a file in several steps: wait for them to settle.
+    timer = setTimeout(() => {
+      const list = [...changed]
+      changed.clear()
+      schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
+    }, 80)
+  })
+
+  return {
+    server,
+    async close() {
+      clearTimeout(timer)
+      await watcher.close()
+      for (const c of clients) c.end()
+      await new Promise((resolve) => server.close(resolve))
+      await building
+    },
+  }
+}
+
+/** The HTML page a URL path names, read only from inside the output folder. */
+async function htmlFile(outDir: string, urlPath: string): Promise<{ status: number; text: string } | undefined> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return undefined
+  }
+  const target = path.resolve(outDir, '.' + path.posix.normalize('/' + decoded))
+  if (target !== outDir && !target.startsWith(outDir + path.sep)) return undefined
+  const file = decoded.endsWith('/') ? path.join(target, 'index.html') : target.endsWith('.html') ? target : undefined
+  if (!file) return undefined
+  try {
+    return { status: 200, text: await readFile(file, 'utf8') }
+  } catch {
+    return undefined
+  }
+}
+
+/** In every served page: reload on a good rebuild; show the errors over the page on a bad one. */
+const clientScript = `(() => {
+  const events = new EventSource(${JSON.stringify(eventsPath)});
+  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('problems', (event) => {
+    let box = document.getElementById('recap-dev-overlay');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'recap-dev-overlay';
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,23,28,.94);color:#fde2e2;padding:2rem;font:14px/1.5 ui-monospace,monospace';
+      document.body.append(box);
+    }
+    const title = document.createElement('p');
+    title.style.cssText = 'font-weight:bold;color:#fff';
+    title.textContent = 'The content has errors; this page shows the last good build. Fix them and it reloads.';
+    const list = document.createElement('pre');
+    list.style.whiteSpace = 'pre-wrap';
+    list.textContent = JSON.parse(event.data).join('\\n');
+    box.replaceChildren(title, list);
+  });
+})();
+`
