@@ -119,7 +119,15 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     server.listen(options.port, options.host, () => resolve())
   })
 
-  const watcher = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true })
+  // Never react to our own writes: the output, its temporary build folders, the parse cache.
+  const cacheDir = path.resolve(options.cacheDir)
+  const buildFolders = path.sep + '.' + path.basename(outDir) + '.'
+  const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep)
+  const ignored = (p: string) => {
+    const abs = path.resolve(p)
+    return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders)
+  }
+  const watcher = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true, ignored })
   let timer: NodeJS.Timeout | undefined
   const changed = new Set<string>()
   watcher.on('all', (_event, file) => {
@@ -167,6 +175,7 @@ async function htmlFile(outDir: string, urlPath: string): Promise<{ status: numb
 /** In every served page: reload on a good rebuild; show the errors over the page on a bad one. */
 const clientScript = `(() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
+  events.addEventListener('open', () => { document.documentElement.dataset.recapDev = 'connected'; });
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('problems', (event) => {
     let box = document.getElementById('recap-dev-overlay');

@@ -1,0 +1,157 @@
+/** The authoring workflow with the real CLI: check, new, and the dev server. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { makeContent, minimalFrontMatter, removeDir, report, root, runCli, tempDir } from './helpers.ts'
+
+const cleanup: string[] = []
+afterAll(async () => Promise.all(cleanup.map(removeDir)))
+
+async function content(files: Record<string, string> = {}, real = false) {
+  const dir = await makeContent(files, real)
+  cleanup.push(dir)
+  return dir
+}
+
+describe('recap check', () => {
+  it('reports errors and warnings compiler style, writes nothing, exits 1 on errors', async () => {
+    const dir = await content({
+      'reports/a.md': report('title: A\nconference: nowhere\nsummary: S', 'Text.'),
+      'reports/b.md': report(minimalFrontMatter, '## A {.talk}\n\n## B {.workshop}\n\nText.'),
+    })
+    const result = await runCli(['check', '--content', dir], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n')[0]).toBe('reports/a.md:3:13  conference: unknown conference id "nowhere"  Use one of: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019; or add the conference to conferences.yml.')
+    expect(result.stderr).toContain('1 error. Fix the lines above and run the command again.')
+    expect(result.stderr).not.toContain('nothing was written')
+  })
+
+  it('passes with warnings: an empty section, a report without sessions, a topic nothing mentions', async () => {
+    const dir = await content({
+      'reports/b.md': report(minimalFrontMatter, '## A {.talk}\n\n## B {.workshop}\n\nText.'),
+      'reports/c.md': report(minimalFrontMatter, 'Only notes.'),
+    })
+    const result = await runCli(['check', '--content', dir], dir)
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines).toContain('reports/b.md:7:1  warning: section "A" has no text  Write something under the heading or remove it.')
+    expect(lines).toContain('reports/c.md:1:1  warning: the report has no session: every section is a note  If it covers talks, mark their headings with {.talk}, {.keynote}, {.bof}, {.workshop} or {.lightning}.')
+    expect(lines.some((l) => /^topics\.yml:\d+:\d+ {2}warning: no section mentions topic "gitops"/.test(l))).toBe(true)
+    expect(lines.at(-1)).toMatch(/^2 reports, 3 sections checked: no errors, \d+ warnings\.$/)
+  })
+})
+
+describe('recap new', () => {
+  it('creates a report that passes check, and refuses to overwrite it', async () => {
+    const dir = await content()
+    const first = await runCli(['new', 'My KubeCon 2019', '--conference', 'kubecon-eu-2019', '--author', 'Ada Lovelace', '--content', dir], dir)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('Created reports/my-kubecon-2019.md.')
+    const text = await readFile(path.join(dir, 'reports/my-kubecon-2019.md'), 'utf8')
+    expect(text).toMatch(/^---\ntitle: My KubeCon 2019\nauthor: Ada Lovelace\nconference: kubecon-eu-2019\n/)
+    expect(text).toContain('{.talk speakers="Speaker Name"}')
+    const check = await runCli(['check', '--content', dir], dir)
+    expect(check.code).toBe(0)
+    const again = await runCli(['new', 'My KubeCon 2019', '--conference', 'kubecon-eu-2019', '--content', dir], dir)
+    expect(again.code).toBe(1)
+    expect(again.stderr.trim()).toBe('reports/my-kubecon-2019.md already exists; pick another title or edit that report.')
+  })
+
+  it('lists the known conferences for an unknown id, and adds one with --new-conference', async () => {
+    const dir = await content()
+    const unknown = await runCli(['new', 'Notes', '--conference', 'kubecon-eu-2020', '--content', dir], dir)
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('Unknown conference "kubecon-eu-2020". Known: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019.')
+    const added = await runCli(['new', 'Notes', '--conference', 'kubecon-eu-2020', '--new-conference', '--name', 'KubeCon Europe 2020', '--year', '2020', '--city', 'Amsterdam', '--content', dir], dir)
+    expect(added.code).toBe(0)
+    expect(await readFile(path.join(dir, 'conferences.yml'), 'utf8')).toMatch(/\n- id: kubecon-eu-2020\n {2}name: KubeCon Europe 2020\n {2}year: 2020\n {2}city: Amsterdam\n$/)
+    expect((await runCli(['build', '--content', dir, '--out', path.join(dir, 'site')], dir)).code).toBe(0)
+    expect(await readFile(path.join(dir, 'site/conferences/kubecon-eu-2020/index.html'), 'utf8')).toContain('<h1>KubeCon Europe 2020</h1>')
+  })
+})
+
+describe('recap dev', () => {
+  let child: ChildProcess | undefined
+  afterAll(() => child?.kill())
+
+  it('rebuilds on edit, add and remove, shows errors without stopping, and recovers', async () => {
+    const dir = await content({}, true)
+    const out = path.join(dir, 'site')
+    const port = 43000 + Math.floor(Math.random() * 2000)
+    child = spawn(process.execPath, [path.join(root, 'bin/recap.js'), 'dev', '--content', dir, '--out', out, '--cache', path.join(dir, 'cache'), '--port', String(port)], { cwd: root })
+    let log = ''
+    child.stdout!.on('data', (d: Buffer) => (log += d.toString()))
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 300; i++) {
+        if (pattern.test(log.slice(from))) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`timed out waiting for ${pattern} in:\n${log}`)
+    }
+    const get = (p: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http.get(`http://127.0.0.1:${port}${p}`, (res) => {
+          let body = ''
+          res.on('data', (c) => (body += c))
+          res.on('end', () => resolve({ status: res.statusCode!, body }))
+        }).on('error', reject)
+      })
+    // Server-sent events as a tab receives them.
+    const events: string[] = []
+    const listen = () =>
+      http.get(`http://127.0.0.1:${port}/__recap/events`, (res) => res.on('data', (c: Buffer) => events.push(c.toString())))
+
+    await waitFor(/Serving .* and watching/, 0)
+    expect(log).toMatch(/Rebuilt after start in \d+ ms: parsed 5 reports, 0 from the cache/)
+    listen()
+    const page = await get('/')
+    expect(page.body).toContain('<script src="/__recap/client.js"></script></body>')
+
+    // Edit: only that report is parsed again, the page and the search index change.
+    const file = path.join(dir, 'reports/2019-barcelona-takeaways.md')
+    const original = await readFile(file, 'utf8')
+    let mark = log.length
+    await writeFile(file, original.replace('This was definitely a major topic.', 'This was definitely a major topic, said the zebrafish.'))
+    await waitFor(/Rebuilt after .*2019-barcelona-takeaways\.md in \d+ ms: parsed 1 report, 4 from the cache/, mark)
+    expect((await get('/reports/2019-barcelona-takeaways/security/')).body).toContain('zebrafish')
+    expect((await get('/assets/search-index.js')).body).toContain('zebrafish')
+    expect(events.join('')).toContain('event: reload')
+
+    // Add a report: its page appears.
+    mark = log.length
+    await writeFile(path.join(dir, 'reports/new-one.md'), report(minimalFrontMatter, '## Hello {.talk}\n\nA brand new axolotl talk.'))
+    await waitFor(/Rebuilt after .*new-one\.md/, mark)
+    expect((await get('/reports/new-one/hello/')).status).toBe(200)
+    expect((await get('/assets/search-index.js')).body).toContain('axolotl')
+
+    // A bad edit: the error is printed and sent to tabs; the last good site is still served.
+    mark = log.length
+    await writeFile(path.join(dir, 'reports/new-one.md'), report(minimalFrontMatter, '## Hello {.panel}\n\nA brand new talk.'))
+    await waitFor(/Build failed after .*still serving the last good site/, mark)
+    expect(log.slice(mark)).toMatch(/new-one\.md:7:10 {2}unknown session kind "\.panel"/)
+    expect(events.join('')).toMatch(/event: problems\ndata: \[".*new-one\.md:7:10 {2}unknown session kind/)
+    expect((await get('/reports/new-one/hello/')).status).toBe(200)
+
+    // Remove the report: the site builds again and its page is gone.
+    mark = log.length
+    await rm(path.join(dir, 'reports/new-one.md'))
+    await waitFor(/Rebuilt after .*new-one\.md/, mark)
+    expect((await get('/reports/new-one/hello/')).status).toBe(404)
+    expect(events.join('').trim().endsWith('event: reload\ndata: {}')).toBe(true)
+    // Files outside the output folder are never served.
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404)
+  }, 120_000)
+
+  it('says clearly when the port is taken', async () => {
+    const blocker = http.createServer().listen(0, '127.0.0.1')
+    await new Promise((r) => blocker.once('listening', r))
+    const port = (blocker.address() as { port: number }).port
+    const dir = await content({}, true)
+    const result = await runCli(['dev', '--content', dir, '--out', path.join(dir, 'site'), '--cache', path.join(dir, 'cache'), '--port', String(port)], dir)
+    blocker.close()
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(`Port ${port} is already in use. Stop the other server or pick another port with --port.`)
+  }, 60_000)
+})

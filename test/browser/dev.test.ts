@@ -1,0 +1,51 @@
+/** The dev server's error overlay and live reload, in a real browser. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { makeContent, removeDir, root, tempDir } from '../helpers.ts'
+import { launchChromium } from './chromium.ts'
+import { browserTestsEnabled } from './site.ts'
+
+describe.skipIf(!browserTestsEnabled())('recap dev in a browser', () => {
+  let child: ChildProcess | undefined
+  let browser: Browser | undefined
+  const dirs: string[] = []
+  afterAll(async () => {
+    child?.kill()
+    await browser?.close()
+    await Promise.all(dirs.map(removeDir))
+  })
+
+  it('shows content errors over the open page and clears them when fixed', async () => {
+    const content = await makeContent({}, true)
+    const work = await tempDir()
+    dirs.push(content, work)
+    const port = 45000 + Math.floor(Math.random() * 2000)
+    child = spawn(process.execPath, [path.join(root, 'bin/recap.js'), 'dev', '--content', content, '--out', path.join(work, 'site'), '--cache', path.join(work, 'cache'), '--port', String(port)], { cwd: root })
+    await new Promise<void>((resolve, reject) => {
+      child!.stdout!.on('data', (d: Buffer) => (d.toString().includes('watching') ? resolve() : undefined))
+      child!.once('exit', () => reject(new Error('dev server exited')))
+    })
+    browser = await launchChromium()
+    const page = await browser.newPage()
+    page.setDefaultTimeout(20_000)
+    await page.goto(`http://127.0.0.1:${port}/reports/2019-barcelona-takeaways/`)
+    // Wait until the page listens for rebuilds.
+    await page.waitForSelector('html[data-recap-dev="connected"]', { state: 'attached' })
+
+    const file = path.join(content, 'reports/2019-barcelona-takeaways.md')
+    const original = await readFile(file, 'utf8')
+    await writeFile(file, original.replace('### Security', '### Security {.panel}').replace('## Security', '## Security {.panel}'))
+    const overlay = page.locator('#recap-dev-overlay[role="alert"]')
+    await overlay.waitFor()
+    expect(await overlay.textContent()).toMatch(/2019-barcelona-takeaways\.md:\d+:\d+ {2}unknown session kind "\.panel"/)
+    // The last good page is still there under the overlay.
+    expect(await page.textContent('h1')).toBe('Kubecon Europe 2019')
+
+    await writeFile(file, original.replace('This was definitely a major topic.', 'This was definitely a major topic. Fixed!'))
+    await page.waitForFunction(() => document.body.textContent?.includes('Fixed!'))
+    expect(await page.locator('#recap-dev-overlay').count()).toBe(0)
+  }, 90_000)
+})
