@@ -8,6 +8,7 @@ import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { build, projectRoot } from './build.ts'
 import { dev } from './dev.ts'
+import { importFile } from './author/import.ts'
 import { AuthoringError, newReport } from './author/new-report.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -95,6 +96,27 @@ Examples:
     })
     if (result.addedConference) console.log(`Added conference ${opts.conference} to ${path.join(opts.content, 'conferences.yml')}.`)
     console.log(`Created ${result.file}. Write your report there, then see it with "npm run dev".`)
+  })
+
+program
+  .command('import')
+  .description('Turn a blog post (plain text or Markdown) into a report draft in content/reports/.')
+  .argument('<file>', 'the post: text copied from a browser, or a Hugo or Jekyll Markdown file')
+  .option('--conference <id>', 'conference id; guessed from the title and text when left out')
+  .option('--out <path>', 'where to write the draft (default: content/reports/<slug>.md)')
+  .option('--content <dir>', 'content folder', 'content')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ npm run import -- ~/Downloads/kubecon-post.txt
+  $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019`,
+  )
+  .action(async (file: string, opts: { conference?: string; out?: string; content: string }) => {
+    const result = await importFile(file, { contentDir: opts.content, ...(opts.conference ? { conference: opts.conference } : {}), ...(opts.out ? { out: opts.out } : {}) })
+    console.log(`Wrote the draft ${result.path}. Check these guesses:`)
+    for (const note of result.notes) console.log(`  - ${note}`)
+    console.log('Then run "npm run check" and "npm run dev" to see it.')
   })
 
 program
