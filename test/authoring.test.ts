@@ -155,3 +155,32 @@ describe('recap dev', () => {
     expect(result.stderr.trim()).toBe(`Port ${port} is already in use. Stop the other server or pick another port with --port.`)
   }, 60_000)
 })
+
+describe('recap import', () => {
+  it('writes drafts of the five seeds that pass check, and says what it guessed', async () => {
+    const dir = await content()
+    const seeds = path.resolve(root, '../shared/seeds')
+    for (const seed of (await import('node:fs')).readdirSync(seeds).filter((f) => f.endsWith('.txt'))) {
+      const result = await runCli(['import', path.join(seeds, seed), '--content', dir], dir)
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stdout).toMatch(/^Wrote the draft reports\/[a-z0-9-]+\.md\. Check these guesses:\n {2}- /)
+      expect(result.stdout).toContain('Guessed the conference kubecon-eu-')
+    }
+    const check = await runCli(['check', '--content', dir], dir)
+    expect(check.code).toBe(0)
+    expect(check.stdout).toMatch(/5 reports, \d+ sections checked: no errors/)
+  })
+
+  it('asks for the conference when it cannot tell, and refuses to overwrite', async () => {
+    const dir = await content()
+    const post = path.join(dir, 'post.txt')
+    await writeFile(post, 'Notes from a meetup\n\nWe talked about things.\n')
+    const unknown = await runCli(['import', post, '--content', dir], dir)
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr.trim()).toBe('Could not tell which conference "Notes from a meetup" is about. Pass --conference with one of: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019; or add it first with "npm run new".')
+    expect((await runCli(['import', post, '--conference', 'kubecon-eu-2019', '--content', dir], dir)).code).toBe(0)
+    const again = await runCli(['import', post, '--conference', 'kubecon-eu-2019', '--content', dir], dir)
+    expect(again.code).toBe(1)
+    expect(again.stderr.trim()).toBe('reports/notes-from-a-meetup.md already exists; pass --out with another path.')
+  })
+})

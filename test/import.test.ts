@@ -70,3 +70,48 @@ describe('importing the five seeds', () => {
     expect(kindShare).toBeGreaterThanOrEqual(0.85)
   })
 })
+
+describe('importing a Hugo Markdown post', () => {
+  const post = `---
+title: "My KubeCon Barcelona"
+date: 2019-05-27T10:00:00+02:00
+author: Grace Hopper
+tags: [security, kubernetes]
+categories: [conferences]
+description: What I saw at KubeCon Barcelona.
+---
+
+Barcelona was sunny. {{< youtube dQw4w9WgXcQ >}}
+
+{{< figure src="/img/hall.jpg" caption="The main hall" >}}
+
+### Keynote: Opening the conference - Priyanka Sharma, CNCF
+
+Lots of announcements. <script>alert(1)</script><b>Bold</b> claims.
+
+### Talk: Securing the cluster - Ian Coldwater
+
+A <a href="https://example.com/slides">deck</a> full of attacks.
+
+{{% note %}}Remember to patch.{{% /note %}}
+
+### My takeaways
+
+More security than ever.
+`
+
+  it('keeps Markdown, maps front matter, reduces shortcodes and HTML, and marks sessions with speakers', () => {
+    const draft = importPost(post, catalogue)
+    expect(draft.conference).toBe('kubecon-eu-2019')
+    expect(draft.text).toMatch(/^---\ntitle: My KubeCon Barcelona\nauthor: Grace Hopper\nconference: kubecon-eu-2019\npublished: 2019-05-27\nsummary: What I saw at KubeCon Barcelona\.\ntopics:\n {2}- security\n---\n/)
+    expect(draft.text).toContain('Barcelona was sunny. [Video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)')
+    expect(draft.text).toContain('*The main hall*')
+    expect(draft.text).toContain('### Opening the conference {.keynote speakers="Priyanka Sharma"}')
+    expect(draft.text).toContain('### Securing the cluster {.talk speakers="Ian Coldwater"}')
+    expect(draft.text).toContain('### My takeaways\n')
+    expect(draft.text).toContain('A [deck](https://example.com/slides) full of attacks.')
+    expect(draft.text).toContain('Remember to patch.')
+    expect(draft.text).not.toMatch(/<script|<b>|\{\{/)
+    expect(draft.notes).toEqual(expect.arrayContaining(['Left out tags that are not topic ids: kubernetes, conferences.']))
+  })
+})
