@@ -159,7 +159,7 @@ describe('recap dev', () => {
 describe('recap import', () => {
   it('writes drafts of the five seeds that pass check, and says what it guessed', async () => {
     const dir = await content()
-    const seeds = path.resolve(root, '../shared/seeds')
+    const seeds = path.join(root, 'test/fixtures/seeds')
     for (const seed of (await import('node:fs')).readdirSync(seeds).filter((f) => f.endsWith('.txt'))) {
       const result = await runCli(['import', path.join(seeds, seed), '--content', dir], dir)
       expect(result.code, result.stderr).toBe(0)
