@@ -52,8 +52,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
           if (error) {
             const errors = stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written'))
             state = { ok: false, errors }
-            options.log(`Build failed after ${reason} (${ms} ms); still serving the last good site:`)
-            for (const line of errors) options.log('  ' + line)
+            options.log([`Build failed after ${reason} (${ms} ms); still serving the last good site:`, ...errors.map((l) => '  ' + l)].join('\n'))
           } else {
             state = { ok: true }
             const parsed = stdout.match(/parsed (.+)/)?.[1] ?? ''

@@ -129,8 +129,7 @@ describe('recap dev', () => {
     // A bad edit: the error is printed and sent to tabs; the last good site is still served.
     mark = log.length
     await writeFile(path.join(dir, 'reports/new-one.md'), report(minimalFrontMatter, '## Hello {.panel}\n\nA brand new talk.'))
-    await waitFor(/Build failed after .*still serving the last good site/, mark)
-    expect(log.slice(mark)).toMatch(/new-one\.md:7:10 {2}unknown session kind "\.panel"/)
+    await waitFor(/Build failed after .*still serving the last good site:\n {2}.*new-one\.md:7:10 {2}unknown session kind "\.panel"/, mark)
     expect(events.join('')).toMatch(/event: problems\ndata: \[".*new-one\.md:7:10 {2}unknown session kind/)
     expect((await get('/reports/new-one/hello/')).status).toBe(200)
 
