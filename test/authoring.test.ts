@@ -100,6 +100,13 @@ describe('recap dev', () => {
       })
     // Server-sent events as a tab receives them.
     const events: string[] = []
+    const eventually = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 100; i++) {
+        if (check()) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`timed out waiting for ${what}; events so far:\n${events.join('')}`)
+    }
     const listen = () =>
       http.get(`http://127.0.0.1:${port}/__recap/events`, (res) => res.on('data', (c: Buffer) => events.push(c.toString())))
 
@@ -117,7 +124,7 @@ describe('recap dev', () => {
     await waitFor(/Rebuilt after .*2019-barcelona-takeaways\.md in \d+ ms: parsed 1 report, 4 from the cache/, mark)
     expect((await get('/reports/2019-barcelona-takeaways/security/')).body).toContain('zebrafish')
     expect((await get('/assets/search-index.js')).body).toContain('zebrafish')
-    expect(events.join('')).toContain('event: reload')
+    await eventually(() => events.join('').includes('event: reload'), 'a reload event')
 
     // Add a report: its page appears.
     mark = log.length
@@ -130,7 +137,7 @@ describe('recap dev', () => {
     mark = log.length
     await writeFile(path.join(dir, 'reports/new-one.md'), report(minimalFrontMatter, '## Hello {.panel}\n\nA brand new talk.'))
     await waitFor(/Build failed after .*still serving the last good site:\n {2}.*new-one\.md:7:10 {2}unknown session kind "\.panel"/, mark)
-    expect(events.join('')).toMatch(/event: problems\ndata: \[".*new-one\.md:7:10 {2}unknown session kind/)
+    await eventually(() => /event: problems\ndata: \[".*new-one\.md:7:10 {2}unknown session kind/.test(events.join('')), 'a problems event')
     expect((await get('/reports/new-one/hello/')).status).toBe(200)
 
     // Remove the report: the site builds again and its page is gone.
@@ -138,7 +145,7 @@ describe('recap dev', () => {
     await rm(path.join(dir, 'reports/new-one.md'))
     await waitFor(/Rebuilt after .*new-one\.md/, mark)
     expect((await get('/reports/new-one/hello/')).status).toBe(404)
-    expect(events.join('').trim().endsWith('event: reload\ndata: {}')).toBe(true)
+    await eventually(() => events.join('').trim().endsWith('event: reload\ndata: {}'), 'a reload event after the fix')
     // Files outside the output folder are never served.
     expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404)
   }, 120_000)
