@@ -223,11 +223,8 @@ program
         log: (line) => console.log(line),
       })
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        fail(`Port ${opts.port} is already in use. Stop the other server or pick another port with --port.`)
-        return
-      }
-      throw error
+      if (!portInUse(error, opts.port)) throw error
+      return
     }
     console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
   })
@@ -246,11 +243,8 @@ program
     try {
       await serve({ outDir: opts.out, host: opts.host, port: opts.port })
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        fail(`Port ${opts.port} is already in use. Stop the other server or pick another port with --port.`)
-        return
-      }
-      throw error
+      if (!portInUse(error, opts.port)) throw error
+      return
     }
     console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
   })
@@ -285,6 +279,13 @@ function plural(n: number, word: string): string {
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`
+}
+
+/** Says so when a server could not listen because the port is taken. */
+function portInUse(error: unknown, port: number): boolean {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return false
+  fail(`Port ${port} is already in use. Stop the other server or pick another port with --port.`)
+  return true
 }
 
 function fail(message: string): void {

@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeContent, minimalFrontMatter, removeDir, report, root, runCli, tempDir } from './helpers.ts'
+import { httpGet, makeContent, minimalFrontMatter, removeDir, report, root, runCli, tempDir } from './helpers.ts'
 
 const cleanup: string[] = []
 afterAll(async () => Promise.all(cleanup.map(removeDir)))
@@ -90,14 +90,7 @@ describe('recap dev', () => {
       }
       throw new Error(`timed out waiting for ${pattern} in:\n${log}`)
     }
-    const get = (p: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
-        http.get(`http://127.0.0.1:${port}${p}`, (res) => {
-          let body = ''
-          res.on('data', (c) => (body += c))
-          res.on('end', () => resolve({ status: res.statusCode!, body }))
-        }).on('error', reject)
-      })
+    const get = (p: string) => httpGet(`http://127.0.0.1:${port}${p}`)
     // Server-sent events as a tab receives them.
     const events: string[] = []
     const eventually = async (check: () => boolean, what: string) => {

@@ -1,10 +1,9 @@
 /** The real CLI against temporary folders. */
 import { readFile, writeFile } from 'node:fs/promises'
-import http from 'node:http'
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeContent, minimalFrontMatter, realContent, removeDir, report, root, runCli, tempDir } from './helpers.ts'
+import { httpGet, makeContent, minimalFrontMatter, realContent, removeDir, report, root, runCli, tempDir } from './helpers.ts'
 
 const cleanup: string[] = []
 afterAll(async () => Promise.all(cleanup.map(removeDir)))
@@ -131,14 +130,7 @@ describe('recap serve', () => {
         child.stdout.on('data', (d: Buffer) => (d.toString().includes('Serving') ? resolve() : undefined))
         child.once('exit', () => reject(new Error('server exited')))
       })
-      const get = (p: string) =>
-        new Promise<{ status: number; body: string }>((resolve, reject) => {
-          http.get(`http://127.0.0.1:${port}${p}`, (res) => {
-            let body = ''
-            res.on('data', (c) => (body += c))
-            res.on('end', () => resolve({ status: res.statusCode!, body }))
-          }).on('error', reject)
-        })
+      const get = (p: string) => httpGet(`http://127.0.0.1:${port}${p}`)
       const home = await get('/')
       expect(home.status).toBe(200)
       expect(home.body).toContain('Conference trip reports, linked')

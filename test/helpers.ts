@@ -1,5 +1,6 @@
 /** Test helpers: temporary content folders and running the real CLI. */
 import { execFile } from 'node:child_process'
+import http from 'node:http'
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -52,4 +53,17 @@ export async function runCli(args: string[], cwd = root): Promise<CliResult> {
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
+}
+
+/** GET a URL on this machine: status and body. */
+export function httpGet(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = ''
+        res.on('data', (c) => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode!, body }))
+      })
+      .on('error', reject)
+  })
 }

@@ -11,7 +11,8 @@
  * shortcodes and raw HTML reduced to text or safe Markdown; "### Keynote: Title - Speaker,
  * Company" headings become sessions with their speakers.
  */
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import matter from 'gray-matter'
 import { stringify } from 'yaml'
@@ -355,12 +356,7 @@ export async function importFile(file: string, o: { contentDir: string; conferen
     throw new AuthoringError(`Could not tell which conference "${result.title}" is about. Pass --conference with one of: ${known.join(', ')}; or add it first with "npm run new".`)
   }
   const target = o.out ?? path.join(o.contentDir, 'reports', `${slugify(result.title)}.md`)
-  try {
-    await access(target)
-    throw new AuthoringError(`${displayPath(target)} already exists; pass --out with another path.`)
-  } catch (error) {
-    if (error instanceof AuthoringError) throw error
-  }
+  if (existsSync(target)) throw new AuthoringError(`${displayPath(target)} already exists; pass --out with another path.`)
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
   return { path: displayPath(target), notes: result.notes }

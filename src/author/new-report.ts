@@ -2,7 +2,8 @@
  * `recap new`: start a report. Writes content/reports/<slug>.md with valid front matter and a
  * commented skeleton, and can add the conference it belongs to.
  */
-import { readFile, writeFile, mkdir, access } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'yaml'
 import { displayPath } from '../load/content.ts'
@@ -25,7 +26,7 @@ export async function newReport(options: NewReportOptions): Promise<{ file: stri
   const id = slugify(options.title)
   if (!reportIdPattern.test(id)) throw new AuthoringError(`The title "${options.title}" gives no usable file name; use letters or digits in it.`)
   const file = path.join(options.contentDir, 'reports', `${id}.md`)
-  if (await exists(file)) throw new AuthoringError(`${displayPath(file)} already exists; pick another title or edit that report.`)
+  if (existsSync(file)) throw new AuthoringError(`${displayPath(file)} already exists; pick another title or edit that report.`)
 
   const conferencesFile = path.join(options.contentDir, 'conferences.yml')
   const conferencesText = await readFile(conferencesFile, 'utf8').catch(() => '')
@@ -82,13 +83,4 @@ What the speakers said, and what you took away.
 
 - A first takeaway
 `
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p)
-    return true
-  } catch {
-    return false
-  }
 }

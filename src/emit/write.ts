@@ -3,7 +3,8 @@
  * which then replaces the output in two renames. A failed build never leaves a
  * half-written site; the previous one stays as it was.
  */
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export interface OutputFile {
@@ -20,25 +21,16 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   const old = path.join(parent, `.${path.basename(target)}.old-${stamp}`)
   await mkdir(temp, { recursive: true })
   try {
-    if (publicDir && (await exists(publicDir))) await cp(publicDir, temp, { recursive: true })
+    if (publicDir && (existsSync(publicDir))) await cp(publicDir, temp, { recursive: true })
     const dirs = new Set(files.map((f) => path.dirname(path.join(temp, f.path))))
     await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })))
     await Promise.all(files.map((f) => writeFile(path.join(temp, f.path), f.content)))
-    const hadOutput = await exists(target)
+    const hadOutput = existsSync(target)
     if (hadOutput) await rename(target, old)
     await rename(temp, target)
     if (hadOutput) await rm(old, { recursive: true, force: true })
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
     throw error
-  }
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p)
-    return true
-  } catch {
-    return false
   }
 }
