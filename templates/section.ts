@@ -1,4 +1,4 @@
-import type { ElementContent, Root } from 'hast'
+import type { Root } from 'hast'
 import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'

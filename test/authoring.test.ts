@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { httpGet, makeContent, minimalFrontMatter, removeDir, report, root, runCli, tempDir } from './helpers.ts'
+import { httpGet, makeContent, minimalFrontMatter, removeDir, report, root, runCli } from './helpers.ts'
 
 const cleanup: string[] = []
 afterAll(async () => Promise.all(cleanup.map(removeDir)))

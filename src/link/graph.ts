@@ -163,8 +163,6 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
 
   const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)
   const projectTopics = new Map(catalogue.projects.map((p) => [p.id, p.topics]))
-  const topicById = new Map(catalogue.topics.map((t) => [t.id, t]))
-  const projectById = new Map(catalogue.projects.map((p) => [p.id, p]))
   const autolinkOptions: AutolinkOptions = {
     matcher,
     pathOf: (t) => sitePath(t.type === 'topic' ? 'topics' : 'projects', t.id),
