@@ -3,4 +3,11 @@
 import { register } from 'tsx/esm/api'
 
 register()
-await import('../src/cli.ts')
+const { run } = await import('../src/cli.ts')
+
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+process.exitCode = await run(process.argv.slice(2))

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { build, projectRoot } from './build.ts'
 import { dev } from './dev.ts'
 import { importFile } from './author/import.ts'
@@ -17,237 +17,282 @@ import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
 
-// Output piped into `head` and closed early is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0)
-  throw error
-})
+/** Where a run prints: the process's streams, or a test's buffers. */
+export interface CliIO {
+  out: (text: string) => void
+  err: (text: string) => void
+}
 
-const program = new Command()
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+}
 
-program
-  .name('recap')
-  .description('Turn conference trip reports into a linked, searchable static site.')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(text) })
+/**
+ * Runs the command line `argv` (without node and the script) and resolves to the exit
+ * status. Long-running commands (serve, dev) resolve once they are listening.
+ */
+export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let status = 0
+  const log = (line: string) => io.out(line)
+  const fail = (message: string) => {
+    io.err(message)
+    status = 1
+  }
+  /** Says so when a server could not listen because the port is taken. */
+  const portInUse = (error: unknown, port: number): boolean => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return false
+    fail(`Port ${port} is already in use. Stop the other server or pick another port with --port.`)
+    return true
+  }
 
-program
-  .command('build')
-  .description('Build the site from the content folder into the output folder.')
-  .option('--content <dir>', 'folder with reports/, conferences.yml, topics.yml, projects.yml', 'content')
-  .option('--out <dir>', 'output folder (replaced atomically on success)', 'dist')
-  .option('--base <path>', 'URL path the site is served under, e.g. /recap/', '/')
-  .option('--site-url <url>', 'absolute URL the site is published at; writes feed.xml and sitemap.xml', parseSiteUrl)
-  .option('--cache <dir>', 'where parsed reports are cached between builds', '.recap-cache')
-  .option('--no-cache', 'parse every report')
-  .addHelpText(
-    'after',
-    `
+  const program = new Command()
+
+  program
+    .name('recap')
+    .description('Turn conference trip reports into a linked, searchable static site.')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text), outputError: (text, write) => write(text) })
+
+  program
+    .command('build')
+    .description('Build the site from the content folder into the output folder.')
+    .option('--content <dir>', 'folder with reports/, conferences.yml, topics.yml, projects.yml', 'content')
+    .option('--out <dir>', 'output folder (replaced atomically on success)', 'dist')
+    .option('--base <path>', 'URL path the site is served under, e.g. /recap/', '/')
+    .option('--site-url <url>', 'absolute URL the site is published at; writes feed.xml and sitemap.xml', parseSiteUrl)
+    .option('--cache <dir>', 'where parsed reports are cached between builds', '.recap-cache')
+    .option('--no-cache', 'parse every report')
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ npm run build
   $ npm run build -- --content ../my-reports --out public --base /recap/
   $ npm run build -- --site-url https://example.com/recap/ --base /recap/`,
-  )
-  .action(async (opts: { content: string; out: string; base: string; siteUrl?: string; cache: string | false }) => {
-    const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
-    const c = summary.counts
-    const total = summary.timings.reduce((n, t) => n + t.ms, 0)
-    console.log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
-    for (const t of summary.timings) console.log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
-    console.log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
-    console.log(
-      `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
     )
-    console.log(`  search index ${kb(summary.searchIndex.bytes)} (${kb(summary.searchIndex.gzipBytes)} gzip)`)
-    if (summary.warnings.length) console.log(`  ${plural(summary.warnings.length, 'warning')}: run "npm run check" to see them`)
-    console.log(summary.feeds.length ? `  ${summary.feeds.join(' and ')} written` : '  feed.xml and sitemap.xml skipped: they need absolute URLs, pass --site-url https://…')
-  })
+    .action(async (opts: { content: string; out: string; base: string; siteUrl?: string; cache: string | false }) => {
+      const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
+      const c = summary.counts
+      const total = summary.timings.reduce((n, t) => n + t.ms, 0)
+      log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
+      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
+      log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
+      log(
+        `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
+      )
+      log(`  search index ${kb(summary.searchIndex.bytes)} (${kb(summary.searchIndex.gzipBytes)} gzip)`)
+      if (summary.warnings.length) log(`  ${plural(summary.warnings.length, 'warning')}: run "npm run check" to see them`)
+      log(summary.feeds.length ? `  ${summary.feeds.join(' and ')} written` : '  feed.xml and sitemap.xml skipped: they need absolute URLs, pass --site-url https://…')
+    })
 
-program
-  .command('new')
-  .description('Start a new report: content/reports/<slug>.md with front matter and a commented skeleton.')
-  .argument('<title>', 'the report title')
-  .requiredOption('--conference <id>', 'conference id from conferences.yml')
-  .option('--author <name>', 'who wrote the report')
-  .option('--content <dir>', 'content folder', 'content')
-  .option('--new-conference', 'add the conference to conferences.yml (with --name, --year, --city)')
-  .option('--name <name>', 'with --new-conference: the conference name')
-  .option('--year <year>', 'with --new-conference: the year', parsePositive)
-  .option('--city <city>', 'with --new-conference: the city')
-  .option('--country <country>', 'with --new-conference: the country')
-  .addHelpText(
-    'after',
-    `
+  program
+    .command('new')
+    .description('Start a new report: content/reports/<slug>.md with front matter and a commented skeleton.')
+    .argument('<title>', 'the report title')
+    .requiredOption('--conference <id>', 'conference id from conferences.yml')
+    .option('--author <name>', 'who wrote the report')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--new-conference', 'add the conference to conferences.yml (with --name, --year, --city)')
+    .option('--name <name>', 'with --new-conference: the conference name')
+    .option('--year <year>', 'with --new-conference: the year', parsePositive)
+    .option('--city <city>', 'with --new-conference: the city')
+    .option('--country <country>', 'with --new-conference: the country')
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ npm run new -- "My KubeCon 2019" --conference kubecon-eu-2019 --author "Ada Lovelace"
   $ npm run new -- "Amsterdam notes" --conference kubecon-eu-2020 --new-conference --name "KubeCon Europe 2020" --year 2020 --city Amsterdam`,
-  )
-  .action(async (title: string, opts: { conference: string; author?: string; content: string; newConference?: boolean; name?: string; year?: number; city?: string; country?: string }) => {
-    if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
-      fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
-      return
-    }
-    const result = await newReport({
-      contentDir: opts.content,
-      title,
-      conference: opts.conference,
-      ...(opts.author ? { author: opts.author } : {}),
-      ...(opts.newConference ? { newConference: { name: opts.name!, year: opts.year!, city: opts.city!, ...(opts.country ? { country: opts.country } : {}) } } : {}),
+    )
+    .action(async (title: string, opts: { conference: string; author?: string; content: string; newConference?: boolean; name?: string; year?: number; city?: string; country?: string }) => {
+      if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
+        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
+        return
+      }
+      const result = await newReport({
+        contentDir: opts.content,
+        title,
+        conference: opts.conference,
+        ...(opts.author ? { author: opts.author } : {}),
+        ...(opts.newConference ? { newConference: { name: opts.name!, year: opts.year!, city: opts.city!, ...(opts.country ? { country: opts.country } : {}) } } : {}),
+      })
+      if (result.addedConference) log(`Added conference ${opts.conference} to ${path.join(opts.content, 'conferences.yml')}.`)
+      log(`Created ${result.file}. Write your report there, then see it with "npm run dev".`)
     })
-    if (result.addedConference) console.log(`Added conference ${opts.conference} to ${path.join(opts.content, 'conferences.yml')}.`)
-    console.log(`Created ${result.file}. Write your report there, then see it with "npm run dev".`)
-  })
 
-program
-  .command('import')
-  .description('Turn a blog post (plain text or Markdown) into a report draft in content/reports/.')
-  .argument('<file>', 'the post: text copied from a browser, or a Hugo or Jekyll Markdown file')
-  .option('--conference <id>', 'conference id; guessed from the title and text when left out')
-  .option('--out <path>', 'where to write the draft (default: content/reports/<slug>.md)')
-  .option('--content <dir>', 'content folder', 'content')
-  .addHelpText(
-    'after',
-    `
+  program
+    .command('import')
+    .description('Turn a blog post (plain text or Markdown) into a report draft in content/reports/.')
+    .argument('<file>', 'the post: text copied from a browser, or a Hugo or Jekyll Markdown file')
+    .option('--conference <id>', 'conference id; guessed from the title and text when left out')
+    .option('--out <path>', 'where to write the draft (default: content/reports/<slug>.md)')
+    .option('--content <dir>', 'content folder', 'content')
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ npm run import -- ~/Downloads/kubecon-post.txt
   $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019`,
-  )
-  .action(async (file: string, opts: { conference?: string; out?: string; content: string }) => {
-    const result = await importFile(file, { contentDir: opts.content, ...(opts.conference ? { conference: opts.conference } : {}), ...(opts.out ? { out: opts.out } : {}) })
-    console.log(`Wrote the draft ${result.path}. Check these guesses:`)
-    for (const note of result.notes) console.log(`  - ${note}`)
-    console.log('Then run "npm run check" and "npm run dev" to see it.')
-  })
+    )
+    .action(async (file: string, opts: { conference?: string; out?: string; content: string }) => {
+      const result = await importFile(file, { contentDir: opts.content, ...(opts.conference ? { conference: opts.conference } : {}), ...(opts.out ? { out: opts.out } : {}) })
+      log(`Wrote the draft ${result.path}. Check these guesses:`)
+      for (const note of result.notes) log(`  - ${note}`)
+      log('Then run "npm run check" and "npm run dev" to see it.')
+    })
 
-program
-  .command('check')
-  .description('Validate the content without writing anything: every error and warning, compiler style.')
-  .option('--content <dir>', 'content folder to check', 'content')
-  .addHelpText(
-    'after',
-    `
+  program
+    .command('check')
+    .description('Validate the content without writing anything: every error and warning, compiler style.')
+    .option('--content <dir>', 'content folder to check', 'content')
+    .addHelpText(
+      'after',
+      `
 Errors (exit status 1): malformed YAML, missing or mistyped fields, unknown ids, duplicate ids,
 empty reports, files that are not UTF-8, unknown session kinds.
 Warnings (exit status 0): sections without text, reports without sessions, topics nothing mentions.
 
 Example:
   $ npm run check`,
-  )
-  .action(async (opts: { content: string }) => {
-    const { site, warnings } = await readSite(opts.content)
-    for (const w of warnings) console.log(formatProblem(w))
-    const summary = `${plural(site.reports.length, 'report')}, ${plural(site.sections.length, 'section')} checked`
-    console.log(warnings.length ? `\n${summary}: no errors, ${plural(warnings.length, 'warning')}.` : `${summary}: no problems.`)
-  })
+    )
+    .action(async (opts: { content: string }) => {
+      const { site, warnings } = await readSite(opts.content)
+      for (const w of warnings) log(formatProblem(w))
+      const summary = `${plural(site.reports.length, 'report')}, ${plural(site.sections.length, 'section')} checked`
+      log(warnings.length ? `\n${summary}: no errors, ${plural(warnings.length, 'warning')}.` : `${summary}: no problems.`)
+    })
 
-program
-  .command('search')
-  .description('Search the built site from the command line, with the same query module as the search page.')
-  .argument('<query...>', 'words to search for')
-  .option('--out <dir>', 'built output folder to search', 'dist')
-  .option('--limit <n>', 'how many results to show', parsePositive, 10)
-  .option('--year <year>', 'only sections from conferences of this year', parsePositive)
-  .option('--kind <kind>', 'sessions, notes, or one kind: talk, keynote, bof, workshop, lightning')
-  .option('--topic <id>', 'only sections with this topic')
-  .option('--json', 'print results as JSON')
-  .addHelpText(
-    'after',
-    `
+  program
+    .command('search')
+    .description('Search the built site from the command line, with the same query module as the search page.')
+    .argument('<query...>', 'words to search for')
+    .option('--out <dir>', 'built output folder to search', 'dist')
+    .option('--limit <n>', 'how many results to show', parsePositive, 10)
+    .option('--year <year>', 'only sections from conferences of this year', parsePositive)
+    .option('--kind <kind>', 'sessions, notes, or one kind: talk, keynote, bof, workshop, lightning')
+    .option('--topic <id>', 'only sections with this topic')
+    .option('--json', 'print results as JSON')
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ npm run search -- "service mesh"
   $ npm run search -- promethues --limit 3
   $ npm run search -- security --year 2019 --json`,
-  )
-  .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
-    const file = path.join(opts.out, searchIndexFile)
-    let script: string
-    try {
-      script = await readFile(file, 'utf8')
-    } catch {
-      fail(`${file} not found: build the site first with "npm run build".`)
-      return
-    }
-    const searcher = new Searcher(parseSearchIndexScript(script))
-    const query = words.join(' ')
-    const result = searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, opts.limit)
-    const base = 'http://127.0.0.1:4173/'
-    if (opts.json) {
-      const hits = result.hits.map((h) => ({
-        id: h.document.id,
-        title: h.document.title,
-        kind: h.document.kind,
-        report: h.document.report,
-        conference: h.document.conference,
-        year: h.document.year,
-        url: h.document.url,
-        score: Math.round(h.score * 1000) / 1000,
-        snippet: h.snippet.map((p) => p.text).join(''),
-      }))
-      console.log(JSON.stringify({ query, words: result.words, links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
-      return
-    }
-    if (result.words.length === 0) {
-      console.log('Nothing to search for: type a word that is not a very common one.')
-      return
-    }
-    for (const link of result.links) console.log(`→ ${link.type === 'topic' ? 'Topic' : 'Project'}: ${link.name}  ${base}${link.url}`)
-    if (result.hits.length === 0) {
-      console.log(`No results for "${query}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
-      return
-    }
-    result.hits.forEach((h, i) => {
-      const d = h.document
-      console.log(`${String(i + 1).padStart(2)}. ${d.title}  [${d.kind}]`)
-      console.log(`    ${d.report} · ${d.year}`)
-      console.log(`    ${base}${d.url}`)
-    })
-  })
-
-program
-  .command('dev')
-  .description('Build, serve, and rebuild on every change to content/, templates/ or public/; open tabs reload.')
-  .option('--content <dir>', 'content folder', 'content')
-  .option('--out <dir>', 'output folder', 'dist')
-  .option('--host <host>', 'address to bind', '127.0.0.1')
-  .option('--port <port>', 'port to listen on', parsePort, 4173)
-  .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
-  .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
-    try {
-      await dev({
-        contentDir: opts.content,
-        outDir: opts.out,
-        cacheDir: opts.cache,
-        host: opts.host,
-        port: opts.port,
-        watchDirs: [path.join(projectRoot, 'templates'), path.join(projectRoot, 'public'), path.join(projectRoot, 'src/browser')],
-        log: (line) => console.log(line),
+    )
+    .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
+      const file = path.join(opts.out, searchIndexFile)
+      let script: string
+      try {
+        script = await readFile(file, 'utf8')
+      } catch {
+        fail(`${file} not found: build the site first with "npm run build".`)
+        return
+      }
+      const searcher = new Searcher(parseSearchIndexScript(script))
+      const query = words.join(' ')
+      const result = searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, opts.limit)
+      const base = 'http://127.0.0.1:4173/'
+      if (opts.json) {
+        const hits = result.hits.map((h) => ({
+          id: h.document.id,
+          title: h.document.title,
+          kind: h.document.kind,
+          report: h.document.report,
+          conference: h.document.conference,
+          year: h.document.year,
+          url: h.document.url,
+          score: Math.round(h.score * 1000) / 1000,
+          snippet: h.snippet.map((p) => p.text).join(''),
+        }))
+        log(JSON.stringify({ query, words: result.words, links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
+        return
+      }
+      if (result.words.length === 0) {
+        log('Nothing to search for: type a word that is not a very common one.')
+        return
+      }
+      for (const link of result.links) log(`→ ${link.type === 'topic' ? 'Topic' : 'Project'}: ${link.name}  ${base}${link.url}`)
+      if (result.hits.length === 0) {
+        log(`No results for "${query}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
+        return
+      }
+      result.hits.forEach((h, i) => {
+        const d = h.document
+        log(`${String(i + 1).padStart(2)}. ${d.title}  [${d.kind}]`)
+        log(`    ${d.report} · ${d.year}`)
+        log(`    ${base}${d.url}`)
       })
-    } catch (error) {
-      if (!portInUse(error, opts.port)) throw error
-      return
-    }
-    console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
-  })
+    })
 
-program
-  .command('serve')
-  .description('Serve the built output folder.')
-  .option('--out <dir>', 'output folder to serve', 'dist')
-  .option('--host <host>', 'address to bind', '127.0.0.1')
-  .option('--port <port>', 'port to listen on', parsePort, 4173)
-  .action(async (opts: { out: string; host: string; port: number }) => {
-    if (!existsSync(path.join(opts.out, 'index.html'))) {
-      fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
-      return
+  program
+    .command('dev')
+    .description('Build, serve, and rebuild on every change to content/, templates/ or public/; open tabs reload.')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', parsePort, 4173)
+    .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
+    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
+      try {
+        await dev({
+          contentDir: opts.content,
+          outDir: opts.out,
+          cacheDir: opts.cache,
+          host: opts.host,
+          port: opts.port,
+          watchDirs: [path.join(projectRoot, 'templates'), path.join(projectRoot, 'public'), path.join(projectRoot, 'src/browser')],
+          log: (line) => log(line),
+        })
+      } catch (error) {
+        if (!portInUse(error, opts.port)) throw error
+        return
+      }
+      log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
+    })
+
+  program
+    .command('serve')
+    .description('Serve the built output folder.')
+    .option('--out <dir>', 'output folder to serve', 'dist')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', parsePort, 4173)
+    .action(async (opts: { out: string; host: string; port: number }) => {
+      if (!existsSync(path.join(opts.out, 'index.html'))) {
+        fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
+        return
+      }
+      try {
+        await serve({ outDir: opts.out, host: opts.host, port: opts.port })
+      } catch (error) {
+        if (!portInUse(error, opts.port)) throw error
+        return
+      }
+      log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
+    })
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode
+    if (error instanceof AuthoringError) {
+      io.err(error.message)
+    } else if (error instanceof ContentError) {
+      for (const p of error.problems) io.err(formatProblem(p))
+      const errors = error.problems.filter((p) => p.severity === 'error').length
+      const written = argv[0] === 'check' ? '' : '; nothing was written'
+      io.err(`\n${plural(errors, 'error')}${written}. Fix the lines above and run the command again.`)
+    } else {
+      const message = error instanceof Error ? error.message : String(error)
+      io.err(`recap: ${message}`)
+      if (process.env.RECAP_DEBUG) io.err(String((error as Error)?.stack ?? error))
     }
-    try {
-      await serve({ outDir: opts.out, host: opts.host, port: opts.port })
-    } catch (error) {
-      if (!portInUse(error, opts.port)) throw error
-      return
-    }
-    console.log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
-  })
+    return 1
+  }
+  return status
+}
 
 function parseSiteUrl(value: string): string {
   try {
@@ -281,32 +326,4 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`
 }
 
-/** Says so when a server could not listen because the port is taken. */
-function portInUse(error: unknown, port: number): boolean {
-  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return false
-  fail(`Port ${port} is already in use. Stop the other server or pick another port with --port.`)
-  return true
-}
 
-function fail(message: string): void {
-  console.error(message)
-  process.exitCode = 1
-}
-
-try {
-  await program.parseAsync(process.argv)
-} catch (error) {
-  if (error instanceof AuthoringError) {
-    console.error(error.message)
-  } else if (error instanceof ContentError) {
-    for (const p of error.problems) console.error(formatProblem(p))
-    const errors = error.problems.filter((p) => p.severity === 'error').length
-    const written = process.argv.includes('check') ? '' : '; nothing was written'
-    console.error(`\n${plural(errors, 'error')}${written}. Fix the lines above and run the command again.`)
-  } else {
-    const message = error instanceof Error ? error.message : String(error)
-    console.error(`recap: ${message}`)
-    if (process.env.RECAP_DEBUG) console.error(error)
-  }
-  process.exitCode = 1
-}

@@ -40,6 +40,11 @@ export const catalogue = {
     message: ({ reason }) => `malformed YAML: ${reason}`,
     hint: () => 'Fix the YAML syntax; quote values that contain ": " or start with a special character.',
   }),
+  frontMatter: entry<{ reason: string; hint: string }>({
+    title: 'Unreadable front matter',
+    message: ({ reason }) => reason,
+    hint: ({ hint }) => hint,
+  }),
   missingField: entry<{ expected: string }>({
     title: 'Missing field',
     message: ({ expected }) => `required field is missing (expected ${expected})`,

@@ -1,10 +1,12 @@
 /** Test helpers: temporary content folders and running the real CLI. */
 import { execFile } from 'node:child_process'
 import http from 'node:http'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { expect } from 'vitest'
 
 export const root = path.resolve(import.meta.dirname, '..')
 export const realContent = path.join(root, 'content')
@@ -41,7 +43,30 @@ export interface CliResult {
   stderr: string
 }
 
+/**
+ * Runs the CLI in this process through its exported `run(argv)`: the same code as the
+ * `recap` command without a second of TypeScript start-up. `cwd` is where relative paths
+ * (and the paths printed in messages) are resolved from.
+ */
 export async function runCli(args: string[], cwd = root): Promise<CliResult> {
+  const { run } = await import('../src/cli.ts')
+  let stdout = ''
+  let stderr = ''
+  const previous = process.cwd()
+  process.chdir(cwd)
+  try {
+    const code = await run(args, {
+      out: (text) => (stdout += text.endsWith('\n') ? text : `${text}\n`),
+      err: (text) => (stderr += text.endsWith('\n') ? text : `${text}\n`),
+    })
+    return { code, stdout, stderr }
+  } finally {
+    process.chdir(previous)
+  }
+}
+
+/** Runs the real `recap` command in a child process: for tests about the process itself. */
+export async function runProcess(args: string[], cwd = root): Promise<CliResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(root, 'bin/recap.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } })
     return { code: 0, stdout, stderr }
@@ -66,4 +91,31 @@ export function httpGet(url: string): Promise<{ status: number; body: string }> 
       })
       .on('error', reject)
   })
+}
+
+export const fixturesDir = path.join(root, 'test/fixtures')
+
+/**
+ * The cases of a fixture area: every folder `test/fixtures/<area>/<case>/`. Each case holds
+ * its input and the expected output; `UPDATE=1 npx vitest run …` rewrites the expectations,
+ * to be reviewed in the diff (the unified style: remark-gfm's test/fixtures).
+ */
+export function fixtureCases(area: string): { name: string; dir: string }[] {
+  const dir = path.join(fixturesDir, area)
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => ({ name: e.name, dir: path.join(dir, e.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+/** Compares `actual` with the case's expected file, or writes it under UPDATE=1. Objects are stored as JSON. */
+export function expectFixture(caseDir: string, file: string, actual: unknown): void {
+  const target = path.join(caseDir, file)
+  const text = typeof actual === 'string' ? actual : JSON.stringify(actual, null, 2) + '\n'
+  if (process.env.UPDATE || !existsSync(target)) {
+    if (!process.env.UPDATE && process.env.CI) throw new Error(`${path.relative(root, target)} is missing: run the test with UPDATE=1 and review the file.`)
+    writeFileSync(target, text)
+    return
+  }
+  expect(text, path.relative(root, target)).toBe(readFileSync(target, 'utf8'))
 }

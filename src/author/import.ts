@@ -14,8 +14,8 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import matter from 'gray-matter'
-import { stringify } from 'yaml'
+import { parse as parseYamlText, stringify } from 'yaml'
+import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
 import { displayPath, loadContent } from '../load/content.ts'
 import { PhraseMatcher } from '../link/tagger.ts'
 import { slugify } from '../paths.ts'
@@ -196,9 +196,18 @@ export function sessionKind(heading: string, body: string): SessionKind | undefi
 
 function importMarkdown(text: string, catalogue: Catalogue, options: { conference?: string }): ImportResult {
   const notes: string[] = []
-  const parsed = matter(text, {})
-  const fm = parsed.data as Record<string, unknown>
-  let body = parsed.content
+  const split = splitFrontMatter(text)
+  if (isFrontMatterProblem(split)) throw new AuthoringError(`${split.reason}. ${split.hint}`)
+  let fm: Record<string, unknown> = {}
+  if (split.format === 'yaml') {
+    try {
+      const value: unknown = parseYamlText(split.raw, { maxAliasCount: 100 })
+      if (value && typeof value === 'object' && !Array.isArray(value)) fm = value as Record<string, unknown>
+    } catch (error) {
+      throw new AuthoringError(`The post's front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  let body = split.body
 
   // A setext title ("Title\n=====") on top is the post's title.
   let title = typeof fm.title === 'string' ? fm.title : undefined

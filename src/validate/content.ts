@@ -4,7 +4,7 @@
  * Every problem is collected, so the user sees them all at once.
  */
 import path from 'node:path'
-import matter from 'gray-matter'
+import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
 import type { z } from 'zod'
 import type { LoadedContent, SourceFile } from '../load/content.ts'
 import { problem, type Problem } from '../problems.ts'
@@ -134,27 +134,16 @@ function validateReport(source: SourceFile, problems: Problem[]) {
     return undefined
   }
 
-  if (/^---[ \t]*\r?\n/.test(text) && !/\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(text)) {
-    problems.push(problem('yamlSyntax', { file }, { reason: 'the front matter is not closed by a --- line' }))
+  const split = splitFrontMatter(text)
+  if (isFrontMatterProblem(split)) {
+    problems.push(problem('frontMatter', { file, line: split.line, column: split.column }, split))
     return undefined
   }
-  let yaml: ParsedYaml | undefined
-  let parsed: matter.GrayMatterFile<string>
-  try {
-    parsed = matter(text, {
-      engines: {
-        yaml: (s: string) => {
-          // Positions in the front matter are shifted by the lines before it in the file.
-          const linesBefore = text.slice(0, text.indexOf(s)).split('\n').length - 1
-          yaml = parseYaml(s, file, linesBefore)
-          return {}
-        },
-      },
-    })
-  } catch {
-    problems.push(problem('yamlSyntax', { file }, { reason: 'the front matter is not closed by a --- line' }))
+  if (split.format === 'toml') {
+    problems.push(problem('frontMatter', { file, line: 1, column: 1 }, { reason: 'TOML front matter (+++) is not supported in a report', hint: 'Write the front matter in YAML between --- lines, or turn the post into a report with "npm run import".' }))
     return undefined
   }
+  const yaml: ParsedYaml | undefined = split.format === 'yaml' ? parseYaml(split.raw, file, split.rawLinesBefore) : undefined
   if (yaml?.problems.length) {
     problems.push(...yaml.problems)
     return undefined
@@ -163,9 +152,7 @@ function validateReport(source: SourceFile, problems: Problem[]) {
   const result = check(frontMatterSchema, yaml?.value ?? {}, { value: undefined, locate, problems: [] }, file)
   problems.push(...result.problems)
 
-  const body = parsed.content
-  const bodyStart = text.length - body.length
-  const bodyLine = text.slice(0, bodyStart).split('\n').length
+  const { body, bodyLine } = split
   if (body.trim() === '') {
     problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
     return undefined
