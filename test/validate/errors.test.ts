@@ -36,7 +36,7 @@ describe('content errors', () => {
 
   it('front matter that is never closed', async () => {
     expect(await errorsFor({ 'reports/a.md': '---\ntitle: A\n\nText.' })).toEqual([
-      'reports/a.md:1:1  malformed YAML: the front matter is not closed by a --- line  Fix the YAML syntax; quote values that contain ": " or start with a special character.',
+      "reports/a.md:1:1  the front matter is not closed by a --- line  End the front matter with a line of --- before the report's text.",
     ])
   })
 
@@ -63,7 +63,7 @@ describe('content errors', () => {
   it('an unknown conference id', async () => {
     const [line] = await errorsFor({ 'reports/a.md': report('title: A\nconference: kubecon-eu-2020\nsummary: S', 'Text.') })
     expect(line).toBe(
-      'reports/a.md:3:13  conference: unknown conference id "kubecon-eu-2020"  Use one of: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019; or add the conference to conferences.yml.',
+      'reports/a.md:3:13  conference: unknown conference id "kubecon-eu-2020"  Use one of: meshconf-2017, meshconf-2018, meshconf-2019; or add the conference to conferences.yml.',
     )
   })
 
