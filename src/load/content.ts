@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { problem, type Problem } from '../problems.ts'
+import { stripControls } from './controls.ts'
 
 export interface SourceFile {
   /** Path shown in messages: relative to the working directory when inside it. */
@@ -50,7 +51,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       problems.push(problem('notUtf8', { file, line: text.line, column: text.column }, {}))
       return undefined
     }
-    return { file, text: text.replace(/^\uFEFF/, '') }
+    return { file, text: stripControls(text.replace(/^\uFEFF/, '')) }
   }
 
   const [conferences, topics, projects] = await Promise.all(
