@@ -2,6 +2,8 @@
  * Errors are data: every problem a user can cause is one entry of this catalogue,
  * reported with the file, line and field it concerns, what is wrong and what to do.
  */
+import { compareCodePoints } from './compare.ts'
+
 
 export interface Problem {
   /** Path as the user would type it, relative to the working directory. */
@@ -105,6 +107,11 @@ export const catalogue = {
     message: ({ id }) => `no section mentions topic "${id}"`,
     hint: () => 'Add aliases that the reports use, tag a section with topics="…", or remove the topic.',
   }),
+  tooDeep: entry<{ what: string; limit: number }>({
+    title: 'Nesting too deep',
+    message: ({ what, limit }) => `${what} are nested more than ${limit} levels deep here`,
+    hint: () => 'Flatten the nesting: no report needs that many levels, and the page could not be built from it.',
+  }),
   emptySection: entry<{ title: string }>({
     title: 'Empty section',
     message: ({ title }) => `section "${title}" has no text`,
@@ -153,5 +160,5 @@ export function formatProblem(p: Problem): string {
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+  return [...problems].sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column)
 }

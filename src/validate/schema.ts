@@ -3,13 +3,18 @@
  * The README documents these fields; keep the two in step.
  */
 import { z } from 'zod'
+import { maxSlugBytes } from '../paths.ts'
 
 export const sessionKinds = ['talk', 'keynote', 'bof', 'workshop', 'lightning'] as const
 export type SessionKind = (typeof sessionKinds)[number]
 /** A section is a session of one of the kinds above, or a note (takeaway, impression, summary). */
 export type SectionKind = SessionKind | 'note'
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens')
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens')
+  // An id becomes a folder name in the site.
+  .max(maxSlugBytes, `expected an id of at most ${maxSlugBytes} characters`)
 const text = z.string().trim().min(1, 'must not be empty')
 const isoDate = z
   .string('expected a date like 2018-05-11')
