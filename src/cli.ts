@@ -16,6 +16,7 @@ import { normalizeSiteUrl } from './emit/feeds.ts'
 import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
+import { recoverOutput } from './emit/write.ts'
 import { terminalSafe } from './terminal.ts'
 
 /** Where a run prints: the process's streams, or a test's buffers. */
@@ -265,6 +266,7 @@ Examples:
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .action(async (opts: { out: string; host: string; port: number }) => {
+      await recoverOutput(opts.out)
       if (!existsSync(path.join(opts.out, 'index.html'))) {
         fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
         return

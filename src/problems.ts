@@ -65,12 +65,12 @@ export const catalogue = {
   unknownConference: entry<{ id: string; known: string[] }>({
     title: 'Unknown conference',
     message: ({ id }) => `unknown conference id "${id}"`,
-    hint: ({ known }) => `Use one of: ${known.join(', ')}; or add the conference to conferences.yml.`,
+    hint: ({ known }) => (known.length ? `Use one of: ${known.join(', ')}; or add the conference to conferences.yml.` : 'conferences.yml lists no conferences yet: add this one there (id, name, year, city).'),
   }),
   unknownTopic: entry<{ id: string; known: string[] }>({
     title: 'Unknown topic',
     message: ({ id }) => `unknown topic id "${id}"`,
-    hint: ({ known }) => `Use one of: ${known.join(', ')}; or add the topic to topics.yml.`,
+    hint: ({ known }) => (known.length ? `Use one of: ${known.join(', ')}; or add the topic to topics.yml.` : 'topics.yml lists no topics yet: add this one there (id, name, description).'),
   }),
   duplicateId: entry<{ id: string; kind: string; first: string }>({
     title: 'Duplicate id',
@@ -111,6 +111,11 @@ export const catalogue = {
     title: 'Nesting too deep',
     message: ({ what, limit }) => `${what} are nested more than ${limit} levels deep here`,
     hint: () => 'Flatten the nesting: no report needs that many levels, and the page could not be built from it.',
+  }),
+  symlink: entry<{ target: string }>({
+    title: 'Symbolic link not followed',
+    message: ({ target }) => `this is a symbolic link to ${target}; it is not read`,
+    hint: () => 'Put the file itself in the content folder: links are followed only to files inside the content folder, never to folders.',
   }),
   emptySection: entry<{ title: string }>({
     title: 'Empty section',
