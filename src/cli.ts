@@ -16,6 +16,8 @@ import { normalizeSiteUrl } from './emit/feeds.ts'
 import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
+import { recoverOutput } from './emit/write.ts'
+import { terminalSafe } from './terminal.ts'
 
 /** Where a run prints: the process's streams, or a test's buffers. */
 export interface CliIO {
@@ -32,7 +34,9 @@ export const processIO: CliIO = {
  * Runs the command line `argv` (without node and the script) and resolves to the exit
  * status. Long-running commands (serve, dev) resolve once they are listening.
  */
-export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: readonly string[], rawIO: CliIO = processIO): Promise<number> {
+  // Titles, file names and queries come from content: every printed line is made safe here.
+  const io: CliIO = { out: (text) => rawIO.out(terminalSafe(text)), err: (text) => rawIO.err(terminalSafe(text)) }
   let status = 0
   const log = (line: string) => io.out(line)
   const fail = (message: string) => {
@@ -168,6 +172,8 @@ Example:
     .command('search')
     .description('Search the built site from the command line, with the same query module as the search page.')
     .argument('<query...>', 'words to search for')
+    // Words after `search` are the query, even one that starts with "-" (a negated word).
+    .allowUnknownOption()
     .option('--out <dir>', 'built output folder to search', 'dist')
     .option('--limit <n>', 'how many results to show', parsePositive, 10)
     .option('--year <year>', 'only sections from conferences of this year', parsePositive)
@@ -260,6 +266,7 @@ Examples:
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .action(async (opts: { out: string; host: string; port: number }) => {
+      await recoverOutput(opts.out)
       if (!existsSync(path.join(opts.out, 'index.html'))) {
         fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
         return
