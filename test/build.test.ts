@@ -45,12 +45,12 @@ describe('building the five reports', () => {
   })
 
   it('marks session kinds from the attribute syntax', async () => {
-    const sections = await json<{ id: string; kind: string; speakers: string[] }[]>('data/sections.json')
+    const sections = await json<{ id: string; kind: string; speakers: { name: string }[] }[]>('data/sections.json')
     const byId = new Map(sections.map((s) => [s.id, s]))
     expect(byId.get('2018-copenhagen-recap/serverless-wg-bof')!.kind).toBe('bof')
     expect(byId.get('2018-copenhagen-recap/lightning-talks')!.kind).toBe('lightning')
     expect(byId.get('2018-copenhagen-recap/day-1-keynotes')!.kind).toBe('keynote')
-    expect(byId.get('2017-berlin-personal-report/containerd')).toMatchObject({ kind: 'talk', speakers: ['Justin Cormack'] })
+    expect(byId.get('2017-berlin-personal-report/containerd')).toMatchObject({ kind: 'talk', speakers: [{ name: 'Justin Cormack' }] })
     expect(byId.get('2018-copenhagen-takeaways/gitops')!.kind).toBe('note')
     // "Day 2" groups talks; it is not a record of its own.
     expect(byId.has('2018-copenhagen-recap/day-2')).toBe(false)
