@@ -97,7 +97,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
     .filter((n): n is Paragraph => n.type === 'paragraph')
     .map((n) => toString(n).replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .join(' ')
+    .join('\n\n')
   const markdown = String(writer.stringify(tree))
   return { frontMatter, ...(title ? { title } : {}), introduction, body: markdown, sessions, notes }
 }

@@ -12,7 +12,7 @@ export interface BodySignals {
   speakers: Speaker[]
   /** A link to a schedule entry, slides or a recording. */
   sessionLink: boolean
-  /** 2 when the text speaks of "the speaker" or "the presenter", 1 for "this session" or "the talk", else 0. */
+  /** 1 when the text speaks of "the speaker", "the presenter", "this session" or "the talk", else 0. */
   sessionWords: number
 }
 
@@ -50,7 +50,8 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     .filter((n) => n.type !== 'code')
     .map((n) => toString(n, { includeHtml: false }))
     .join('\n')
-  signals.sessionWords = speakerWords.test(text) ? 2 : sessionWords.test(text) ? 1 : 0
+  // Only a hint: a takeaway may mention "the speaker" too.
+  signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
   return signals
 }
 

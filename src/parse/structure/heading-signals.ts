@@ -38,7 +38,7 @@ function kindOf(label: string): SessionKind | undefined {
   return kindWords.find(([re]) => re.test(label.trim()))?.[1]
 }
 
-const prefixLabel = /^((?:[\p{L}\d]+\s+){0,2}[\p{L}]+)\s*[:|]\s+/u
+const prefixLabel = /^((?:[\p{L}\d]+\s+){0,3}[\p{L}]+)\s*[:|]\s+/u
 const bracketTag = /\s*[([]\s*([^()[\]]{1,40}?)\s*[)\]]\s*/g
 const skillTag = /^(?:[BIA]|beginner|intermediate|advanced|any)(?: skill level| level)?$/i
 const numberPrefix = /^(?:#?\d{1,3}[.)]|#\d{1,3}:?|\d{1,3}\s*[-–—:])\s+/
@@ -156,11 +156,25 @@ function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | 
     const speakers = readSpeakers(paren[2]!)
     if (speakers) return { title: paren[1]!.trim(), speakers }
   }
-  // "Title, Speaker": only a plain person's name after the last comma.
-  const comma = /^(.+),\s+([^,]+)$/.exec(title)
-  if (comma && comma[1]!.split(/\s+/).length >= 2) {
-    const speakers = readSpeakers(comma[2]!, { strict: true })
-    if (speakers) return { title: comma[1]!.trim(), speakers }
+  // "Title, Speaker", "Title, Speaker, Speaker, Company": people's names after the title,
+  // the last part possibly their company.
+  const parts = title.split(/,\s+/)
+  if (parts.length >= 2) {
+    let end = parts.length
+    let affiliation: string | undefined
+    if (parts.length >= 3 && !readSpeakers(parts.at(-1)!, { strict: true }) && readSpeakers(parts.at(-2)!, { strict: true })) {
+      affiliation = parts.at(-1)!
+      end--
+    }
+    let start = end
+    while (start > 1 && readSpeakers(parts[start - 1]!, { strict: true })) start--
+    const head = parts.slice(0, start).join(', ')
+    if (start < end && head.split(/\s+/).length >= 2) {
+      const speakers = parts.slice(start, end).flatMap((p) => readSpeakers(p, { strict: true })!)
+      // The company belongs to the last speaker for sure; the others may have their own.
+      if (affiliation) speakers.at(-1)!.affiliation = affiliation
+      return { title: head.trim(), speakers }
+    }
   }
   return undefined
 }

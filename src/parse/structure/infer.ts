@@ -18,6 +18,7 @@ import type { SessionAttributes } from '../session-attributes.ts'
 import { hasSessionLink, readBody, readSpeakerLine } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
+import { liftTalkLists } from './talk-lists.ts'
 import type { Speaker } from './speakers.ts'
 
 /** Score at which a heading is a session. */
@@ -43,6 +44,7 @@ const remarkInferStructure: Plugin<[], Root> = function () {
   return (tree: Root) => {
     cutAtBreaks(tree)
     liftSpeakerHeadings(tree)
+    liftTalkLists(tree)
     inferStructure(tree)
   }
 }
@@ -149,14 +151,15 @@ function decideChildren(siblings: Node[], parent: Node | undefined): void {
       n.score += 2
       n.kind ??= parentKind
     }
-    n.session = n.score >= sessionScore
+    // A day or a track without children is still not a talk ("Wednesday" over a list).
+    n.session = n.score >= sessionScore && !(n.signals.groupWord && !n.signals.kind)
   }
   // Talks come in runs: among sessions, a heading with some evidence of its own is a
   // session too, when together they are at least two and half the siblings.
   const strong = siblings.filter(isSession).length
   const weak = open.filter((n) => !n.group && !n.session && !n.signals.noteWord && n.score >= (strong ? 1 : 1.5))
   if ((strong >= 1 || weak.length >= 2) && strong + weak.length >= 2 && (strong + weak.length) * 2 >= siblings.length) {
-    for (const n of weak) n.session = true
+    for (const n of weak) if (!n.signals.groupWord) n.session = true
   }
   if (!parent || parent.fixed) return
   const childSessions = parent.children.filter((c) => isSession(c) || c.group).length
