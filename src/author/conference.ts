@@ -53,31 +53,43 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
 
   const cityRegions = { ...knownCities }
   for (const c of conferences) cityRegions[c.city.toLowerCase()] ??= regionOf(c.name) ?? ''
-  // Cities named in the title outrank those in the text; the text's counts break ties.
-  const titleCities = citiesIn(head, cityRegions)
-  const textCities = citiesIn(all, cityRegions)
-  const city = titleCities[0] ?? textCities[0]
-  const region = regionIn(head) ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(all)
   const series = seriesIn(head) ?? seriesIn(all)
+  // Place named in the title (or tags) is what the post is about; the text only breaks ties,
+  // since a post may mention last year's city or the next one.
+  const titleCity = citiesIn(head, cityRegions)[0]
+  const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
+  const textCity = citiesIn(post.text, cityRegions)[0]
+  const regionOfConference = (c: ConferenceEntry) => regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
 
-  const candidates = conferences.filter((c) => {
-    if (c.year !== year) return false
-    if (series && seriesIn(c.name) !== series) return false
-    const cRegion = regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
+  const sameYear = conferences.filter((c) => c.year === year && (!series || seriesIn(c.name) === series))
+  const fits = (c: ConferenceEntry, city: string | undefined, region: string | undefined) => {
     if (city && c.city.toLowerCase() !== city) return false
-    if (region && cRegion && region !== cRegion) return false
-    // Without a city or a region, a year alone is not enough when the series has several events a year.
-    return Boolean(city || region || conferences.filter((o) => o.year === year).length === 1)
-  })
+    const r = regionOfConference(c)
+    return !(region && r && region !== r)
+  }
+  let candidates = sameYear.filter((c) => fits(c, titleCity, titleRegion))
+  let city = titleCity
+  let region = titleRegion
+  if (!titleCity && !titleRegion) {
+    // Nothing in the title: the city the text names most, else the text's region.
+    const byText = candidates.filter((c) => fits(c, textCity, undefined))
+    if (textCity && byText.length) candidates = byText
+    else if (textCity) candidates = []
+    city = textCity
+    region = textCity ? cityRegions[textCity] || undefined : regionIn(post.text)
+    if (!textCity && region) candidates = candidates.filter((c) => fits(c, undefined, region))
+    if (!textCity && !region && sameYear.length > 1) candidates = []
+  }
   if (candidates.length === 1) {
     const c = candidates[0]!
-    return { type: 'known', id: c.id, reason: `${c.name}: the post's year ${year}${city ? ` and city ${c.city}` : region ? ` and region` : ''} match` }
+    const place = city ? ` and city ${c.city}` : region ? ' and region' : ''
+    return { type: 'known', id: c.id, reason: `${c.name}: the post's year ${year}${place} match` }
   }
   if (candidates.length > 1) return { type: 'question', reason: `several conferences of ${year} fit: ${candidates.map((c) => c.id).join(', ')}` }
 
-  if (!city) return { type: 'question', reason: `no known conference of ${year} matches, and the post names no city to add a new one with` }
+  if (!city) return { type: 'question', reason: `no known conference of ${year}${region ? ' in that region' : ''} matches, and the post names no city to add a new one with` }
   const r = regions.find((x) => x.id === (region ?? cityRegions[city]))
-  const seriesName = series === 'kubecon' || series === 'cloudnativecon' || !series ? 'KubeCon + CloudNativeCon' : titleCase(series)
+  const seriesName = series === 'kubecon' || !series ? 'KubeCon + CloudNativeCon' : titleCase(series)
   const seriesId = seriesName === 'KubeCon + CloudNativeCon' ? 'kubecon' : series!.replace(/\s+/g, '-')
   const entry: NewConference = {
     id: `${seriesId}-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
@@ -85,6 +97,8 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     year,
     city: titleCase(city),
   }
+  const taken = conferences.find((c) => c.id === entry.id)
+  if (taken) return { type: 'question', reason: `the post names ${entry.city}, but ${taken.id} is in ${taken.city}` }
   return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}` }
 }
 
