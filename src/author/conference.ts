@@ -49,16 +49,20 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const head = `${post.title}\n${post.tags.join(' ')}`
   const all = `${head}\n${post.text}`
   const year = postYear(post)
-  if (year === undefined) return { type: 'question', reason: 'cannot tell which year the post is about' }
+  if (year === undefined) return { type: 'question', reason: 'cannot tell which year the post is about (no year in its title or date)' }
 
   const cityRegions = { ...knownCities }
   for (const c of conferences) cityRegions[c.city.toLowerCase()] ??= regionOf(c.name) ?? ''
   const series = seriesIn(head) ?? seriesIn(all)
-  // Place named in the title (or tags) is what the post is about; the text only breaks ties,
-  // since a post may mention last year's city or the next one.
+  // The place named in the title (or tags) is what the post is about. In the text, a city
+  // named beside another year ("Valencia 2022 was my first", "Paris in 2024") is another
+  // event; of the rest, the one named most, if clearly so.
   const titleCity = citiesIn(head, cityRegions)[0]
   const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
-  const textCity = citiesIn(post.text, cityRegions)[0]
+  const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
+  const textCities = citiesCounted(post.text, cityRegions).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
+  const clearLead = textCities.length === 1 || (textCities.length > 1 && textCities[0]![1] >= 2 * textCities[1]![1])
+  const textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
   const regionOfConference = (c: ConferenceEntry) => regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
 
   const sameYear = conferences.filter((c) => c.year === year && (!series || seriesIn(c.name) === series))
@@ -67,19 +71,11 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     const r = regionOfConference(c)
     return !(region && r && region !== r)
   }
-  let candidates = sameYear.filter((c) => fits(c, titleCity, titleRegion))
-  let city = titleCity
-  let region = titleRegion
-  if (!titleCity && !titleRegion) {
-    // Nothing in the title: the city the text names most, else the text's region.
-    const byText = candidates.filter((c) => fits(c, textCity, undefined))
-    if (textCity && byText.length) candidates = byText
-    else if (textCity) candidates = []
-    city = textCity
-    region = textCity ? cityRegions[textCity] || undefined : regionIn(post.text)
-    if (!textCity && region) candidates = candidates.filter((c) => fits(c, undefined, region))
-    if (!textCity && !region && sameYear.length > 1) candidates = []
-  }
+  const city = titleCity ?? textCity
+  const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
+  let candidates = sameYear.filter((c) => fits(c, city, region))
+  // Neither a city nor a region: a year alone names a conference only when it is the only one that year.
+  if (!city && !region && sameYear.length > 1) candidates = []
   if (candidates.length === 1) {
     const c = candidates[0]!
     const place = city ? ` and city ${c.city}` : region ? ' and region' : ''
@@ -102,21 +98,20 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}` }
 }
 
-/** The year the post is about: in its title, else its date (January posts look back), else its text. */
+/**
+ * The year the post is about: in its title, else its date (a January post may look back on
+ * the year before, when its text says so). A year found only in the text is not enough:
+ * posts name past and future events too.
+ */
 function postYear(post: PostFacts): number | undefined {
   const titleYears = years(post.title)
   if (titleYears.length) return titleYears[0]
+  if (!post.date) return undefined
+  const [y, m] = post.date.split('-').map(Number)
+  if (!y) return undefined
   const textYears = years(post.text)
-  if (post.date) {
-    const [y, m] = post.date.split('-').map(Number)
-    if (y && textYears.includes(y)) return y
-    if (y && m === 1 && textYears.includes(y - 1)) return y - 1
-    if (y) return y
-  }
-  if (!textYears.length) return undefined
-  const counts = new Map<number, number>()
-  for (const y of textYears) counts.set(y, (counts.get(y) ?? 0) + 1)
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0]
+  if (m === 1 && !textYears.includes(y) && textYears.includes(y - 1)) return y - 1
+  return y
 }
 
 function years(text: string): number[] {
@@ -124,6 +119,20 @@ function years(text: string): number[] {
 }
 
 function citiesIn(text: string, cities: Record<string, string>): string[] {
+  return citiesCounted(text, cities).map(([c]) => c)
+}
+
+/** Cities named in a sentence that also names a year other than `year`. */
+function citiesBesideOtherYears(text: string, year: number, cities: Record<string, string>): Set<string> {
+  const out = new Set<string>()
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    if (!years(sentence).some((y) => y !== year)) continue
+    for (const c of citiesIn(sentence, cities)) out.add(c)
+  }
+  return out
+}
+
+function citiesCounted(text: string, cities: Record<string, string>): [string, number][] {
   const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `
   const found: [string, number][] = []
   for (const city of Object.keys(cities)) {
@@ -132,7 +141,7 @@ function citiesIn(text: string, cities: Record<string, string>): string[] {
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) count++
     if (count) found.push([city, count])
   }
-  return found.sort((a, b) => b[1] - a[1]).map(([c]) => c)
+  return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 }
 
 function regionIn(text: string): string | undefined {

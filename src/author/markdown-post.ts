@@ -85,6 +85,8 @@ export function draftMarkdown(text: string): MarkdownDraft {
   for (const node of tree.children) {
     if (node.type !== 'heading') continue
     const session = node.data?.session
+    // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
+    if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
     if (!session || !session.inferred) continue
     sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
     const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')

@@ -6,6 +6,7 @@
 import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { readHeading } from './heading-signals.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
 
 export interface BodySignals {
@@ -36,7 +37,8 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'blockquote') continue
     if (!signals.speakers.length) {
       for (const line of toString(node, { includeHtml: false }).split('\n').slice(0, 3)) {
-        const speakers = readSpeakerLine(line)
+        // "Speaker: Ada Lovelace", or a first line of names only ("Ada Lovelace - Analytical Engines").
+        const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && readHeading(line).speakers.length === 0 ? readSpeakers(line) : undefined)
         if (speakers) {
           signals.speakers = speakers
           break

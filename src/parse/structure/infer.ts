@@ -19,7 +19,7 @@ import { hasSessionLink, readBody, readSpeakerLine } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
 import { liftTalkLists } from './talk-lists.ts'
-import type { Speaker } from './speakers.ts'
+import { readSpeakers, type Speaker } from './speakers.ts'
 
 /** Score at which a heading is a session. */
 const sessionScore = 2
@@ -51,13 +51,24 @@ const remarkInferStructure: Plugin<[], Root> = function () {
 
 export default remarkInferStructure
 
-/** "## *Speaker: Ada Lovelace, Company*" under a title is a line about the talk, not a section. */
+/**
+ * "## *Speaker: Ada Lovelace, Company*" under a title, or a heading of names right below
+ * one ("### Ada Lovelace & Alan Turing"), is a line about the talk, not a section.
+ */
 function liftSpeakerHeadings(tree: Root): void {
-  tree.children = tree.children.map((node) => {
-    if (node.type !== 'heading' || node.data?.session || !readSpeakerLine(toString(node))) return node
+  tree.children = tree.children.map((node, i) => {
+    if (node.type !== 'heading' || node.data?.session) return node
+    const text = toString(node)
+    const underHeading = tree.children[i - 1]?.type === 'heading'
+    if (!readSpeakerLine(text) && !(underHeading && namesOnly(text))) return node
     const paragraph: Paragraph = { type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }
     return paragraph
   })
+}
+
+/** Only people, not "Title - Speaker": the text has no title part to split off. */
+export function namesOnly(text: string): boolean {
+  return readHeading(text).speakers.length === 0 && readSpeakers(text) !== undefined
 }
 
 function inferStructure(tree: Root): void {

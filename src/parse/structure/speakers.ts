@@ -74,8 +74,8 @@ export function readSpeakers(text: string, options: { strict?: boolean } = {}): 
 }
 
 function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
-  // "Name (Company)" or "Name @ Company"
-  const paren = /^(.+?)\s*[(@]\s*([^()]+?)\s*\)?$/.exec(chunk)
+  // "Name (Company)", "Name @ Company" or "Name - Company"
+  const paren = /^(.+?)\s*(?:[(@]|\s[-–—]\s)\s*([^()]+?)\s*\)?$/.exec(chunk)
   if (paren && isPersonName(paren[1]!)) {
     into.push({ name: paren[1]!, affiliation: paren[2]!.trim() })
     return true
