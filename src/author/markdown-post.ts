@@ -21,7 +21,7 @@ import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
 import remarkSessionAttributes from '../parse/session-attributes.ts'
 import { readSpeakerLine } from '../parse/structure/body-signals.ts'
-import remarkInferStructure from '../parse/structure/infer.ts'
+import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
 
 export interface MarkdownDraft {
@@ -74,7 +74,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
       title ??= headingText
       const next = tree.children[first + 1]
       // "# Talk title" then "## *Speaker: …*": a note on one talk keeps its heading as the talk.
-      if (next && readSpeakerLine(toString(next))) firstHeading.depth = 2
+      if (next && (next.type === 'heading' || next.type === 'paragraph') && namesTheSpeakers(toString(next).split('\n')[0]!)) firstHeading.depth = 2
       else tree.children.splice(first, 1)
     }
   }
@@ -102,6 +102,11 @@ export function draftMarkdown(text: string): MarkdownDraft {
     .join('\n\n')
   const markdown = String(writer.stringify(tree))
   return { frontMatter, ...(title ? { title } : {}), introduction, body: markdown, sessions, notes }
+}
+
+/** "Speaker: Ada Lovelace, Company", or only names: "Ada Lovelace & Alan Turing". */
+function namesTheSpeakers(line: string): boolean {
+  return readSpeakerLine(line) !== undefined || (line.length < 120 && namesOnly(line.replace(/[*_]/g, '')))
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()

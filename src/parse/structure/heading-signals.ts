@@ -11,6 +11,8 @@ import { readSpeakers, type Speaker } from './speakers.ts'
 export interface HeadingSignals {
   /** The heading without number, kind, level and speaker parts. */
   title: string
+  /** The title with what looked like speakers left in, for when a speaker line says otherwise. */
+  titleWithTail: string
   kind?: SessionKind
   /** The kind is the heading's label ("Keynote: …", "(Tutorial)"), not a word in passing. */
   kindLabelled: boolean
@@ -47,7 +49,7 @@ const groupTitle =
   /^(?:day\s*(?:#\s*)?(?:\d+|zero|one|two|three|four|five)\b.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|(?:(?:opening|closing|morning|afternoon|evening|day\s*\d+|main|sponsored)\s+)?keynotes|(?:(?:the|other|more|breakout|main|my|favourite|favorite)\s+)?(?:talks|sessions|presentations|breakouts)(?: i (?:attended|saw|liked|watched))?|(?:lightning|flash) talks|workshops|tutorials|bofs|co-located events|.+\strack|track\s*[:\-–]?\s*.+|tracks|pre-?conference|day\s*0)$/i
 
 const noteTitle =
-  /^(?:(?:my|key|final|general|some|closing|personal|overall|other)\s+)*(?:intro(?:duction)?|overview|summary|executive summary|tl;?\s*dr|conclusions?|takeaways?|impressions|thoughts|wrap[- ]?up|highlights|background|about(?: me| this)?|the expo|expo|sponsors?|venue|the venue|party|parties|food|recap|event recap|lessons(?: learned)?|what i learned|next steps|resources|links|references|further reading|change ?log|change history|updates?|top \d+|hallway track|networking|swag|travel|logistics|acknowledg(?:e)?ments|thanks|credits|agenda|contents|table of contents|toc)\b(?:[\s:!.…-].*)?$/i
+  /^(?:(?:my|key|final|general|some|closing|personal|overall|other)\s+)*(?:intro(?:duction)?|overview|summary|executive summary|tl;?\s*dr|conclusions?|takeaways?|impressions|thoughts|wrap[- ]?up|highlights|background|about(?: me| this)?|the expo|expo|sponsors?|venue|the venue|party|parties|food|recap|event recap|lessons(?: learned)?|what i learned|next steps|resources|links|references|further reading|change ?log|change history|updates?|top \d+|hallway track|networking|swag|travel|logistics|acknowledg(?:e)?ments|thanks|credits|agenda|contents|table of contents|toc)(?:\s*[:!.…]+(?:\s.*)?|\s+[-–—]\s.*|\s+(?:from|on|about|and|&|for)\s.*|\s+\d+)?$/i
 
 export function readHeading(raw: string): HeadingSignals {
   let title = raw.replace(/\s+/g, ' ').trim()
@@ -91,6 +93,7 @@ export function readHeading(raw: string): HeadingSignals {
   let speakers: Speaker[] = []
   let dashTail = false
   let companyTail = false
+  const titleWithTail = title.replace(/\s*:\s*$/, '')
   const split = splitSpeakers(title)
   if (split) {
     title = split.title
@@ -112,9 +115,11 @@ export function readHeading(raw: string): HeadingSignals {
     else if (/\b(?:deep dive|panel)\b/i.test(title)) kind = 'talk'
   }
 
+  title = title.replace(/\s*:\s*$/, '')
   const plain = title.replace(/[*_`]/g, '').replace(/[:.!]+$/, '').trim()
   return {
     title: title || raw.trim(),
+    titleWithTail,
     ...(kind ? { kind } : {}),
     kindLabelled,
     skillLevel,

@@ -32,6 +32,7 @@ interface Node {
   children: Node[]
   signals: HeadingSignals
   speakers: Speaker[]
+  title?: string
   score: number
   /** Under an explicit session, or explicit itself: left as the author wrote it. */
   fixed: boolean
@@ -118,7 +119,7 @@ function inferStructure(tree: Root): void {
       kind: node.kind ?? 'talk',
       speakers: node.speakers,
       topics: [],
-      title: node.signals.title,
+      title: node.title ?? node.signals.title,
       inferred: true,
     }
     node.heading.data = { ...node.heading.data, session: attributes }
@@ -140,7 +141,8 @@ function score(node: Node, body: RootContent[]): void {
   else if (s.kind) total += 2
   if (s.skillLevel) total += 3
   if (s.speakers.length) total += 3
-  if (b.speakers.length) total += 3
+  // A speaker line under a heading is the clearest sign of a talk there is.
+  if (b.speakers.length) total += 4
   if (b.sessionLink || hasSessionLink(node.heading)) total += 1.5
   total += b.sessionWords
   if (s.dashTail) total += s.companyTail ? 1.5 : 0.5
@@ -148,6 +150,12 @@ function score(node: Node, body: RootContent[]): void {
   if (s.noteWord) total -= 4
   node.score = total
   node.speakers = s.speakers.length ? s.speakers : b.speakers
+  // "Open Match - Matchmaking Framework" over "Speaker: Robert Bailey": the line names the
+  // speakers, so the heading's tail was part of the title.
+  if (s.speakers.length && b.speakers.length && !s.speakers.some((x) => b.speakers.some((y) => y.name === x.name))) {
+    node.speakers = b.speakers
+    node.title = s.titleWithTail
+  }
   if (s.kind) node.kind = s.kind
 }
 
