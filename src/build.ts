@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { withAutolinks } from './emit/autolink.ts'
 import { bundleBrowserCode } from './emit/browser.ts'
 import { buildSearchData, searchIndexScript } from './emit/search-index.ts'
 import { dataFiles } from './emit/data.ts'
@@ -51,10 +52,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const index = timer.time('index', () => searchIndexScript(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
-    const pageFiles = renderPages(site, { base, feed: siteUrl !== undefined })
+    // Pages and data show section content with its auto-links; the graph holds none.
+    const shown = withAutolinks(site).site
+    const pageFiles = renderPages(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
-    const feeds = siteUrl ? feedFiles(site, siteUrl, pagePaths(site)) : []
-    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(site, base), ...scripts, index, ...feeds] }
+    const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
+    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(shown, base), ...scripts, index, ...feeds] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
 
