@@ -28,21 +28,9 @@ afterAll(async () => removeDir(path.dirname(out)))
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&#x26;/g, '&')
 
+// The numbers themselves (trends, reporters, co-occurrence, related) are checked on a
+// purpose-built folder in test/link/linker.test.ts; here, that pages show them.
 describe('trends', () => {
-  it('counts, per topic and conference, the sections that mention it and their share', () => {
-    for (const t of topics) {
-      expect(t.trend.map((p) => p.conference)).toEqual(conferences.map((c) => c.id))
-      for (const p of t.trend) {
-        const all = sections.filter((s) => s.conference === p.conference)
-        const mentioning = all.filter((s) => s.topics.includes(t.id))
-        expect(p.total).toBe(all.length)
-        expect(p.count, `${t.id} ${p.conference}`).toBe(mentioning.length)
-        expect(p.focus).toBe(mentioning.filter((s) => s.focus.includes(t.id)).length)
-        expect(p.share).toBeCloseTo(mentioning.length / all.length, 3)
-      }
-    }
-  })
-
   it('draws the chart from those numbers, as an accessible SVG with a data table', async () => {
     const security = topics.find((t) => t.id === 'security')!
     const page = await read('topics/security/index.html')
@@ -113,29 +101,6 @@ describe('several reporters', () => {
 })
 
 describe('related sections', () => {
-  it('lists up to five sections from other reports, ranked by rare shared topics and projects', () => {
-    const n = sections.length
-    const df = new Map<string, number>()
-    const keys = (s: SectionRecord) => [...s.topics.map((t) => 't:' + t), ...s.projects.map((p) => 'p:' + p)]
-    for (const s of sections) for (const k of keys(s)) df.set(k, (df.get(k) ?? 0) + 1)
-    const byId = new Map(sections.map((s) => [s.id, s]))
-    for (const s of sections) {
-      expect(s.related.length).toBeLessThanOrEqual(5)
-      const scores = s.related.map((r) => r.score)
-      expect(scores).toEqual([...scores].sort((a, b) => b - a))
-      for (const r of s.related) {
-        const other = byId.get(r.section)!
-        expect(other.report).not.toBe(s.report)
-        for (const t of r.shared.topics) expect(s.topics.includes(t) && other.topics.includes(t)).toBe(true)
-        for (const p of r.shared.projects) expect(s.projects.includes(p) && other.projects.includes(p)).toBe(true)
-        const expected = [...r.shared.topics.map((t) => 't:' + t), ...r.shared.projects.map((p) => 'p:' + p)].reduce((sum, k) => sum + Math.log(n / df.get(k)!), 0)
-        expect(r.score).toBeCloseTo(expected, 2)
-        // Near-universal tags (Kubernetes) relate nothing.
-        expect(r.shared.projects).not.toContain('kubernetes')
-      }
-    }
-  })
-
   it('shows the shared reasons on the section page', async () => {
     const s = sections.find((x) => x.id === '2018-copenhagen-short-summary/security')!
     const page = text(await read('reports/2018-copenhagen-short-summary/security/index.html'))
