@@ -56,21 +56,36 @@ describe('trends', () => {
 
 describe('the topics × conferences map', () => {
   it('has a cell per topic and conference whose link leads to exactly the sections behind it', async () => {
+    // The group behind a cell: on the linked page of the topic's all view, and on the
+    // following pages while it continues.
+    const groupSections = async (page: string, conference: string) => {
+      const found = new Set<string>()
+      let file: string | undefined = page
+      let id = `year-${conference}`
+      while (file) {
+        const html = await read(file)
+        const group = html.match(new RegExp(`<section class="year-group" aria-labelledby="${id}">[\\s\\S]*?(?=<section class="year-group"|<nav class="pager|</main>)`))
+        if (!group) break
+        for (const m of group[0].matchAll(/class="mention-title" href="(?:\.\.\/)+reports\/([^"]+)\/"/g)) found.add(m[1]!)
+        const next = html.match(/<a class="pager-next" href="([^"]+)"/)
+        file = next && group[0].length + html.indexOf(group[0]) >= html.lastIndexOf('<section class="year-group"') ? path.posix.join(path.posix.dirname(file), next[1]!, 'index.html') : undefined
+        id = `year-${conference}-continued`
+      }
+      return found
+    }
     for (const page of ['index.html', 'topics/index.html']) {
       const html = await read(page)
       const map = html.match(/<table class="heatmap">[\s\S]*?<\/table>/)![0]
       for (const t of topics.filter((x) => x.sections.length)) {
         for (const p of t.trend) {
-          const href = `${page === 'index.html' ? 'topics/' : ''}${t.id}/#year-${p.conference}`
+          const link = map.match(new RegExp(`<a href="([^"#]*${t.id}/all/(?:\\d+/)?)#year-${p.conference}"`))
           if (p.count === 0) {
-            expect(map).not.toContain(`href="${href}"`)
+            expect(link, `${page} ${t.id} ${p.conference}`).toBeNull()
             continue
           }
-          expect(map, `${page} ${t.id} ${p.conference}`).toContain(`<a href="${href}"`)
-          const topicPage = await read(`topics/${t.id}/index.html`)
-          const group = topicPage.match(new RegExp(`<section class="year-group" aria-labelledby="year-${p.conference}">[\\s\\S]*?(?=<section class="year-group"|</main>)`))![0]
-          const linked = new Set([...group.matchAll(/class="mention-title" href="\.\.\/\.\.\/reports\/([^"]+)\/"/g)].map((m) => m[1]))
-          expect(linked.size, `${t.id} ${p.conference}`).toBe(p.count)
+          expect(link, `${page} ${t.id} ${p.conference}`).not.toBeNull()
+          const target = path.posix.join(path.posix.dirname(page), link![1]!, 'index.html')
+          expect((await groupSections(target, p.conference)).size, `${t.id} ${p.conference}`).toBe(p.count)
         }
       }
     }
