@@ -6,12 +6,12 @@ import { fromHtml } from 'hast-util-from-html'
 import { visit } from 'unist-util-visit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildSummary } from '../src/build.ts'
+import { loadData } from './link/data.ts'
 import { makeContent, realContent, removeDir, report, tempDir, minimalFrontMatter } from './helpers.ts'
 
 let out: string
 let summary: BuildSummary
 const read = (p: string) => readFile(path.join(out, p), 'utf8')
-const json = async <T = Record<string, unknown>[]>(p: string): Promise<T> => JSON.parse(await read(p)) as T
 
 beforeAll(async () => {
   out = path.join(await tempDir(), 'site')
@@ -34,7 +34,7 @@ describe('building the five reports', () => {
   })
 
   it('gives every session of the Copenhagen recap its own page', async () => {
-    const sections = await json<{ id: string; report: string; kind: string; url: string }[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as { id: string; report: string; kind: string; url: string }[]
     const sessions = sections.filter((s) => s.report === '2018-copenhagen-recap' && s.kind !== 'note')
     expect(sessions.length).toBeGreaterThanOrEqual(20)
     for (const s of sessions) {
@@ -45,7 +45,7 @@ describe('building the five reports', () => {
   })
 
   it('marks session kinds from the attribute syntax', async () => {
-    const sections = await json<{ id: string; kind: string; speakers: string[] }[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as { id: string; kind: string; speakers: string[] }[]
     const byId = new Map(sections.map((s) => [s.id, s]))
     expect(byId.get('2018-copenhagen-recap/serverless-wg-bof')!.kind).toBe('bof')
     expect(byId.get('2018-copenhagen-recap/lightning-talks')!.kind).toBe('lightning')
@@ -57,7 +57,7 @@ describe('building the five reports', () => {
   })
 
   it('lists sections from both reports that discuss GitOps on its topic page', async () => {
-    const topics = await json<{ id: string; sections: string[] }[]>('data/topics.json')
+    const topics = (await loadData(out)).topics as unknown as { id: string; sections: string[] }[]
     const gitops = topics.find((t) => t.id === 'gitops')!
     const reports = new Set(gitops.sections.map((s) => s.split('/')[0]))
     expect([...reports].sort()).toEqual(['2018-copenhagen-recap', '2018-copenhagen-takeaways'])
@@ -67,7 +67,7 @@ describe('building the five reports', () => {
   })
 
   it('shows all three Copenhagen reports on the conference page, with their sessions', async () => {
-    const conferences = await json<{ id: string; reports: string[]; sessions: string[]; url: string }[]>('data/conferences.json')
+    const conferences = (await loadData(out)).conferences as unknown as { id: string; reports: string[]; sessions: string[]; url: string }[]
     const cph = conferences.find((c) => c.id === 'kubecon-eu-2018')!
     expect(cph.reports).toHaveLength(3)
     expect(cph.url).toBe('/conferences/kubecon-eu-2018/')
@@ -78,7 +78,7 @@ describe('building the five reports', () => {
 
   it('renders a report with facts, a table of contents and an anchor per section', async () => {
     const page = await read('reports/2018-copenhagen-recap/index.html')
-    const sections = (await json<{ id: string; report: string }[]>('data/sections.json')).filter((s) => s.report === '2018-copenhagen-recap')
+    const sections = ((await loadData(out)).sections as unknown as { id: string; report: string }[]).filter((s) => s.report === '2018-copenhagen-recap')
     for (const s of sections) {
       const slug = s.id.split('/')[1]!
       expect(page).toContain(`<section class="report-section" id="${slug}"><h`)
@@ -91,7 +91,7 @@ describe('building the five reports', () => {
   })
 
   it('gives a section page its context, neighbours and related sections from other reports', async () => {
-    const sections = await json<{ id: string; report: string; related: { section: string; shared: { topics: string[] } }[]; previous: string | null; next: string | null }[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as { id: string; report: string; related: { section: string; shared: { topics: string[] } }[]; previous: string | null; next: string | null }[]
     const s = sections.find((x) => x.id === '2018-copenhagen-recap/multi-tenancy-in-kubernetes-best-practices-today-and-future-directions')!
     expect(s.related.length).toBeGreaterThan(0)
     expect(s.related.length).toBeLessThanOrEqual(5)
@@ -109,26 +109,26 @@ describe('building the five reports', () => {
     expect(sectionPage).not.toContain('data-site-path')
     const reportPage = await read('reports/2018-copenhagen-recap/index.html')
     expect(reportPage).toContain('<a href="../../projects/linkerd/" class="autolink">Linkerd</a>')
-    const sections = await json<{ id: string; html: string }[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as { id: string; html: string }[]
     const talk = sections.find((x) => x.id.endsWith('resilience-with-linkerd'))!
     expect(talk.html).toContain('<a href="/projects/linkerd/" class="autolink">Linkerd</a>')
   })
 
   it('lists every session in the talks table', async () => {
-    const sections = await json<{ title: string; kind: string }[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as { title: string; kind: string }[]
     const page = await read('talks/index.html')
     const rows = page.match(/<tr>/g)!.length - 1
     expect(rows).toBe(sections.filter((s) => s.kind !== 'note').length)
   })
 
   it('exports the documented records', async () => {
-    const [section] = await json('data/sections.json')
+    const [section] = (await loadData(out)).sections
     expect(Object.keys(section!).sort()).toEqual(
       ['conference', 'focus', 'group', 'html', 'id', 'kind', 'next', 'previous', 'projects', 'related', 'report', 'speakers', 'text', 'title', 'topics', 'url', 'wordCount', 'year'].sort(),
     )
-    const [r] = await json('data/reports.json')
+    const [r] = (await loadData(out)).reports
     expect(Object.keys(r!).sort()).toEqual(['author', 'conference', 'id', 'published', 'sections', 'source', 'summary', 'title', 'topics', 'url', 'wordCount', 'year'].sort())
-    const projects = await json<{ id: string; url: string }[]>('data/projects.json')
+    const projects = (await loadData(out)).projects as unknown as { id: string; url: string }[]
     expect(projects.find((p) => p.id === 'istio')!.url).toBe('/projects/istio/')
   })
 
@@ -163,7 +163,7 @@ describe('build guarantees', () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: realContent, outDir: other, base: 'recap' })
     expect(await readFile(path.join(other, '404.html'), 'utf8')).toContain('href="/recap/topics/"')
-    const topics = JSON.parse(await readFile(path.join(other, 'data/topics.json'), 'utf8')) as { url: string }[]
+    const topics = (await loadData(other)).topics as unknown as { url: string }[]
     expect(topics[0]!.url).toMatch(/^\/recap\/topics\//)
     await removeDir(path.dirname(other))
   })

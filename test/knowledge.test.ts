@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { realContent, removeDir, tempDir } from './helpers.ts'
+import { loadData } from './link/data.ts'
 
 interface SectionRecord { id: string; report: string; conference: string; topics: string[]; focus: string[]; projects: string[]; related: { section: string; score: number; shared: { topics: string[]; projects: string[] } }[] }
 interface TopicRecord { id: string; name: string; sections: string[]; trend: { conference: string; year: number; count: number; focus: number; total: number; share: number }[] }
@@ -20,9 +21,10 @@ const read = (p: string) => readFile(path.join(out, p), 'utf8')
 beforeAll(async () => {
   out = path.join(await tempDir(), 'site')
   await build({ contentDir: realContent, outDir: out, siteUrl: 'https://example.com/recap/', base: '/recap/' })
-  sections = JSON.parse(await read('data/sections.json'))
-  topics = JSON.parse(await read('data/topics.json'))
-  conferences = JSON.parse(await read('data/conferences.json'))
+  const data = await loadData(out)
+  sections = data.sections as unknown as SectionRecord[]
+  topics = data.topics as unknown as TopicRecord[]
+  conferences = data.conferences as unknown as ConferenceRecord[]
 })
 afterAll(async () => removeDir(path.dirname(out)))
 
@@ -138,7 +140,7 @@ describe('feeds', () => {
     expect(feed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
     expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe('https://example.com/recap/feed.xml')
     expect(feed.author[0].name).toBeTruthy()
-    const reports = JSON.parse(await read('data/reports.json')) as { id: string; title: string }[]
+    const reports = (await loadData(out)).reports
     expect(feed.entry).toHaveLength(reports.length)
     const ids = new Set<string>()
     for (const e of feed.entry) {

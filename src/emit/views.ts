@@ -26,7 +26,8 @@ export const conferencesPerPage = 80
 export const timelineLimit = 12
 /** Past this many conferences, charts and the map count per year. */
 export const columnsLimit = 12
-/** Rows of the topics × conferences map. */
+/** Cells of the topics × conferences map: the most-discussed topics that fit, at most 20 rows. */
+export const mapCellsLimit = 120
 export const mapRowsLimit = 20
 
 /** One page of a paginated list: its items, and where every page of the list is. */
@@ -147,5 +148,5 @@ export function groupPages(tag: { url: SitePath; byYear: { conference: string; m
 
 /** Map rows: the most-discussed topics, each with its points per column. */
 export function mapRows(topics: readonly Topic[], cols: readonly Column[], groupPageOf: (t: Topic) => ReadonlyMap<string, SitePath>): { topic: Topic; points: ColumnPoint[] }[] {
-  return topics.slice(0, mapRowsLimit).map((topic) => ({ topic, points: columnPoints(topic, cols, groupPageOf(topic)) }))
+  return topics.slice(0, Math.min(mapRowsLimit, Math.floor(mapCellsLimit / Math.max(1, cols.length)))).map((topic) => ({ topic, points: columnPoints(topic, cols, groupPageOf(topic)) }))
 }
