@@ -61,7 +61,7 @@ describe('a site too large for one page per list', () => {
     const data = await loadData(out)
     const sessions = data.sections.filter((s) => s.kind !== 'note').map((s) => s.id as string)
     const { pages, found } = await walkPages('talks/index.html', /<th scope="row"><a href="(?:\.\.\/)*reports\/([^"]+)\/">/g)
-    expect(pages).toHaveLength(Math.ceil(sessions.length / 80))
+    expect(pages).toHaveLength(Math.ceil(sessions.length / talksPerPage))
     expect(found.sort()).toEqual(sessions.sort())
   })
 
