@@ -36,7 +36,7 @@ const kinds: Kind[] = ['topics', 'projects', 'speakers']
 
 export function relatedSections(sections: readonly Tagged[], options: RelatedOptions = {}): Map<string, Related[]> {
   const limit = options.limit ?? 5
-  const postingLimit = options.postingLimit ?? 200
+  const postingLimit = options.postingLimit ?? 100
   const n = sections.length
 
   // Tags as small integers; postings hold section indexes in corpus order.
@@ -67,47 +67,68 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
   const weight = postings.map((p) => Math.log(n / p.length))
 
   const result = new Map<string, Related[]>()
-  const score = new Map<number, number>()
+  // Scratch space reused for every section: no allocation per candidate.
+  const mark = new Int32Array(tagKind.length)
+  const seen = new Int32Array(n)
+  const candidates: number[] = []
   sections.forEach((s, index) => {
+    const stamp = index + 1
     const mine = tagsOf[index]!.filter((t) => telling[t])
-    const mineSet = new Set(mine)
-    score.clear()
+    for (const t of mine) mark[t] = stamp
+    candidates.length = 0
+    const consider = (other: number) => {
+      if (seen[other] === stamp || sections[other]!.report === s.report) return
+      seen[other] = stamp
+      candidates.push(other)
+    }
     for (const t of mine) {
       const list = postings[t]!
-      if (list.length > postingLimit) continue
-      for (const other of list) {
-        if (!score.has(other) && sections[other]!.report !== s.report) score.set(other, 0)
-      }
+      if (list.length <= postingLimit) for (const other of list) consider(other)
     }
     // Nothing rare in common with anyone: look near this section (same conference and era)
     // in the postings of its rarest telling tag, a window of postingLimit sections.
-    if (score.size < limit) {
+    if (candidates.length < limit) {
       const rarest = mine.filter((t) => postings[t]!.length > postingLimit).sort((a, b) => postings[a]!.length - postings[b]!.length || a - b)[0]
       if (rarest !== undefined) {
         const list = postings[rarest]!
         const at = lowerBound(list, index)
         const from = Math.max(0, Math.min(at - postingLimit / 2, list.length - postingLimit))
-        for (const other of list.slice(from, from + postingLimit)) {
-          if (!score.has(other) && sections[other]!.report !== s.report) score.set(other, 0)
-        }
+        for (let i = from; i < Math.min(list.length, from + postingLimit); i++) consider(list[i]!)
       }
     }
-    const ranked: Related[] = []
-    for (const other of score.keys()) {
-      const shared = tagsOf[other]!.filter((t) => mineSet.has(t))
-      const total = shared.reduce((sum, t) => sum + weight[t]!, 0)
+    // Score every candidate on all it shares, keep the best `limit`.
+    const top: { other: number; score: number }[] = []
+    for (const other of candidates) {
+      let total = 0
+      for (const t of tagsOf[other]!) if (mark[t] === stamp) total += weight[t]!
       if (total <= 0) continue
-      const names = (kind: Kind) => shared.filter((t) => tagKind[t] === kind).map((t) => tagName[t]!)
-      ranked.push({
-        section: sections[other]!.id,
-        score: Math.round(total * 1000) / 1000,
-        shared: { topics: names('topics'), projects: names('projects'), speakers: names('speakers') },
-      })
+      const score = Math.round(total * 1000) / 1000
+      const entry = { other, score }
+      let at = top.length
+      while (at > 0 && better(entry, top[at - 1]!)) at--
+      if (at < limit) {
+        top.splice(at, 0, entry)
+        if (top.length > limit) top.pop()
+      }
     }
-    ranked.sort((a, b) => b.score - a.score || (a.section < b.section ? -1 : a.section > b.section ? 1 : 0))
-    result.set(s.id, ranked.slice(0, limit))
+    result.set(
+      s.id,
+      top.map(({ other, score }) => {
+        const shared = tagsOf[other]!.filter((t) => mark[t] === stamp)
+        const names = (kind: Kind) => shared.filter((t) => tagKind[t] === kind).map((t) => tagName[t]!)
+        return { section: sections[other]!.id, score, shared: { topics: names('topics'), projects: names('projects'), speakers: names('speakers') } }
+      }),
+    )
   })
   return result
+
+  /** Higher score first; at equal scores, the smaller id (code-unit order, locale-free). */
+  function better(a: { other: number; score: number }, b: { other: number; score: number }): boolean {
+    if (a.score !== b.score) return a.score > b.score
+    const x = sections[a.other]!.id
+    const y = sections[b.other]!.id
+    return x < y
+  }
 }
 
 /** First position in the sorted `list` whose value is at least `value`. */
