@@ -15,6 +15,7 @@ import { writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
 import { createTimer, readSite, type StageTiming } from './pipeline.ts'
+import { projectRoot } from './root.ts'
 import type { Problem } from './problems.ts'
 
 export interface BuildOptions {
@@ -42,7 +43,7 @@ export interface BuildSummary {
   parsed: { fresh: number; cached: number }
 }
 
-export const projectRoot = path.resolve(import.meta.dirname, '..')
+export { projectRoot } from './root.ts'
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const base = normalizeBase(options.base ?? '/')

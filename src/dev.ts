@@ -13,6 +13,7 @@ import path from 'node:path'
 import { watch } from 'chokidar'
 import sirv from 'sirv'
 import { displayPath } from './load/content.ts'
+import { projectRoot } from './root.ts'
 
 export interface DevOptions {
   contentDir: string
@@ -27,7 +28,7 @@ export interface DevOptions {
 
 export const eventsPath = '/__recap/events'
 const clientPath = '/__recap/client.js'
-const recapBin = path.resolve(import.meta.dirname, '../bin/recap.js')
+const recapBin = path.join(projectRoot, 'bin/recap.js')
 
 type BuildState = { ok: true } | { ok: false; errors: string[] }
 
