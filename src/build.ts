@@ -48,7 +48,10 @@ export { projectRoot } from './root.ts'
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const base = normalizeBase(options.base ?? '/')
   const timer = createTimer()
-  const { site, warnings, parsed } = await readSite(options.contentDir, timer, new ParseCache(options.cacheDir))
+  const cache = new ParseCache(options.cacheDir)
+  const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
+  // Keeps the cache from growing forever: stale code versions go, and the least recently used.
+  await cache.prune(Math.max(2000, 2 * site.reports.length))
 
   const index = timer.time('index', () => searchIndexScript(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
