@@ -28,6 +28,8 @@ export interface BuildOptions {
   siteUrl?: string
   /** Folder for the parse cache; without it, nothing is cached between builds. */
   cacheDir?: string
+  /** A parse cache kept between builds of one process (the dev server); overrides cacheDir. */
+  cache?: ParseCache
 }
 
 export interface BuildSummary {
@@ -48,7 +50,7 @@ export { projectRoot } from './root.ts'
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const base = normalizeBase(options.base ?? '/')
   const timer = createTimer()
-  const cache = new ParseCache(options.cacheDir)
+  const cache = options.cache ?? new ParseCache(options.cacheDir)
   const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
   // Keeps the cache from growing forever: stale code versions go, and the least recently used.
   await cache.prune(Math.max(2000, 2 * site.reports.length))
