@@ -62,9 +62,14 @@ export function quote(mention: SectionMention): ElementContent | null {
   return h('blockquote.mention', h('p', [sentence.slice(0, start), h('mark', sentence.slice(start, end)), sentence.slice(end)]))
 }
 
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const formatted = new Map<string, string>()
+
+/** "11 May 2018". One formatter for the whole build: creating one per call was a hot spot. */
 export function formatDate(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z')
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  let text = formatted.get(iso)
+  if (text === undefined) formatted.set(iso, (text = dateFormat.format(new Date(iso + 'T00:00:00Z'))))
+  return text
 }
 
 export function dateRange(start: string, end: string): string {
