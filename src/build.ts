@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { bundleBrowserCode } from './emit/browser.ts'
-import { buildSearchData, searchIndexScript } from './emit/search-index.ts'
+import { buildSearchData, searchIndexFiles } from './emit/search-index.ts'
 import { dataFiles } from './emit/data.ts'
 import { feedFiles, normalizeSiteUrl } from './emit/feeds.ts'
 import { pagePaths, renderPages } from './emit/pages.ts'
@@ -48,13 +48,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const timer = createTimer()
   const { site, warnings, parsed } = await readSite(options.contentDir, timer, new ParseCache(options.cacheDir))
 
-  const index = timer.time('index', () => searchIndexScript(buildSearchData(site)))
+  const index = timer.time('index', () => searchIndexFiles(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
     const pageFiles = renderPages(site, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
     const feeds = siteUrl ? feedFiles(site, siteUrl, pagePaths(site)) : []
-    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(site, base), ...scripts, index, ...feeds] }
+    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(site, base), ...scripts, ...index, ...feeds] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
 
@@ -73,7 +73,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     },
     feeds: files.feeds.map((f) => f.path),
     parsed,
-    searchIndex: { bytes: Buffer.byteLength(index.content), gzipBytes: gzipSync(index.content, { level: 9 }).length },
+    // The manifest: what every search downloads first (the whole index when it is one file).
+    searchIndex: { bytes: Buffer.byteLength(index[0]!.content), gzipBytes: gzipSync(index[0]!.content, { level: 9 }).length },
     warnings,
   }
 }

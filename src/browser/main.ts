@@ -1,13 +1,15 @@
-/** Browser entry: small, progressive enhancements only; every page works without it. */
+/** Browser entry (assets/site.js): small, progressive enhancements only; every page works without it. */
+import { searchClient } from './client.ts'
+import { enhanceHeaderSearch } from './combobox.ts'
+import { isTyping } from './dom.ts'
+import { startSearchPage } from './page.ts'
 
-/** "/" focuses the header search box, unless the reader is typing somewhere. */
-function bindSearchShortcut(): void {
+/** "/" (outside a text field) and Ctrl/Cmd-K (anywhere) focus the search box. */
+function bindSearchShortcuts(box: HTMLInputElement): void {
   document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
-    const target = event.target as HTMLElement | null
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return
-    const box = document.querySelector<HTMLInputElement>('input[data-search-shortcut]')
-    if (!box) return
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)
+    const k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+    if (!slash && !k) return
     event.preventDefault()
     box.focus()
     box.select()
@@ -32,8 +34,13 @@ function fixLinksForFileProtocol(): void {
 }
 
 function start(): void {
-  bindSearchShortcut()
   fixLinksForFileProtocol()
+  // One client per box (each answers its own latest query); they share one engine.
+  const page = document.querySelector<HTMLFormElement>('form[data-search-page]')
+  if (page) startSearchPage(page, searchClient())
+  const boxes = [...document.querySelectorAll<HTMLFormElement>('form[data-search-form]')].map((form) => enhanceHeaderSearch(form, searchClient()))
+  const box = page?.querySelector<HTMLInputElement>('input[name="q"]') ?? boxes[0]
+  if (box) bindSearchShortcuts(box)
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
