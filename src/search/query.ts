@@ -175,16 +175,18 @@ export class Searcher {
     const text = String(input ?? '').slice(0, limits.inputLength)
     const prefix = (opts.prefix ?? true) && !/\s$/.test(text)
     let words = queryWords(text)
+    // Only the word being typed is completed: not one before a year that became a chip.
+    const typing = prefix ? words.at(-1) : undefined
     const activeFilters: Filters = { ...filters }
     const chips: Chip[] = []
     if (opts.autoFilters !== false) words = this.readFilters(words, activeFilters, chips)
     if (words.length === 0) return { words, chips, links: [], hits: [], total: 0, unfilteredCount: 0 }
 
     // Expand every word over the dictionary.
-    const expansions = await Promise.all(words.map((w, i) => expand(w, (key) => this.shard(key), prefix && i === words.length - 1)))
+    const expansions = await Promise.all(words.map((w, i) => expand(w, (key) => this.shard(key), w === typing && i === words.length - 1)))
     const correctedWords = words.map((w, i) => expansions[i]!.correction ?? w)
     const corrected = correctedWords.some((w, i) => w !== words[i]) ? correctedWords.join(' ') : undefined
-    const links = await quickLinks(correctedWords, (key) => this.shard(key), prefix)
+    const links = await quickLinks(correctedWords, (key) => this.shard(key), typing !== undefined && words.at(-1) === typing)
 
     // Postings of every candidate term, and the filter data when a filter is on.
     const filtered = Object.values(activeFilters).some((v) => v !== undefined && v !== '')
