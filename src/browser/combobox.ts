@@ -2,7 +2,7 @@
  * The header search box as a combobox (WAI-ARIA 1.2 pattern, list autocomplete): results
  * drop down as the reader types; arrow keys move through them (aria-activedescendant, focus
  * stays in the box), Enter opens the highlighted one or, with none, the search page; Esc
- * closes the list, then clears the box. Each option holds a real link, so a click or a
+ * closes the list, then clears the box. Each option is a real link, so a click or a
  * middle-click works as on any link.
  */
 import type { SearchResult } from '../search/query.ts'
@@ -24,7 +24,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
   Object.entries({ role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-haspopup': 'listbox' }).forEach(([k, v]) => input.setAttribute(k, v))
 
   let active = -1
-  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')]
+  const options = () => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')]
   const setActive = (index: number) => {
     const all = options()
     active = all.length === 0 ? -1 : index < -1 ? all.length - 1 : index >= all.length ? -1 : index
@@ -61,7 +61,9 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
     const all = `search/?${new URLSearchParams({ q: query.trim() })}`
     if (result.words.length > 0) items.push({ label: [result.total > 0 ? `See all ${result.total} results` : 'Open the search page'], href: siteHref(all), className: 'option-all' })
     items.forEach((item, i) => {
-      list.append(el('li', { id: `${input.id}-option-${i}`, role: 'option', 'aria-selected': 'false', class: item.className }, el('a', { href: item.href, tabindex: '-1' }, ...item.label)))
+      // The option is the link itself: a link inside an option would be a control nested in
+      // a control (axe: nested-interactive), and as a link it still opens with a click or in a new tab.
+      list.append(el('li', { role: 'none', class: item.className }, el('a', { id: `${input.id}-option-${i}`, role: 'option', 'aria-selected': 'false', href: item.href, tabindex: '-1' }, ...item.label)))
     })
     const notes: string[] = []
     if (result.corrected) notes.push(`Showing results for “${result.corrected}”`)
@@ -104,7 +106,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
       setActive(event.key === 'ArrowDown' ? active + 1 : active === -1 ? -2 : active - 1)
     } else if (event.key === 'Enter' && !popup.hidden && active >= 0) {
       event.preventDefault()
-      options()[active]!.querySelector('a')!.click()
+      options()[active]!.click()
     } else if (event.key === 'Escape') {
       if (!popup.hidden) {
         event.preventDefault()
@@ -117,11 +119,6 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
   })
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close()
-  })
-  // A click on an option is a click on its link, wherever in the option it lands.
-  list.addEventListener('click', (event) => {
-    const option = (event.target as Element).closest('[role="option"]')
-    if (option && !(event.target as Element).closest('a')) option.querySelector('a')?.click()
   })
   return input
 }

@@ -20,13 +20,14 @@ export function siteHref(sitePath: string): string {
   return root + pathPart + file + (query === undefined ? '' : `?${query}`)
 }
 
-/** Calls fn once typing pauses for `ms`. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+/** Calls fn once typing pauses for `ms`; `cancel` drops a pending call (Enter searched already). */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined
-  return (...args) => {
+  const call = (...args: A) => {
     clearTimeout(timer)
     timer = setTimeout(() => fn(...args), ms)
   }
+  return Object.assign(call, { cancel: () => clearTimeout(timer) })
 }
 
 /** Whether a key event comes from somewhere the reader types text. */

@@ -87,7 +87,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     }
     chipsBox.hidden = result.chips.length === 0
     for (const chip of result.chips) {
-      const remove = el('button', { type: 'button', class: 'chip chip-remove', 'aria-label': `Remove filter ${chip.label}` }, `${chip.filter === 'year' ? 'Year' : 'City'}: ${chip.label} `, el('span', { 'aria-hidden': 'true' }, '×'))
+      const remove = el('button', { type: 'button', class: 'chip chip-remove' }, el('span', { class: 'visually-hidden' }, 'Remove filter '), `${chip.filter === 'year' ? 'Year' : 'City'}: ${chip.label} `, el('span', { 'aria-hidden': 'true' }, '×'))
       remove.addEventListener('click', () => {
         input.value = removeWord(input.value, chip.word)
         writeUrl('push')
@@ -175,12 +175,14 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
   input.addEventListener('input', typed)
   form.addEventListener('submit', (event) => {
     event.preventDefault()
+    typed.cancel()
     limit = pageSize
     writeUrl('push')
     void run()
   })
   for (const name of filterNames) {
     field(name).addEventListener('change', () => {
+      typed.cancel()
       limit = pageSize
       writeUrl('push')
       void run()
