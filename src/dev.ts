@@ -12,6 +12,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { watch } from 'chokidar'
 import sirv from 'sirv'
+import { withCompression } from './compress.ts'
 import { displayPath } from './load/content.ts'
 
 export interface DevOptions {
@@ -86,7 +87,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   await runBuild('start')
 
   const files = sirv(outDir, { dev: true })
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer(withCompression(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === eventsPath) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
@@ -112,7 +113,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
       res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
     })
-  })
+  }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import sirv from 'sirv'
+import { withCompression } from './compress.ts'
 
 export interface ServeOptions {
   outDir: string
@@ -13,7 +14,7 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<http.Server> {
   const root = path.resolve(options.outDir)
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] })
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(withCompression((req, res) => {
     files(req, res, async () => {
       res.statusCode = 404
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
@@ -23,7 +24,7 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
         res.end('Not found')
       }
     })
-  })
+  }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
