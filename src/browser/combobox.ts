@@ -80,7 +80,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
       return
     }
     try {
-      const result = await client.search(query, {}, { limit: shown })
+      const result = await client.search(query, {}, { limit: shown, snippets: false })
       if (!result || input.value !== query) return
       render(result, query)
       if (document.activeElement === input) open()

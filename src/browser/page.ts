@@ -9,7 +9,7 @@ import type { SearchClient } from './client.ts'
 import { debounce, el, kindLabels, linkLabels, siteHref } from './dom.ts'
 
 const filterNames = ['year', 'kind', 'topic'] as const
-const pageSize = 50
+const pageSize = 20
 
 export function startSearchPage(form: HTMLFormElement, client: SearchClient): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')
@@ -63,10 +63,16 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     list.setAttribute('aria-busy', 'true')
     const query = input.value
     try {
-      const result = await client.search(query, filters(), { limit, prefix: true })
-      // A newer query is on its way; it will settle the list.
-      if (!result) return
-      render(result, query)
+      // Titles first (small chunks), then again with snippets (section texts): the first
+      // result shows before any text is loaded. Undefined: a newer query will settle the list.
+      const titles = await client.search(query, filters(), { limit, prefix: true, snippets: false })
+      if (!titles) return
+      render(titles, query)
+      if (titles.hits.length > 0) {
+        const full = await client.search(query, filters(), { limit, prefix: true })
+        if (!full) return
+        render(full, query)
+      }
     } catch (error) {
       list.replaceChildren()
       status.textContent = `The search index could not be loaded (${(error as Error).message}). Rebuild the site with "npm run build".`
@@ -123,7 +129,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     status.textContent = `${result.total} result${result.total === 1 ? '' : 's'} for “${query.trim()}”${filtered ? ' (filtered)' : ''}.${corrected}`
     for (const hit of result.hits) {
       const d = hit.document
-      const snippet = el('p', { class: 'snippet' }, ...hit.snippet.map((part) => (part.mark ? el('mark', {}, part.text) : part.text)))
+      const snippet = hit.snippet.length ? el('p', { class: 'snippet' }, ...hit.snippet.map((part) => (part.mark ? el('mark', {}, part.text) : part.text))) : ''
       const chips = el('ul', { class: 'chips', 'aria-label': 'Topics' }, ...d.topics.map((t) => el('li', {}, el('a', { class: 'chip', href: siteHref(`topics/${t}/`), tabindex: '-1' }, topicNames.get(t) ?? t))))
       list.append(
         el(

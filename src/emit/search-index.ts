@@ -20,6 +20,7 @@ import {
   type QuickLink,
   type SectionChunk,
   type SectionRecord,
+  type TextChunk,
 } from '../search/format.ts'
 import { configureBuilder, searchTerms } from '../search/terms.ts'
 import type { OutputFile } from './write.ts'
@@ -35,10 +36,12 @@ export interface ChunkSizes {
   /** About this many raw bytes of postings per chunk. */
   postingsChunkBytes: number
   /** About this many characters of section text per chunk. */
-  sectionChunkBytes: number
+  textChunkBytes: number
+  /** Sections per section chunk. */
+  sectionChunkSize: number
 }
 
-export const chunkSizes: ChunkSizes = { singleFileBytes: 300_000, postingsChunkBytes: 48_000, sectionChunkBytes: 64_000 }
+export const chunkSizes: ChunkSizes = { singleFileBytes: 300_000, postingsChunkBytes: 48_000, textChunkBytes: 16_000, sectionChunkSize: 64 }
 
 /** The built index: the manifest and every chunk by name. */
 export interface SearchData {
@@ -48,7 +51,7 @@ export interface SearchData {
 
 /** The lunr index as built (for tests that compare with it) and the chunked data. */
 export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): { index: lunr.Index; data: SearchData } {
-  const { singleFileBytes, postingsChunkBytes, sectionChunkBytes } = { ...chunkSizes, ...sizes }
+  const { singleFileBytes, postingsChunkBytes, textChunkBytes, sectionChunkSize } = { ...chunkSizes, ...sizes }
   const namesOf = (items: { name: string; aliases: string[] }[]) => items.flatMap((i) => [i.name, ...i.aliases]).join(' · ')
   const fields = Object.keys(boosts) as (keyof typeof boosts)[]
   const index = lunr(function () {
@@ -159,21 +162,12 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
     add(name, shard)
   }
 
-  // Sections, in chunks of about sectionChunkBytes of text.
+  // Sections: what a result shows, a fixed number per chunk; their texts, by size.
   const conferences = site.conferences.map((c) => ({ id: c.id, name: c.name, year: c.year, city: c.city }))
   const conferenceNumber = new Map(conferences.map((c, i) => [c.id, i]))
   const kinds = [...new Set(site.sections.map((s) => s.kind))].sort()
-  const sectionChunks: number[] = []
-  let sectionChunk: SectionChunk | undefined
-  let textBytes = 0
-  site.sections.forEach((s, i) => {
-    if (!sectionChunk || textBytes >= sectionChunkBytes) {
-      sectionChunks.push(i)
-      sectionChunk = { first: i, sections: [] }
-      add(`s/${sectionChunks.length - 1}`, sectionChunk)
-      textBytes = 0
-    }
-    const record: SectionRecord = {
+  for (let first = 0; first < site.sections.length; first += sectionChunkSize) {
+    const sections: SectionRecord[] = site.sections.slice(first, first + sectionChunkSize).map((s) => ({
       id: s.id,
       title: s.title,
       url: s.url,
@@ -181,10 +175,22 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
       report: site.report.get(s.report)!.title,
       conference: conferenceNumber.get(s.conference)!,
       topics: s.topics,
-      text: s.text.length > textLimit ? s.text.slice(0, textLimit) : s.text,
+    }))
+    add(`m/${first / sectionChunkSize}`, { first, sections } satisfies SectionChunk)
+  }
+  const textChunks: number[] = []
+  let textChunk: TextChunk | undefined
+  let textBytes = 0
+  site.sections.forEach((s, i) => {
+    if (!textChunk || textBytes >= textChunkBytes) {
+      textChunks.push(i)
+      textChunk = { first: i, texts: [] }
+      add(`t/${textChunks.length - 1}`, textChunk)
+      textBytes = 0
     }
-    sectionChunk.sections.push(record)
-    textBytes += record.text.length + 200
+    const text = s.text.length > textLimit ? s.text.slice(0, textLimit) : s.text
+    textChunk.texts.push(text)
+    textBytes += text.length
   })
 
   const filterChunk: FilterChunk = {
@@ -202,7 +208,8 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
     kinds,
     topics: site.topics.filter((t) => t.sections.length > 0).map((t) => ({ id: t.id, name: t.name })),
     dictionary,
-    sectionChunks,
+    sectionChunkSize,
+    textChunks,
   }
   let total = 0
   for (const data of chunks.values()) total += JSON.stringify(data).length

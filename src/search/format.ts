@@ -8,7 +8,10 @@
  *   many sections hold each, which postings chunk holds its postings, and the quick links
  *   (topics, projects, speakers) whose names start with that letter;
  * - postings chunks ("p/<n>"): for each term, (field, section, lunr weight) triples;
- * - section chunks ("s/<n>"): what a result shows (title, place, text for the snippet);
+ * - section chunks ("m/<n>"): what a result shows (title, kind, place), a fixed number of
+ *   sections each;
+ * - text chunks ("t/<n>"): section texts, for snippets, loaded only for the results shown
+ *   with snippets (the search page, not the dropdown);
  * - the filter chunk ("attrs"): conference, kind and topics of every section, loaded only
  *   when a filter is on.
  *
@@ -41,8 +44,10 @@ export interface Manifest {
   topics: { id: string; name: string }[]
   /** First letter → dictionary shard name. */
   dictionary: Record<string, string>
-  /** First section number of every section chunk, in order. */
-  sectionChunks: number[]
+  /** Sections per section chunk: section d is in "m/<floor(d / size)>". */
+  sectionChunkSize: number
+  /** First section number of every text chunk, in order. */
+  textChunks: number[]
   /** Chunks carried in this file (single-file index). */
   inline?: Record<string, unknown>
 }
@@ -69,13 +74,17 @@ export interface SectionRecord {
   /** Conference number in the manifest. */
   conference: number
   topics: string[]
-  /** Plain text, cut at `textLimit` characters. */
-  text: string
 }
 
 export interface SectionChunk {
   first: number
   sections: SectionRecord[]
+}
+
+export interface TextChunk {
+  first: number
+  /** Plain text of each section, cut at `textLimit` characters. */
+  texts: string[]
 }
 
 export interface FilterChunk {

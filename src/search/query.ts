@@ -20,6 +20,7 @@ import {
   type PostingsChunk,
   type QuickLink,
   type SectionChunk,
+  type TextChunk,
 } from './format.ts'
 import type { ChunkSource } from './source.ts'
 import { isStopWord, sameWord, searchTerms, stemOf, synonymOf } from './terms.ts'
@@ -95,6 +96,8 @@ export interface SearchOptions {
   prefix?: boolean
   /** Read a year or conference city in the query as a filter (default true). */
   autoFilters?: boolean
+  /** Load texts and build snippets (default true); without, hits have no text and no snippet. */
+  snippets?: boolean
 }
 
 export const limits = { words: 12, wordLength: 64, inputLength: 500, completions: 20, links: 6 }
@@ -262,29 +265,33 @@ export class Searcher {
 
     const page = rank.slice(offset, offset + limit)
     const marked = new Set(expansions.flatMap((e) => e.candidates.map((c) => c.term)))
+    const withText = opts.snippets !== false
     const hits = await Promise.all(
       page.map(async (r) => {
-        const document = await this.document(r.d)
-        return { document, score: r.score, matchedWords: r.matched, snippet: snippet(document.text, marked) }
+        const document = await this.document(r.d, withText)
+        return { document, score: r.score, matchedWords: r.matched, snippet: withText ? snippet(document.text, marked) : [] }
       }),
     )
     return { words, corrected, chips, links, hits, total: rank.length, unfilteredCount: unfiltered.length }
   }
 
-  /** The section with this number, from its chunk. */
-  async document(d: number): Promise<SearchDocument> {
-    const starts = this.manifest.sectionChunks
+  /** The section with this number, from its chunk, and its text from another when asked. */
+  async document(d: number, withText = true): Promise<SearchDocument> {
+    const { sectionChunkSize, textChunks } = this.manifest
     let lo = 0
-    let hi = starts.length - 1
+    let hi = textChunks.length - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= d) lo = mid
+      if (textChunks[mid]! <= d) lo = mid
       else hi = mid - 1
     }
-    const chunk = (await this.source.load(`s/${lo}`)) as SectionChunk
+    const [chunk, texts] = await Promise.all([
+      this.source.load(`m/${Math.floor(d / sectionChunkSize)}`) as Promise<SectionChunk>,
+      withText ? (this.source.load(`t/${lo}`) as Promise<TextChunk>) : undefined,
+    ])
     const s = chunk.sections[d - chunk.first]!
     const conference = this.manifest.conferences[s.conference]!
-    return { ...s, conference: conference.id, conferenceName: conference.name, year: conference.year }
+    return { ...s, conference: conference.id, conferenceName: conference.name, year: conference.year, text: texts ? texts.texts[d - texts.first]! : '' }
   }
 
   /** Words naming a conference year or city become filters, unless they are all there is. */

@@ -13,7 +13,7 @@ export async function buildFixtureSite(): Promise<string> {
   const content = await makeContent(fixtureReports)
   const out = path.join(await tempDir(), 'site')
   await build({ contentDir: content, outDir: out, cacheDir: path.join(path.dirname(out), 'cache') })
-  const { data } = buildSearchIndex((await readSite(content)).site, { singleFileBytes: 0, postingsChunkBytes: 2_000, sectionChunkBytes: 500 })
+  const { data } = buildSearchIndex((await readSite(content)).site, { singleFileBytes: 0, postingsChunkBytes: 2_000, textChunkBytes: 500, sectionChunkSize: 3 })
   await rm(path.join(out, chunkFolder), { recursive: true, force: true })
   for (const file of searchIndexFiles(data)) {
     await mkdir(path.dirname(path.join(out, file.path)), { recursive: true })

@@ -142,7 +142,7 @@ describe('precision', () => {
 })
 
 describe('loading only what a query needs', () => {
-  const small = { singleFileBytes: 0, postingsChunkBytes: 1, sectionChunkBytes: 1 }
+  const small = { singleFileBytes: 0, postingsChunkBytes: 1, textChunkBytes: 1, sectionChunkSize: 1 }
 
   it('splits the index into chunks below the single-file size, and inlines them above it', () => {
     const chunked = buildSearchIndex(site, small).data
@@ -163,8 +163,14 @@ describe('loading only what a query needs', () => {
     const loaded = source.loaded()
     expect(loaded.filter((n) => n.startsWith('d/'))).toEqual([chunked.manifest.dictionary['p']])
     expect(loaded.filter((n) => n.startsWith('p/'))).toHaveLength(1)
-    expect(loaded.filter((n) => n.startsWith('s/'))).toHaveLength(1)
+    expect(loaded.filter((n) => n.startsWith('m/'))).toHaveLength(1)
+    expect(loaded.filter((n) => n.startsWith('t/'))).toHaveLength(1)
     expect(loaded).not.toContain('attrs')
+    // Without snippets (the dropdown), no text at all.
+    const bare = memorySource(chunked)
+    const titleOnly = await new Searcher(bare).search('prometheus', {}, { limit: 2, snippets: false })
+    expect(titleOnly.hits.map((h) => h.snippet)).toEqual([[], []])
+    expect(bare.loaded().filter((n) => n.startsWith('t/'))).toEqual([])
     await new Searcher(source).search('prometheus', { year: 2018 })
     expect(source.loaded()).toContain('attrs')
   })
