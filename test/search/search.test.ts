@@ -74,6 +74,12 @@ describe('precision', () => {
     expect(titles(r)).not.toContain('Customer stories')
     expect(marks(r).flat()).not.toContain('customers')
     expect(marks(r).flat()).not.toContain('control')
+    // A finished word is not completed: "custom " is not "customer".
+    expect(titles(await search('custom'))).not.toContain('Customer stories')
+    expect(titles(await searcher.search('custom ', {}, { prefix: true }))).not.toContain('Customer stories')
+    // While it is being typed it may be: completions rank below the word itself.
+    const typing = titles(await searcher.search('custom', {}, { prefix: true }))
+    expect(typing.indexOf('Writing a custom controller')).toBeLessThan(typing.indexOf('Customer stories'))
   })
 
   it('"istio" ranks the talk about Istio above an introduction that lists it', async () => {
