@@ -8,6 +8,7 @@ import type { Site } from '../link/graph.ts'
 import {
   chunkFile,
   chunkScript,
+  encodePostings,
   formatVersion,
   indexFile,
   parseChunkScript,
@@ -108,13 +109,10 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
   }
   for (const term of terms) {
     const list = postings.get(term)!
-    // Triples in section order, so a reader can merge them without sorting.
-    const triples: number[][] = []
-    for (let i = 0; i < list.length; i += 3) triples.push([list[i]!, list[i + 1]!, list[i + 2]!])
-    triples.sort((a, b) => a[1]! - b[1]! || a[0]! - b[0]!)
-    current[term] = triples.flat()
+    const encoded = encodePostings(list)
+    current[term] = encoded
     chunkOfTerm.set(term, chunkCount)
-    bytes += term.length + list.length * 4
+    bytes += term.length + encoded.reduce((n, x) => n + String(x).length + 1, 0)
     if (bytes >= postingsChunkBytes) flush()
   }
   flush()

@@ -62,8 +62,46 @@ export interface DictionaryShard {
   links: QuickLink[]
 }
 
-/** Term → flat (field number, section number, weight) triples. */
+/** Term → its postings, encoded by `encodePostings`. */
 export type PostingsChunk = Record<string, number[]>
+
+/**
+ * Postings as written: per field, [field, count, first section, gaps to the next…, weights
+ * × 1000…]. Gaps and whole-number weights take about half the characters of plain
+ * (field, section, weight) triples; lunr rounds weights to thousandths, so nothing is lost.
+ */
+export function encodePostings(triples: number[]): number[] {
+  const byField = new Map<number, [number, number][]>()
+  for (let i = 0; i < triples.length; i += 3) {
+    const list = byField.get(triples[i]!) ?? []
+    list.push([triples[i + 1]!, triples[i + 2]!])
+    byField.set(triples[i]!, list)
+  }
+  const out: number[] = []
+  for (const [field, list] of [...byField].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a[0] - b[0])
+    out.push(field, list.length)
+    list.forEach(([doc], k) => out.push(k === 0 ? doc : doc - list[k - 1]![0]))
+    for (const [, weight] of list) out.push(Math.round(weight * 1000))
+  }
+  return out
+}
+
+/** Flat (field number, section number, weight) triples from `encodePostings`. */
+export function decodePostings(encoded: number[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i < encoded.length; ) {
+    const field = encoded[i]!
+    const n = encoded[i + 1]!
+    let doc = 0
+    for (let k = 0; k < n; k++) {
+      doc = k === 0 ? encoded[i + 2]! : doc + encoded[i + 2 + k]!
+      out.push(field, doc, encoded[i + 2 + n + k]! / 1000)
+    }
+    i += 2 + 2 * n
+  }
+  return out
+}
 
 export interface SectionRecord {
   id: string

@@ -14,6 +14,7 @@
  * reaches a query parser, so no input can throw.
  */
 import {
+  decodePostings,
   shardKey,
   type DictionaryShard,
   type FilterChunk,
@@ -154,6 +155,8 @@ interface Candidate {
 
 export class Searcher {
   private readonly shards = new Map<string, Promise<Shard | undefined>>()
+  /** Postings decoded once per term: typing "prom", "prome", … reuses them. */
+  private readonly decoded = new Map<string, number[]>()
 
   constructor(readonly source: ChunkSource) {}
 
@@ -199,8 +202,13 @@ export class Searcher {
       ...[...chunkNames].map((n) => this.source.load(n) as Promise<PostingsChunk>),
     ])
     const postingsOf = (term: string) => {
-      for (const chunk of postingsChunks) if (Object.hasOwn(chunk!, term)) return chunk![term]!
-      return []
+      let decoded = this.decoded.get(term)
+      if (!decoded) {
+        const chunk = postingsChunks.find((c) => Object.hasOwn(c!, term))
+        decoded = chunk ? decodePostings(chunk[term]!) : []
+        this.decoded.set(term, decoded)
+      }
+      return decoded
     }
 
     const n = this.manifest.docCount

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildSearchIndex, searchIndexFiles, type SearchData } from '../../src/emit/search-index.ts'
 import type { Site } from '../../src/link/graph.ts'
 import { readSite } from '../../src/pipeline.ts'
-import { parseChunkScript } from '../../src/search/format.ts'
+import { decodePostings, encodePostings, parseChunkScript } from '../../src/search/format.ts'
 import { queryWords, Searcher, snippet, withinOneEdit, type SearchResult } from '../../src/search/query.ts'
 import { chunkSource, memorySource } from '../../src/search/source.ts'
 import { sameWord, searchTerms } from '../../src/search/terms.ts'
@@ -188,6 +188,13 @@ describe('loading only what a query needs', () => {
       const b = await searcher.search(q)
       expect(a).toEqual(b)
     }
+  })
+
+  it('writes postings as gaps and whole-number weights, and reads them back', () => {
+    const triples = [4, 7, 0.25, 0, 3, 1.5, 4, 2, 0.125, 0, 9, 2]
+    const encoded = encodePostings(triples)
+    expect(encoded).toEqual([0, 2, 3, 6, 1500, 2000, 4, 2, 2, 5, 125, 250])
+    expect(decodePostings(encoded)).toEqual([0, 3, 1.5, 0, 9, 2, 4, 2, 0.125, 4, 7, 0.25])
   })
 
   it('retries a chunk that failed to load', async () => {
