@@ -32,14 +32,20 @@ function startWorker(root: string): Send | undefined {
     waiting.get(event.data.id)?.(event.data)
     waiting.delete(event.data.id)
   })
+  const failure = 'The search engine could not be started.'
+  let broken = false
   worker.addEventListener('error', () => {
-    for (const [id, resolve] of waiting) resolve({ id, error: 'The search engine could not be started.' })
+    broken = true
+    for (const [id, resolve] of waiting) resolve({ id, error: failure })
     waiting.clear()
   })
-  return (request) => new Promise((resolve) => {
-    waiting.set(request.id, resolve)
-    worker.postMessage(request)
-  })
+  return (request) =>
+    new Promise((resolve) => {
+      // A worker that failed to start never answers: say so at once.
+      if (broken) return resolve({ id: request.id, error: failure })
+      waiting.set(request.id, resolve)
+      worker.postMessage(request)
+    })
 }
 
 function loadPageEngine(root: string): Promise<PageEngine> {

@@ -259,6 +259,24 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.close()
   })
 
+  it('says so, in the page and in the dropdown, when the index cannot be loaded', async () => {
+    const context = await browser.newContext()
+    await context.route('**/assets/search-index.js', (route) => route.fulfill({ status: 404, body: 'missing' }))
+    const page = await context.newPage()
+    await page.goto(`${origin}/search/?q=istio`)
+    await settled(page)
+    expect(await page.textContent('#search-status')).toMatch(/^The search index could not be loaded .*Rebuild the site with "npm run build"\.$/)
+    await page.goto(`${origin}/`)
+    await page.click('#search-header')
+    await page.keyboard.type('istio')
+    await page.waitForSelector('#search-header[aria-expanded="true"]')
+    expect(await page.textContent('.search-popup-status')).toMatch(/^Search is unavailable/)
+    // And again: the next keystroke gets an answer too.
+    await page.keyboard.type('x')
+    await expect.poll(() => page.textContent('.search-popup-status')).toMatch(/^Search is unavailable/)
+    await context.close()
+  })
+
   it('neither throws nor injects markup for 50 hostile inputs', async () => {
     expect(hostileInputs).toHaveLength(50)
     const page = await open(`${origin}/search/`)
