@@ -120,5 +120,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close()
   })
+  // Typed before this script arrived: answer what is there.
+  if (document.activeElement === input && input.value.trim()) runSoon()
   return input
 }

@@ -1,8 +1,20 @@
-/** Browser entry (assets/site.js): small, progressive enhancements only; every page works without it. */
-import { searchClient } from './client.ts'
-import { enhanceHeaderSearch } from './combobox.ts'
+/**
+ * Browser entry (assets/site.js), on every page: small, progressive enhancements only; every
+ * page works without it. The search interface (assets/search-ui.js) loads when a reader first
+ * focuses a search box, or at once on the search page.
+ */
 import { isTyping } from './dom.ts'
-import { startSearchPage } from './page.ts'
+
+/** Load assets/search-ui.js once, next to this script (so sub-paths and file:// work). */
+function loadSearch(): void {
+  if (document.querySelector('script[data-recap-search]')) return
+  const own = document.querySelector<HTMLScriptElement>('script[src$="assets/site.js"]')
+  if (!own) return
+  const script = document.createElement('script')
+  script.src = own.src.replace(/site\.js$/, 'search-ui.js')
+  script.dataset.recapSearch = ''
+  document.head.append(script)
+}
 
 /** "/" (outside a text field) and Ctrl/Cmd-K (anywhere) focus the search box. */
 function bindSearchShortcuts(box: HTMLInputElement): void {
@@ -35,10 +47,10 @@ function fixLinksForFileProtocol(): void {
 
 function start(): void {
   fixLinksForFileProtocol()
-  // One client per box (each answers its own latest query); they share one engine.
   const page = document.querySelector<HTMLFormElement>('form[data-search-page]')
-  if (page) startSearchPage(page, searchClient())
-  const boxes = [...document.querySelectorAll<HTMLFormElement>('form[data-search-form]')].map((form) => enhanceHeaderSearch(form, searchClient()))
+  const boxes = [...document.querySelectorAll<HTMLInputElement>('form[data-search-form] input[name="q"]')]
+  if (page) loadSearch()
+  for (const box of boxes) box.addEventListener('focus', loadSearch, { once: true })
   const box = page?.querySelector<HTMLInputElement>('input[name="q"]') ?? boxes[0]
   if (box) bindSearchShortcuts(box)
 }

@@ -1,6 +1,7 @@
 /**
- * Bundle the browser code (src/browser/) with esbuild: site.js for every page, search.js for
- * the search page, and the stylesheet, minified so every page stays within its weight budget.
+ * Bundle the browser code (src/browser/) with esbuild: site.js for every page, search-ui.js
+ * (the search interface) and search.js (the search engine, a worker), both loaded on demand,
+ * and the stylesheet, minified so every page stays within its weight budget.
  */
 import path from 'node:path'
 import { build } from 'esbuild'
@@ -9,6 +10,7 @@ import type { OutputFile } from './write.ts'
 const entries = {
   'assets/site.js': path.resolve(import.meta.dirname, '../browser/main.ts'),
   'assets/search.js': path.resolve(import.meta.dirname, '../browser/search.ts'),
+  'assets/search-ui.js': path.resolve(import.meta.dirname, '../browser/ui.ts'),
   'assets/style.css': path.resolve(import.meta.dirname, '../browser/style.css'),
 }
 
