@@ -18,6 +18,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { watch } from 'chokidar'
 import { build } from './build.ts'
+import { withCompression } from './compress.ts'
 import { displayPath } from './load/content.ts'
 import { ParseCache } from './parse/cache.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -118,7 +119,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   await runBuild('start')
 
   const files = outputFiles(outDir)
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer(withCompression(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // The output folder was deleted under us: build it again before answering.
     if (url.pathname !== eventsPath && !existsSync(outDir)) {
@@ -149,7 +150,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
       res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
     })
-  })
+  }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
