@@ -6,7 +6,8 @@
  */
 import type { Site } from '../../src/link/graph.ts'
 import { readSite } from '../../src/pipeline.ts'
-import { makeContent, report } from '../helpers.ts'
+// The search fixture's reports use the shipped data files (topics, projects, KubeCon conferences) as their vocabulary.
+import { makeContent, realContent, report } from '../helpers.ts'
 
 export const fixtureReports: Record<string, string> = {
   'reports/2019-fixture.md': report(
@@ -72,5 +73,5 @@ Prometheus federation for many clusters.
 }
 
 export async function fixtureSite(): Promise<Site> {
-  return (await readSite(await makeContent(fixtureReports))).site
+  return (await readSite(await makeContent(fixtureReports, false, realContent))).site
 }
