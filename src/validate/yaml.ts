@@ -2,7 +2,7 @@
  * YAML with positions: parse once with `yaml` and keep a way back from a value's path
  * to the line it was written on, so that every schema problem can name its line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { stripControlsDeep } from '../load/controls.ts'
 import { problem, type Problem } from '../problems.ts'
@@ -56,7 +56,29 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
     return best
   }
 
-  return { value: problems.length ? undefined : stripControlsDeep(doc.toJS()), locate, problems }
+  let value: unknown
+  if (!problems.length) {
+    try {
+      // Aliases are resolved here: one that names no anchor, or too many of them (an alias bomb), is refused.
+      value = stripControlsDeep(doc.toJS({ maxAliasCount: 100 }))
+    } catch (error) {
+      const alias = firstAlias(doc)
+      const { line, column } = alias?.range ? at(alias.range[0]) : { line: 1 + lineOffset, column: 1 }
+      problems.push(problem('yamlSyntax', { file, line, column }, { reason: firstLine((error as Error).message) }))
+    }
+  }
+  return { value, locate, problems }
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined
+  visit(doc, {
+    Alias(_key, node) {
+      found = node
+      return visit.BREAK
+    },
+  })
+  return found
 }
 
 function firstLine(message: string): string {
