@@ -110,7 +110,7 @@ export const catalogue = {
   tooDeep: entry<{ what: string; limit: number }>({
     title: 'Nesting too deep',
     message: ({ what, limit }) => `${what} are nested more than ${limit} levels deep here`,
-    hint: () => 'Flatten the nesting: no report needs that many levels, and the page could not be built from it.',
+    hint: () => 'Flatten the nesting: nothing Recap reads needs that many levels, and it could not be read safely.',
   }),
   symlink: entry<{ target: string }>({
     title: 'Symbolic link not followed',

@@ -103,7 +103,7 @@ describe('nesting a few thousand levels deep (item 7)', () => {
     const result = await cli(content, ['check', '--content', 'content'])
     expect(result.code).toBe(1)
     expect(result.stderr.split('\n')[0]).toBe(
-      `content/reports/deep.md:${line}:1  ${what} are nested more than 100 levels deep here  Flatten the nesting: no report needs that many levels, and the page could not be built from it.`,
+      `content/reports/deep.md:${line}:1  ${what} are nested more than 100 levels deep here  Flatten the nesting: nothing Recap reads needs that many levels, and it could not be read safely.`,
     )
   })
 
