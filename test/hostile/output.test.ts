@@ -155,6 +155,37 @@ describe('a build killed at any moment', () => {
     expect(strays(parent)).toEqual(['.distant'])
   })
 
+  it('really killed at random moments: the output is always one whole site, old or new', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'dist')
+    const pages = 300
+    // A child that builds generation after generation until it is killed.
+    const script = `
+      import { writeOutput } from ${JSON.stringify(path.join(root, 'src/emit/write.ts'))}
+      for (let g = 0; ; g++) {
+        const files = [{ path: 'index.html', content: 'generation ' + g }]
+        for (let i = 0; i < ${pages}; i++) files.push({ path: 'p/' + i + '/index.html', content: 'generation ' + g })
+        await writeOutput(${JSON.stringify(out)}, files)
+        if (g === 0) console.log('started')
+      }
+    `
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root })
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()))
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 400))
+      child.kill('SIGKILL')
+      await new Promise((resolve) => child.once('exit', resolve))
+      await recoverOutput(out)
+      const index = await readFile(path.join(out, 'index.html'), 'utf8')
+      const all = (await readdir(path.join(out, 'p'), { recursive: true })).filter((f) => String(f).endsWith('index.html'))
+      expect(all).toHaveLength(pages)
+      for (const f of all.slice(0, 20)) expect(await readFile(path.join(out, 'p', String(f)), 'utf8')).toBe(index)
+      expect(existsSync(path.join(out, outputMarker))).toBe(true)
+    }
+    await writeOutput(out, [{ path: 'index.html', content: 'last' }])
+    expect(readdirSync(parent)).toEqual(['dist'])
+  }, 60_000)
+
   it('writes thousands of pages under a limit of 256 open files', async () => {
     const parent = await tempDir()
     const script = `
