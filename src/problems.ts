@@ -32,6 +32,11 @@ export const catalogue = {
     message: ({ what }) => `${what} not found`,
     hint: () => 'Create it, or point --content at the folder that holds reports/, conferences.yml, topics.yml and projects.yml.',
   }),
+  unreadableFile: entry<{ reason: string }>({
+    title: 'Unreadable content file',
+    message: ({ reason }) => `the file cannot be read (${reason})`,
+    hint: () => 'Check that you may read it (permissions) and that it is a file, then run the command again.',
+  }),
   notUtf8: entry<object>({
     title: 'File is not UTF-8',
     message: () => 'the file is not valid UTF-8 text',

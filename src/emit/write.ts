@@ -14,6 +14,7 @@
 import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileConcurrency, inPool } from '../pool.ts'
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -24,9 +25,6 @@ export interface OutputFile {
 /** Its presence says: Recap wrote this folder and may replace it. */
 export const outputMarker = '.recap-output'
 const markerText = 'This folder was written by Recap ("recap build") and is replaced on every build.\n'
-
-/** At most this many files are open for writing at once. */
-const writeConcurrency = 32
 
 const recapRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -68,7 +66,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     const planned = files.map((f) => ({ file: f, absolute: insideOrThrow(temp, f.path) }))
     const dirs = [...new Set(planned.map((p) => path.dirname(p.absolute)))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
-    await inPool(planned, writeConcurrency, (p) => writeFile(p.absolute, p.file.content))
+    await inPool(planned, fileConcurrency, (p) => writeFile(p.absolute, p.file.content))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {
@@ -179,15 +177,6 @@ async function copyPublic(publicDir: string, dest: string): Promise<void> {
     }
   }
   await walk(root, dest)
-}
-
-/** Runs `task` over `items` with at most `limit` running at once. */
-async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 function explain(error: unknown, outDir: string): unknown {

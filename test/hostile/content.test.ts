@@ -214,6 +214,24 @@ describe('search words that start with "-" (item 16)', () => {
   })
 })
 
+describe('many reports (item 8)', () => {
+  it('loads 1,500 reports under a limit of 128 open files', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 1500; i++) files[`reports/r${i}.md`] = reportText(goodFrontMatter, `Text ${i}.`)
+    const content = await hostileContent(files)
+    const script = `
+      import { loadContent } from ${JSON.stringify(path.join(root, 'src/load/content.ts'))}
+      const loaded = await loadContent(${JSON.stringify(content)})
+      console.log(loaded.reports.length, loaded.problems.length)
+    `
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', `ulimit -n 128 && exec "${process.execPath}" --import tsx --input-type=module -e "$0"`, script], { cwd: root }).catch(
+      (e: { stdout: string; stderr: string }) => e,
+    )
+    expect(stderr).not.toMatch(/EMFILE/)
+    expect(stdout.trim()).toBe('1500 0')
+  }, 30_000)
+})
+
 describe('the locale (item 17)', () => {
   it('LANG=tr_TR.UTF-8 and LANG=en_US.UTF-8 builds are byte-identical', async () => {
     const reports: Record<string, string> = {}
