@@ -80,8 +80,8 @@ Examples:
       const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
-      log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
-      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
+      log(`Built ${path.resolve(summary.outDir)} in ${formatDuration(total)}`)
+      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${formatDuration(t.ms).padStart(8)}`)
       log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
       log(
         `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
@@ -321,8 +321,10 @@ function parsePort(value: string): number {
   return port
 }
 
-function ms(n: number): string {
-  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`
+/** A stage's duration as the build summary prints it. */
+export function formatDuration(n: number): string {
+  const rounded = Math.round(n)
+  return rounded >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${rounded} ms`
 }
 
 function plural(n: number, word: string): string {
