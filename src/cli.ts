@@ -189,6 +189,12 @@ Examples:
   $ npm run search -- security --year 2019 --json`,
     )
     .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
+      // "-istio" is a word to leave out; "--limt" is a mistyped option, unless it follows a "--".
+      const typo = argv.includes('--') ? undefined : words.find((w) => w.startsWith('--'))
+      if (typo) {
+        fail(`error: unknown option '${typo}'. To search for it, put the query after --: recap search -- "${typo}"`)
+        return
+      }
       const file = path.join(opts.out, searchIndexFile)
       let script: string
       try {

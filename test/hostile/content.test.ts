@@ -214,6 +214,17 @@ describe('search words that start with "-" (item 16)', () => {
   })
 })
 
+describe('search options that are mistyped', () => {
+  it('--limt is not taken for a word, and the message says how to search for it', async () => {
+    const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, 'Some text about security.') })
+    expect((await cli(content, ['build', '--content', 'content', '--out', 'dist'])).code).toBe(0)
+    const result = await cli(content, ['search', '--out', 'dist', 'security', '--limt', '3'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('error: unknown option \'--limt\'. To search for it, put the query after --: recap search -- "--limt"\n')
+    expect((await cli(content, ['search', '--out', 'dist', '--', '--limt'])).code).toBe(0)
+  })
+})
+
 describe('many reports (item 8)', () => {
   it('loads 1,500 reports under a limit of 128 open files', async () => {
     const files: Record<string, string> = {}
