@@ -17,7 +17,7 @@ import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
 import { recoverOutput } from './emit/write.ts'
-import { terminalSafe } from './terminal.ts'
+import { oneLine, terminalSafe } from './terminal.ts'
 
 /** Where a run prints: the process's streams, or a test's buffers. */
 export interface CliIO {
@@ -226,15 +226,15 @@ Examples:
         log('Nothing to search for: type a word that is not a very common one.')
         return
       }
-      for (const link of result.links) log(`→ ${link.type === 'topic' ? 'Topic' : 'Project'}: ${link.name}  ${base}${link.url}`)
+      for (const link of result.links) log(`→ ${link.type === 'topic' ? 'Topic' : 'Project'}: ${oneLine(link.name)}  ${base}${link.url}`)
       if (result.hits.length === 0) {
-        log(`No results for "${query}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
+        log(`No results for "${oneLine(query)}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
         return
       }
       result.hits.forEach((h, i) => {
         const d = h.document
-        log(`${String(i + 1).padStart(2)}. ${d.title}  [${d.kind}]`)
-        log(`    ${d.report} · ${d.year}`)
+        log(`${String(i + 1).padStart(2)}. ${oneLine(d.title)}  [${d.kind}]`)
+        log(`    ${oneLine(d.report)} · ${d.year}`)
         log(`    ${base}${d.url}`)
       })
     })

@@ -3,6 +3,7 @@
  * reported with the file, line and field it concerns, what is wrong and what to do.
  */
 import { compareCodePoints } from './compare.ts'
+import { oneLine } from './terminal.ts'
 
 
 export interface Problem {
@@ -166,7 +167,8 @@ export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`
   const what = p.field ? `${p.field}: ${p.message}` : p.message
   const tag = p.severity === 'warning' ? 'warning: ' : ''
-  return `${where}  ${tag}${what}  ${p.hint}`
+  // One line per problem, even when a file name or a quoted value holds a line break.
+  return oneLine(`${where}  ${tag}${what}  ${p.hint}`)
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -60,6 +60,15 @@ describe('control characters (item 6)', () => {
     expect(result.stderr).toContain('content/reports/a\\x1b[2J\\x1b]0;owned\\x07.md:1:1  "a\\x1b[2J\\x1b]0;owned\\x07.md" does not give a report id')
   })
 
+  it('a line break in a file name cannot fake a line of output', async () => {
+    const content = await hostileContent({ 'reports/a\n1 report checked: no problems.md': reportText(goodFrontMatter, 'Text.') })
+    const result = await cli(content, ['check', '--content', 'content'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n')[0]).toBe(
+      'content/reports/a\\n1 report checked: no problems.md:1:1  "a\\n1 report checked: no problems.md" does not give a report id (lowercase letters, digits and hyphens)  Rename the file, e.g. 2019-barcelona-notes.md; the name becomes the report URL.',
+    )
+  })
+
   it('in a query: search echoes it escaped', async () => {
     const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, 'Some text about security.') })
     expect((await cli(content, ['build', '--content', 'content', '--out', 'dist'])).code).toBe(0)
