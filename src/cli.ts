@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { build, projectRoot } from './build.ts'
 import { dev } from './dev.ts'
 import { importFile } from './author/import.ts'
+import { slugify } from './paths.ts'
 import { AuthoringError, newReport } from './author/new-report.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -131,6 +132,10 @@ Examples:
     .description('Turn a blog post (plain text or Markdown) into a report draft in content/reports/.')
     .argument('<file>', 'the post: text copied from a browser, or a Hugo or Jekyll Markdown file')
     .option('--conference <id>', 'conference id; guessed from the title and text when left out')
+    .option('--new-conference', 'add the conference to conferences.yml (with --name, --year, --city; id from --conference or the name)')
+    .option('--name <name>', 'with --new-conference: the conference name')
+    .option('--year <year>', 'with --new-conference: the year', parsePositive)
+    .option('--city <city>', 'with --new-conference: the city')
     .option('--out <path>', 'where to write the draft (default: content/reports/<slug>.md)')
     .option('--content <dir>', 'content folder', 'content')
     .addHelpText(
@@ -138,10 +143,21 @@ Examples:
       `
 Examples:
   $ npm run import -- ~/Downloads/kubecon-post.txt
-  $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019`,
+  $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019
+  $ npm run import -- notes.md --new-conference --name "KubeCon + CloudNativeCon North America 2019" --year 2019 --city "San Diego"`,
     )
-    .action(async (file: string, opts: { conference?: string; out?: string; content: string }) => {
-      const result = await importFile(file, { contentDir: opts.content, ...(opts.conference ? { conference: opts.conference } : {}), ...(opts.out ? { out: opts.out } : {}) })
+    .action(async (file: string, opts: { conference?: string; newConference?: boolean; name?: string; year?: number; city?: string; out?: string; content: string }) => {
+      if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
+        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
+        return
+      }
+      const newConference = opts.newConference ? { id: opts.conference ?? slugify(opts.name!), name: opts.name!, year: opts.year!, city: opts.city! } : undefined
+      const result = await importFile(file, {
+        contentDir: opts.content,
+        ...(opts.conference && !newConference ? { conference: opts.conference } : {}),
+        ...(newConference ? { newConference } : {}),
+        ...(opts.out ? { out: opts.out } : {}),
+      })
       log(`Wrote the draft ${result.path}. Check these guesses:`)
       for (const note of result.notes) log(`  - ${note}`)
       log('Then run "npm run check" and "npm run dev" to see it.')

@@ -20,8 +20,8 @@ type Next = () => void
 /** Whether `file` (after following every link) lies inside `root`. A missing file is inside: there is nothing to leak. */
 export async function insideOutput(root: string, file: string): Promise<boolean> {
   const realRoot = await realpath(root).catch(() => path.resolve(root))
-  const missing = new Set(['ENOENT', 'ENOTDIR'])
-  const real = await realpath(file).catch((error: NodeJS.ErrnoException) => (missing.has(error.code ?? '') ? undefined : null))
+  // A path that does not exist (or goes through a file, ENOTDIR) names nothing sirv could serve.
+  const real = await realpath(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? undefined : null))
   if (real === undefined) return true
   if (real === null) return false
   return real === realRoot || real.startsWith(realRoot + path.sep)

@@ -3,6 +3,7 @@ import { h } from 'hastscript'
 import type { Conference } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { dateRange, inSentence, kindBadge, plural, sideBySide, topicChips } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
 export function conferencePage(ctx: PageContext, conference: Conference): Root {
   const { site } = ctx
@@ -56,7 +57,7 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
                 kindBadge(s.kind),
                 ' ',
                 h('a', { href: ctx.href(s.url) }, s.title),
-                s.speakers.length ? h('span.speakers', ` — ${s.speakers.join(', ')}`) : null,
+                s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
                 h('span.meta', ` (${site.report.get(s.report)!.title})`),
               ])
             })),

@@ -4,6 +4,7 @@ import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
 import { kindLabel, plural } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
 export function reportsIndexPage(ctx: PageContext): Root {
   const { site } = ctx
@@ -47,7 +48,7 @@ export function talksIndexPage(ctx: PageContext, sessions: Section[]): Root {
           const report = site.report.get(s.report)!
           const conference = site.conference.get(s.conference)!
           return h('tr', [
-            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null]),
+            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
             h('td', kindLabel[s.kind]),
             h('td', h('a', { href: ctx.href(conference.url) }, `${conference.city} ${conference.year}`)),
             h('td', h('a', { href: ctx.href(report.url) }, report.title)),

@@ -164,7 +164,7 @@ describe('recap import', () => {
       const result = await runCli(['import', path.join(seeds, seed), '--content', dir], dir)
       expect(result.code, result.stderr).toBe(0)
       expect(result.stdout).toMatch(/^Wrote the draft reports\/[a-z0-9-]+\.md\. Check these guesses:\n {2}- /)
-      expect(result.stdout).toContain('Guessed the conference kubecon-eu-')
+      expect(result.stdout).toMatch(/Chose the conference kubecon-eu-201[789]: /)
     }
     const check = await runCli(['check', '--content', dir], dir)
     expect(check.code).toBe(0)
@@ -178,7 +178,9 @@ describe('recap import', () => {
     await writeFile(post, 'Notes from a meetup\n\nWe talked about things.\n')
     const unknown = await runCli(['import', post, '--content', dir], dir)
     expect(unknown.code).toBe(1)
-    expect(unknown.stderr.trim()).toBe('Could not tell which conference "Notes from a meetup" is about. Pass --conference with one of: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019; or add it first with "npm run new".')
+    expect(unknown.stderr.trim()).toBe(
+      'Could not tell which conference "Notes from a meetup" is about: cannot tell which year the post is about (no year in its title or date). Pass --conference with one of: kubecon-eu-2017, kubecon-eu-2018, kubecon-eu-2019; or add it with --new-conference --name NAME --year YEAR --city CITY (for example --name "KubeCon Europe 2020" --year 2020 --city Amsterdam).',
+    )
     expect((await runCli(['import', post, '--conference', 'kubecon-eu-2019', '--content', dir], dir)).code).toBe(0)
     const again = await runCli(['import', post, '--conference', 'kubecon-eu-2019', '--content', dir], dir)
     expect(again.code).toBe(1)

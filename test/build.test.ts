@@ -48,7 +48,7 @@ describe('building the fixture site', () => {
     const sections = await json<SectionRecord[]>('data/sections.json')
     const byId = new Map(sections.map((s) => [s.id, s]))
     for (const s of sections) expect(await read(s.url.replace(/^\//, '') + 'index.html'), s.id).toContain('<h1>')
-    expect(byId.get('alpha-2018/hardening-istio-in-production')).toMatchObject({ kind: 'talk', group: 'Day 1' })
+    expect(byId.get('alpha-2018/hardening-istio-in-production')).toMatchObject({ kind: 'talk', group: 'Day 1', speakers: [{ name: 'Jane Roe' }, { name: 'Sam Poe' }] })
     expect(byId.get('alpha-2018/opening-keynote')!.kind).toBe('keynote')
     expect(byId.get('alpha-2018/operators-in-the-hallway')!.kind).toBe('bof')
     expect(byId.get('beta-2018/build-your-own-mesh')!.kind).toBe('workshop')

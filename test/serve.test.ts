@@ -14,11 +14,12 @@ describe('recap serve', () => {
   })
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-  it('serves pages by their directory URL and the 404 page on a miss', async () => {
+  it('serves pages by their directory URL, assets by their file name, and the 404 page on a miss', async () => {
     const home = await rawGet(port, '/')
     expect(home.status).toBe(200)
     expect(home.body).toContain('Conference trip reports, linked')
     expect((await rawGet(port, '/topics/gitops/')).status).toBe(200)
+    for (const asset of ['/assets/style.css', '/assets/site.js', '/assets/search-index.js']) expect((await rawGet(port, asset)).status, asset).toBe(200)
     const missing = await rawGet(port, '/no/such/page/')
     expect(missing.status).toBe(404)
     expect(missing.body).toContain('Page not found')

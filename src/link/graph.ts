@@ -4,6 +4,7 @@
  * sections mention them. Pages and the search index are built from this graph only.
  */
 import { sitePath, type SitePath } from '../paths.ts'
+import type { Speaker } from '../parse/structure/speakers.ts'
 import type { OutlineItem, ParsedReport } from '../parse/report.ts'
 import type { ConferenceEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
 import type { Root as HastRoot } from 'hast'
@@ -100,7 +101,7 @@ export interface Section {
   slug: string
   title: string
   kind: SectionKind
-  speakers: string[]
+  speakers: Speaker[]
   report: string
   conference: string
   year: number

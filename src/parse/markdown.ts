@@ -16,13 +16,15 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { stripControls } from '../load/controls.ts'
 import remarkSessionAttributes from './session-attributes.ts'
+import remarkInferStructure from './structure/infer.ts'
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkSessionAttributes)
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkSessionAttributes).use(remarkInferStructure)
 
 export function parseMarkdown(markdown: string, path: string): { tree: Root; file: VFile } {
   const file = new VFile({ value: markdown, path })
   const tree = markdownParser.parse(file)
-  // Plugins run as transformers: the attribute plugin reads and strips {.kind …} here.
+  // Plugins run as transformers: the attribute plugin reads and strips {.kind …} here,
+  // then inference marks the sessions and groups the author left unmarked.
   markdownParser.runSync(tree, file)
   return { tree, file }
 }

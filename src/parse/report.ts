@@ -11,12 +11,13 @@ import type { Root as HastRoot } from 'hast'
 import { parseMarkdown, plainText, sectionContent, countWords } from './markdown.ts'
 import { cutSections } from './sections.ts'
 import { findDeepNesting, maxNesting } from './nesting.ts'
+import type { Speaker } from './structure/speakers.ts'
 
 export interface ParsedSection {
   slug: string
   title: string
   kind: SectionKind
-  speakers: string[]
+  speakers: Speaker[]
   /** Topics the author set with topics="…". */
   authorTopics: string[]
   level: number
