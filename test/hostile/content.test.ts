@@ -131,6 +131,17 @@ describe('nesting a few thousand levels deep (item 7)', () => {
   })
 })
 
+describe('a heading with a long run of spaces', () => {
+  // The attribute block was found with a regex that backtracked over every space: minutes for this one.
+  it('is read at once, attributes and all', async () => {
+    const body = `## Ada ${' '.repeat(400_000)} talks {.talk}\n\nText.\n\n## Grace${' '.repeat(400_000)}x\n\nMore.`
+    const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, body) })
+    const result = await cli(content, ['check', '--content', 'content'])
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toMatch(/1 report, 2 sections checked/)
+  }, 60_000)
+})
+
 describe('slugs (items 4 and 9)', () => {
   it('headings with nothing to slug or too many words get pages of their own, never the report page', async () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ')
