@@ -60,8 +60,8 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
 
   const { temp, old } = strayFolders(outDir)
   await removeStrays(outDir)
-  await mkdir(temp, { recursive: true })
   try {
+    await mkdir(temp, { recursive: true })
     if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
     const planned = files.map((f) => ({ file: f, absolute: insideOrThrow(temp, f.path) }))
     const dirs = [...new Set(planned.map((p) => path.dirname(p.absolute)))].sort()
@@ -113,6 +113,9 @@ async function checkTarget(outDir: string, target: string, protect: readonly { d
       refuse(`${kept === target ? 'is' : 'contains'} ${what}, which a build must never replace`, 'Point --out at a folder of its own, e.g. --out dist.')
     }
   }
+  let ancestor = path.dirname(target)
+  while (!existsSync(ancestor) && path.dirname(ancestor) !== ancestor) ancestor = path.dirname(ancestor)
+  if (!(await stat(ancestor)).isDirectory()) refuse('cannot be a folder: a part of its path is a file', 'Point --out at a folder, e.g. --out dist.')
   let info
   try {
     info = await lstat(target)
@@ -183,6 +186,7 @@ function explain(error: unknown, outDir: string): unknown {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENAMETOOLONG') return new OutputError(`a file name in the site is too long for this file system (${(error as Error).message}). Nothing at --out ${outDir} was replaced.`)
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new OutputError(`cannot write beside --out ${outDir}: ${(error as Error).message}. Nothing was replaced.`)
+  if (code === 'ENOTDIR' || code === 'EEXIST') return new OutputError(`--out ${outDir} cannot be a folder: a part of its path is a file. Nothing was written.`)
   if (code === 'ENOSPC') return new OutputError(`the disk is full while writing the site. Nothing at --out ${outDir} was replaced.`)
   return error
 }

@@ -57,6 +57,15 @@ describe('--out that Recap must not replace', () => {
     expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n')
   })
 
+  it('a folder below a file: said in words', async () => {
+    const dir = await project()
+    await writeFile(path.join(dir, 'notes.txt'), 'mine\n')
+    const result = await build(dir, 'notes.txt/site')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('recap: --out notes.txt/site cannot be a folder: a part of its path is a file. Nothing was written. Point --out at a folder, e.g. --out dist.\n')
+    expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n')
+  })
+
   it('a folder with files Recap did not write: refused and left as it was', async () => {
     const dir = await project()
     await mkdir(path.join(dir, 'photos'))
