@@ -15,6 +15,7 @@ import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileConcurrency, inPool } from '../pool.ts'
+import { projectRoot } from '../root.ts'
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -26,7 +27,6 @@ export interface OutputFile {
 export const outputMarker = '.recap-output'
 const markerText = 'This folder was written by Recap ("recap build") and is replaced on every build.\n'
 
-const recapRoot = path.resolve(import.meta.dirname, '../..')
 
 /** A refusal or failure of the writer, in words for the user; the CLI prints it without a stack. */
 export class OutputError extends Error {
@@ -55,7 +55,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     ...protect.map((dir) => ({ dir, what: `the content folder ${displayed(dir)}` })),
     ...(publicDir ? [{ dir: publicDir, what: `the public folder ${displayed(publicDir)}` }] : []),
     { dir: process.cwd(), what: 'the current folder' },
-    { dir: recapRoot, what: `Recap's own folder ${displayed(recapRoot)}` },
+    { dir: projectRoot, what: `Recap's own folder ${displayed(projectRoot)}` },
   ])
 
   const { temp, old } = strayFolders(outDir)
@@ -107,10 +107,13 @@ async function checkTarget(outDir: string, target: string, protect: readonly { d
   const refuse = (why: string, what: string) => {
     throw new OutputError(`--out ${outDir} ${why}. Nothing was written. ${what}`)
   }
-  for (const { dir, what } of protect) {
-    const kept = path.resolve(dir)
-    if (kept === target || kept.startsWith(target + path.sep)) {
-      refuse(`${kept === target ? 'is' : 'contains'} ${what}, which a build must never replace`, 'Point --out at a folder of its own, e.g. --out dist.')
+  // "is" before "contains": the message names the folder itself when --out is one of them.
+  for (const is of [true, false]) {
+    for (const { dir, what } of protect) {
+      const kept = path.resolve(dir)
+      if (is ? kept === target : kept.startsWith(target + path.sep)) {
+        refuse(`${is ? 'is' : 'contains'} ${what}, which a build must never replace`, 'Point --out at a folder of its own, e.g. --out dist.')
+      }
     }
   }
   let ancestor = path.dirname(target)

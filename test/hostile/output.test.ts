@@ -35,7 +35,7 @@ describe('--out that Recap must not replace', () => {
     const dir = await project()
     const result = await build(dir, '.')
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe('recap: --out . contains the content folder content, which a build must never replace. Nothing was written. Point --out at a folder of its own, e.g. --out dist.\n')
+    expect(result.stderr).toBe('recap: --out . is the current folder, which a build must never replace. Nothing was written. Point --out at a folder of its own, e.g. --out dist.\n')
     expect(await readFile(path.join(dir, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n')
     expect(readdirSync(dir).sort()).toEqual(['.git', 'content'])
   })
@@ -46,6 +46,14 @@ describe('--out that Recap must not replace', () => {
     const result = await runCli(['build', '--content', '../content', '--out', '..', '--no-cache'], path.join(dir, 'sub'))
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^recap: --out \.\. contains the content folder \/.*\/content, which a build must never replace\. Nothing was written\./)
+  })
+
+  it("Recap's own folder, from anywhere: refused", async () => {
+    const dir = await project()
+    const result = await runCli(['build', '--content', 'content', '--out', root, '--no-cache'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(`recap: --out ${root} is Recap's own folder ${root}, which a build must never replace. Nothing was written. Point --out at a folder of its own, e.g. --out dist.\n`)
+    expect(existsSync(path.join(root, 'package.json'))).toBe(true)
   })
 
   it('a file: refused and left as it was', async () => {
