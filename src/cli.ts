@@ -10,7 +10,7 @@ import { AuthoringError, newReport } from './author/new-report.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
 import { recoverOutput } from './emit/write.ts'
-import { terminalSafe } from './terminal.ts'
+import { oneLine, terminalSafe } from './terminal.ts'
 import { projectRoot } from './root.ts'
 // Each command loads what it needs when it runs (below), so `recap --help` starts fast.
 
@@ -202,6 +202,12 @@ Examples:
   $ npm run search -- security --year 2019 --json`,
     )
     .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
+      // "-istio" is a word to leave out; "--limt" is a mistyped option, unless it follows a "--".
+      const typo = argv.includes('--') ? undefined : words.find((w) => w.startsWith('--'))
+      if (typo) {
+        fail(`error: unknown option '${typo}'. To search for it, put the query after --: recap search -- "${typo}"`)
+        return
+      }
       const { searchIndexFile } = await import('./emit/search-index.ts')
       const { fileSource } = await import('./search/files.ts')
       const { Searcher } = await import('./search/query.ts')
@@ -235,17 +241,17 @@ Examples:
         log('Nothing to search for: type a word that is not a very common one.')
         return
       }
-      if (result.corrected) log(`Showing results for "${result.corrected}"`)
+      if (result.corrected) log(`Showing results for "${oneLine(result.corrected)}"`)
       for (const chip of result.chips) log(`Only ${chip.filter === 'year' ? 'conferences of' : 'the conference in'} ${chip.label} (from your query)`)
-      for (const link of result.links) log(`→ ${{ topic: 'Topic', project: 'Project', speaker: 'Speaker' }[link.type]}: ${link.name}  ${base}${link.url}`)
+      for (const link of result.links) log(`→ ${{ topic: 'Topic', project: 'Project', speaker: 'Speaker' }[link.type]}: ${oneLine(link.name)}  ${base}${link.url}`)
       if (result.hits.length === 0) {
-        log(`No results for "${query}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
+        log(`No results for "${oneLine(query)}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
         return
       }
       result.hits.forEach((h, i) => {
         const d = h.document
-        log(`${String(i + 1).padStart(2)}. ${d.title}  [${d.kind}]`)
-        log(`    ${d.report} · ${d.year}`)
+        log(`${String(i + 1).padStart(2)}. ${oneLine(d.title)}  [${d.kind}]`)
+        log(`    ${oneLine(d.report)} · ${d.year}`)
         log(`    ${base}${d.url}`)
       })
     })

@@ -3,6 +3,7 @@
  * reported with the file, line and field it concerns, what is wrong and what to do.
  */
 import { compareCodePoints } from './compare.ts'
+import { oneLine } from './terminal.ts'
 
 
 export interface Problem {
@@ -31,6 +32,11 @@ export const catalogue = {
     title: 'Missing content file',
     message: ({ what }) => `${what} not found`,
     hint: () => 'Create it, or point --content at the folder that holds reports/, conferences.yml, topics.yml and projects.yml.',
+  }),
+  unreadableFile: entry<{ reason: string }>({
+    title: 'Unreadable content file',
+    message: ({ reason }) => `the file cannot be read (${reason})`,
+    hint: () => 'Check that you may read it (permissions) and that it is a file, then run the command again.',
   }),
   notUtf8: entry<object>({
     title: 'File is not UTF-8',
@@ -110,7 +116,7 @@ export const catalogue = {
   tooDeep: entry<{ what: string; limit: number }>({
     title: 'Nesting too deep',
     message: ({ what, limit }) => `${what} are nested more than ${limit} levels deep here`,
-    hint: () => 'Flatten the nesting: no report needs that many levels, and the page could not be built from it.',
+    hint: () => 'Flatten the nesting: nothing Recap reads needs that many levels, and it could not be read safely.',
   }),
   symlink: entry<{ target: string }>({
     title: 'Symbolic link not followed',
@@ -161,7 +167,8 @@ export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`
   const what = p.field ? `${p.field}: ${p.message}` : p.message
   const tag = p.severity === 'warning' ? 'warning: ' : ''
-  return `${where}  ${tag}${what}  ${p.hint}`
+  // One line per problem, even when a file name or a quoted value holds a line break.
+  return oneLine(`${where}  ${tag}${what}  ${p.hint}`)
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -15,3 +15,8 @@ export function terminalSafe(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
   })
 }
+
+/** Text meant for one line: a newline inside a title or file name must not start a fake line of output. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\r\\n'))
+}

@@ -14,6 +14,8 @@
 import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileConcurrency, inPool } from '../pool.ts'
+import { projectRoot } from '../root.ts'
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -25,10 +27,6 @@ export interface OutputFile {
 export const outputMarker = '.recap-output'
 const markerText = 'This folder was written by Recap ("recap build") and is replaced on every build.\n'
 
-/** At most this many files are open for writing at once. */
-const writeConcurrency = 32
-
-const recapRoot = path.resolve(import.meta.dirname, '../..')
 
 /** A refusal or failure of the writer, in words for the user; the CLI prints it without a stack. */
 export class OutputError extends Error {
@@ -57,18 +55,18 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     ...protect.map((dir) => ({ dir, what: `the content folder ${displayed(dir)}` })),
     ...(publicDir ? [{ dir: publicDir, what: `the public folder ${displayed(publicDir)}` }] : []),
     { dir: process.cwd(), what: 'the current folder' },
-    { dir: recapRoot, what: `Recap's own folder ${displayed(recapRoot)}` },
+    { dir: projectRoot, what: `Recap's own folder ${displayed(projectRoot)}` },
   ])
 
   const { temp, old } = strayFolders(outDir)
   await removeStrays(outDir)
-  await mkdir(temp, { recursive: true })
   try {
+    await mkdir(temp, { recursive: true })
     if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
     const planned = files.map((f) => ({ file: f, absolute: insideOrThrow(temp, f.path) }))
     const dirs = [...new Set(planned.map((p) => path.dirname(p.absolute)))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
-    await inPool(planned, writeConcurrency, (p) => writeFile(p.absolute, p.file.content))
+    await inPool(planned, fileConcurrency, (p) => writeFile(p.absolute, p.file.content))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {
@@ -109,12 +107,18 @@ async function checkTarget(outDir: string, target: string, protect: readonly { d
   const refuse = (why: string, what: string) => {
     throw new OutputError(`--out ${outDir} ${why}. Nothing was written. ${what}`)
   }
-  for (const { dir, what } of protect) {
-    const kept = path.resolve(dir)
-    if (kept === target || kept.startsWith(target + path.sep)) {
-      refuse(`${kept === target ? 'is' : 'contains'} ${what}, which a build must never replace`, 'Point --out at a folder of its own, e.g. --out dist.')
+  // "is" before "contains": the message names the folder itself when --out is one of them.
+  for (const is of [true, false]) {
+    for (const { dir, what } of protect) {
+      const kept = path.resolve(dir)
+      if (is ? kept === target : kept.startsWith(target + path.sep)) {
+        refuse(`${is ? 'is' : 'contains'} ${what}, which a build must never replace`, 'Point --out at a folder of its own, e.g. --out dist.')
+      }
     }
   }
+  let ancestor = path.dirname(target)
+  while (!existsSync(ancestor) && path.dirname(ancestor) !== ancestor) ancestor = path.dirname(ancestor)
+  if (!(await stat(ancestor)).isDirectory()) refuse('cannot be a folder: a part of its path is a file', 'Point --out at a folder, e.g. --out dist.')
   let info
   try {
     info = await lstat(target)
@@ -181,19 +185,11 @@ async function copyPublic(publicDir: string, dest: string): Promise<void> {
   await walk(root, dest)
 }
 
-/** Runs `task` over `items` with at most `limit` running at once. */
-async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-}
-
 function explain(error: unknown, outDir: string): unknown {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENAMETOOLONG') return new OutputError(`a file name in the site is too long for this file system (${(error as Error).message}). Nothing at --out ${outDir} was replaced.`)
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new OutputError(`cannot write beside --out ${outDir}: ${(error as Error).message}. Nothing was replaced.`)
+  if (code === 'ENOTDIR' || code === 'EEXIST') return new OutputError(`--out ${outDir} cannot be a folder: a part of its path is a file. Nothing was written.`)
   if (code === 'ENOSPC') return new OutputError(`the disk is full while writing the site. Nothing at --out ${outDir} was replaced.`)
   return error
 }

@@ -5,6 +5,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { problem, type Problem } from '../problems.ts'
+import { fileConcurrency, inPool } from '../pool.ts'
 import { stripControls } from './controls.ts'
 
 export interface SourceFile {
@@ -59,8 +60,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     let bytes: Buffer
     try {
       bytes = await readFile(absolute)
-    } catch {
-      problems.push(problem('missingFile', { file }, { what: path.basename(absolute) }))
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') problems.push(problem('missingFile', { file }, { what: path.basename(absolute) }))
+      else problems.push(problem('unreadableFile', { file }, { reason: code ?? String(error) }))
       return undefined
     }
     const text = decodeUtf8(bytes)
@@ -94,7 +97,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   } catch {
     problems.push(problem('missingFile', { file: displayPath(reportsDir) }, { what: 'the reports/ folder' }))
   }
-  const reports = (await Promise.all(reportPaths.map(readText))).filter((r): r is SourceFile => r !== undefined)
+  const reports = (await inPool(reportPaths, fileConcurrency, readText)).filter((r): r is SourceFile => r !== undefined)
 
   return { conferences, topics, projects, reports, problems }
 }

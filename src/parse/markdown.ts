@@ -72,7 +72,8 @@ export function plainText(nodes: RootContent[]): string {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ')
+  // [^<>], not [^>]: with many "<" and no ">", each one would scan to the end of the text.
+  return html.replace(/<[^<>]*>/g, ' ')
 }
 
 export function countWords(text: string): number {

@@ -20,7 +20,8 @@ export interface TooDeep {
 
 const voidOrOptional = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option'])
 const fence = /^(`{3,}|~{3,})/
-const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g
+// The lookahead ends the name where it ends, so that "<aaaa…" without ">" is not backtracked through.
+const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g
 
 /** The first place where nesting passes `limit` levels, or undefined. */
 export function findDeepNesting(markdown: string, limit = maxNesting): TooDeep | undefined {
@@ -48,7 +49,7 @@ export function findDeepNesting(markdown: string, limit = maxNesting): TooDeep |
     }
 
     for (const m of rest.matchAll(tag)) {
-      if (m[3] === '/' || voidOrOptional.has(m[2]!.toLowerCase())) continue
+      if (m[0].endsWith('/>') || voidOrOptional.has(m[2]!.toLowerCase())) continue
       htmlDepth = m[1] === '/' ? Math.max(0, htmlDepth - 1) : htmlDepth + 1
       if (htmlDepth > limit) return { line: i + 1, what: 'HTML elements' }
     }

@@ -40,7 +40,6 @@ declare module 'mdast' {
   }
 }
 
-const trailingBlock = /\s*\{([^{}]*)\}\s*$/
 /** `{.talk speakers="x"` with its closing brace missing. */
 const unclosedBlock = /\{\s*(?:[.#][\w-]|[\w-]+=)[^{}]*$/
 const token = /\s*(?:\.([\w-]+)|#([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))/y
@@ -50,7 +49,7 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
     visit(tree, 'heading', (heading: Heading) => {
       const last = heading.children.at(-1)
       if (!last || last.type !== 'text') return
-      const match = trailingBlock.exec(last.value)
+      const match = trailingBlock(last.value)
       if (!match) {
         const open = unclosedBlock.exec(last.value)
         if (open) {
@@ -61,7 +60,7 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
         }
         return
       }
-      const parsed = parseAttributes(match[1]!)
+      const parsed = parseAttributes(match.inner)
       // Point at the opening brace, where the attributes start.
       const start = last.position?.start
       const place = start ? { line: start.line, column: start.column + last.value.indexOf('{', match.index) } : heading.position
@@ -90,6 +89,19 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
 }
 
 export default remarkSessionAttributes
+
+/**
+ * The `{…}` block that ends a heading's text: what is inside it, and where the spaces before
+ * it start. Found from the last "{" rather than with /\s*\{…\}\s*$/, which backtracks over
+ * every run of spaces and takes minutes on a heading with a long one.
+ */
+function trailingBlock(text: string): { inner: string; index: number } | undefined {
+  const open = text.lastIndexOf('{')
+  if (open === -1) return undefined
+  const block = /^\{([^{}]*)\}\s*$/.exec(text.slice(open))
+  if (!block) return undefined
+  return { inner: block[1]!, index: text.slice(0, open).trimEnd().length }
+}
 
 function parseAttributes(source: string): { classes: string[]; id?: string; values: Record<string, string> } | { error: string } {
   const classes: string[] = []

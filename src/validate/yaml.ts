@@ -2,9 +2,10 @@
  * YAML with positions: parse once with `yaml` and keep a way back from a value's path
  * to the line it was written on, so that every schema problem can name its line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { stripControlsDeep } from '../load/controls.ts'
+import { maxNesting } from '../parse/nesting.ts'
 import { problem, type Problem } from '../problems.ts'
 import { knownKeysAt } from './schema.ts'
 
@@ -25,6 +26,12 @@ export interface ParsedYaml {
 
 /** `lineOffset` shifts positions when the YAML is embedded in a larger file (front matter). */
 export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
+  // The YAML parser recurses once per level: a few thousand nested [ would overflow the stack.
+  const deepLine = findDeepYaml(text, maxNesting)
+  if (deepLine !== undefined) {
+    const tooDeep = problem('tooDeep', { file, line: deepLine + lineOffset }, { what: 'YAML lists and mappings', limit: maxNesting })
+    return { value: undefined, locate: () => ({ line: deepLine + lineOffset, column: 1 }), problems: [tooDeep] }
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number): Position => {
@@ -56,7 +63,73 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
     return best
   }
 
-  return { value: problems.length ? undefined : stripControlsDeep(doc.toJS()), locate, problems }
+  let value: unknown
+  if (!problems.length) {
+    try {
+      // Aliases are resolved here: one that names no anchor, or too many of them (an alias bomb), is refused.
+      value = stripControlsDeep(doc.toJS({ maxAliasCount: 100 }))
+    } catch (error) {
+      const alias = firstAlias(doc)
+      const { line, column } = alias?.range ? at(alias.range[0]) : { line: 1 + lineOffset, column: 1 }
+      problems.push(problem('yamlSyntax', { file, line, column }, { reason: firstLine((error as Error).message) }))
+    }
+  }
+  return { value, locate, problems }
+}
+
+/**
+ * The first line (1-based) where YAML nests deeper than `limit`, found without recursion:
+ * flow collections by their brackets (outside quotes and comments), block collections by
+ * indentation and "- " markers at the start of a line. Over-estimates rather than misses.
+ */
+export function findDeepYaml(text: string, limit: number): number | undefined {
+  let depth = 0
+  let line = 1
+  let quote: string | undefined
+  let comment = false
+  let lineStart = true
+  let prefix = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '\n') {
+      line++
+      comment = false
+      lineStart = true
+      prefix = 0
+      continue
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '\t' || ((c === '-' || c === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t'))) {
+        if (++prefix > limit) return line
+        continue
+      }
+      lineStart = false
+    }
+    if (comment) continue
+    if (quote) {
+      if (quote === '"' && c === '\\') i++
+      else if (c === quote) quote = undefined
+      continue
+    }
+    const before = i === 0 ? ' ' : text[i - 1]!
+    if (c === '#' && /\s/.test(before)) comment = true
+    else if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) quote = c
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return line
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1)
+  }
+  return undefined
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined
+  visit(doc, {
+    Alias(_key, node) {
+      found = node
+      return visit.BREAK
+    },
+  })
+  return found
 }
 
 function firstLine(message: string): string {

@@ -61,6 +61,15 @@ describe('control characters (item 6)', () => {
     expect(result.stderr).toContain('content/reports/a\\x1b[2J\\x1b]0;owned\\x07.md:1:1  "a\\x1b[2J\\x1b]0;owned\\x07.md" does not give a report id')
   })
 
+  it('a line break in a file name cannot fake a line of output', async () => {
+    const content = await hostileContent({ 'reports/a\n1 report checked: no problems.md': reportText(goodFrontMatter, 'Text.') })
+    const result = await cli(content, ['check', '--content', 'content'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n')[0]).toBe(
+      'content/reports/a\\n1 report checked: no problems.md:1:1  "a\\n1 report checked: no problems.md" does not give a report id (lowercase letters, digits and hyphens)  Rename the file, e.g. 2019-barcelona-notes.md; the name becomes the report URL.',
+    )
+  })
+
   it('in a query: search echoes it escaped', async () => {
     const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, 'Some text about security.') })
     expect((await cli(content, ['build', '--content', 'content', '--out', 'dist'])).code).toBe(0)
@@ -104,7 +113,7 @@ describe('nesting a few thousand levels deep (item 7)', () => {
     const result = await cli(content, ['check', '--content', 'content'])
     expect(result.code).toBe(1)
     expect(result.stderr.split('\n')[0]).toBe(
-      `content/reports/deep.md:${line}:1  ${what} are nested more than 100 levels deep here  Flatten the nesting: no report needs that many levels, and the page could not be built from it.`,
+      `content/reports/deep.md:${line}:1  ${what} are nested more than 100 levels deep here  Flatten the nesting: nothing Recap reads needs that many levels, and it could not be read safely.`,
     )
   })
 
@@ -121,6 +130,27 @@ describe('nesting a few thousand levels deep (item 7)', () => {
     const content = await hostileContent({ 'reports/ok.md': reportText(goodFrontMatter, body) })
     expect((await cli(content, ['check', '--content', 'content'])).code).toBe(0)
   })
+})
+
+describe('text that made a regular expression backtrack', () => {
+  // Each took minutes before: a regex retried from every "<" (or every space) to the end of the text.
+  it.each([
+    ['raw HTML with many "<" and no ">"', `<div>\n${'<'.repeat(300_000)}`],
+    ['a tag name that never ends', `Text <${'a'.repeat(300_000)}`],
+  ])('%s is read at once', async (_name, body) => {
+    const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, `Intro.\n\n${body}\n\n## Talk {.talk}\n\nText.`) })
+    const result = await cli(content, ['check', '--content', 'content'])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  }, 60_000)
+
+  it('a heading with a long run of spaces is read at once, attributes and all', async () => {
+    const body = `## Ada ${' '.repeat(400_000)} talks {.talk}\n\nText.\n\n## Grace${' '.repeat(400_000)}x\n\nMore.`
+    const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, body) })
+    const result = await cli(content, ['check', '--content', 'content'])
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toMatch(/1 report, 2 sections checked/)
+  }, 60_000)
 })
 
 describe('slugs (items 4 and 9)', () => {
@@ -213,6 +243,35 @@ describe('search words that start with "-" (item 16)', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
   })
+})
+
+describe('search options that are mistyped', () => {
+  it('--limt is not taken for a word, and the message says how to search for it', async () => {
+    const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, 'Some text about security.') })
+    expect((await cli(content, ['build', '--content', 'content', '--out', 'dist'])).code).toBe(0)
+    const result = await cli(content, ['search', '--out', 'dist', 'security', '--limt', '3'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('error: unknown option \'--limt\'. To search for it, put the query after --: recap search -- "--limt"\n')
+    expect((await cli(content, ['search', '--out', 'dist', '--', '--limt'])).code).toBe(0)
+  })
+})
+
+describe('many reports (item 8)', () => {
+  it('loads 1,500 reports under a limit of 128 open files', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 1500; i++) files[`reports/r${i}.md`] = reportText(goodFrontMatter, `Text ${i}.`)
+    const content = await hostileContent(files)
+    const script = `
+      import { loadContent } from ${JSON.stringify(path.join(root, 'src/load/content.ts'))}
+      const loaded = await loadContent(${JSON.stringify(content)})
+      console.log(loaded.reports.length, loaded.problems.length)
+    `
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', `ulimit -n 128 && exec "${process.execPath}" --import tsx --input-type=module -e "$0"`, script], { cwd: root }).catch(
+      (e: { stdout: string; stderr: string }) => e,
+    )
+    expect(stderr).not.toMatch(/EMFILE/)
+    expect(stdout.trim()).toBe('1500 0')
+  }, 30_000)
 })
 
 describe('the locale (item 17)', () => {

@@ -16,7 +16,7 @@ export function reportText(frontMatter: string, body: string): string {
 }
 
 /** The base data files plus `files` (path → text, overriding a data file when named so), in a new temporary folder. */
-export async function hostileContent(files: Record<string, string>): Promise<string> {
+export async function hostileContent(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = path.join(await tempDir('recap-hostile-'), 'content')
   await mkdir(path.join(dir, 'reports'), { recursive: true })
   for (const [name, text] of Object.entries({ ...baseData, ...files })) {

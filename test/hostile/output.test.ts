@@ -35,7 +35,7 @@ describe('--out that Recap must not replace', () => {
     const dir = await project()
     const result = await build(dir, '.')
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe('recap: --out . contains the content folder content, which a build must never replace. Nothing was written. Point --out at a folder of its own, e.g. --out dist.\n')
+    expect(result.stderr).toBe('recap: --out . is the current folder, which a build must never replace. Nothing was written. Point --out at a folder of its own, e.g. --out dist.\n')
     expect(await readFile(path.join(dir, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n')
     expect(readdirSync(dir).sort()).toEqual(['.git', 'content'])
   })
@@ -48,12 +48,29 @@ describe('--out that Recap must not replace', () => {
     expect(result.stderr).toMatch(/^recap: --out \.\. contains the content folder \/.*\/content, which a build must never replace\. Nothing was written\./)
   })
 
+  it("Recap's own folder, from anywhere: refused", async () => {
+    const dir = await project()
+    const result = await runCli(['build', '--content', 'content', '--out', root, '--no-cache'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(`recap: --out ${root} is Recap's own folder ${root}, which a build must never replace. Nothing was written. Point --out at a folder of its own, e.g. --out dist.\n`)
+    expect(existsSync(path.join(root, 'package.json'))).toBe(true)
+  })
+
   it('a file: refused and left as it was', async () => {
     const dir = await project()
     await writeFile(path.join(dir, 'notes.txt'), 'mine\n')
     const result = await build(dir, 'notes.txt')
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('recap: --out notes.txt is a file, not a folder. Nothing was written. Point --out at a folder, e.g. --out dist.\n')
+    expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n')
+  })
+
+  it('a folder below a file: said in words', async () => {
+    const dir = await project()
+    await writeFile(path.join(dir, 'notes.txt'), 'mine\n')
+    const result = await build(dir, 'notes.txt/site')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('recap: --out notes.txt/site cannot be a folder: a part of its path is a file. Nothing was written. Point --out at a folder, e.g. --out dist.\n')
     expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n')
   })
 
@@ -154,6 +171,37 @@ describe('a build killed at any moment', () => {
     await writeOutput(out, files(3, 'newer'))
     expect(strays(parent)).toEqual(['.distant'])
   })
+
+  it('really killed at random moments: the output is always one whole site, old or new', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'dist')
+    const pages = 300
+    // A child that builds generation after generation until it is killed.
+    const script = `
+      import { writeOutput } from ${JSON.stringify(path.join(root, 'src/emit/write.ts'))}
+      for (let g = 0; ; g++) {
+        const files = [{ path: 'index.html', content: 'generation ' + g }]
+        for (let i = 0; i < ${pages}; i++) files.push({ path: 'p/' + i + '/index.html', content: 'generation ' + g })
+        await writeOutput(${JSON.stringify(out)}, files)
+        if (g === 0) console.log('started')
+      }
+    `
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root })
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()))
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 400))
+      child.kill('SIGKILL')
+      await new Promise((resolve) => child.once('exit', resolve))
+      await recoverOutput(out)
+      const index = await readFile(path.join(out, 'index.html'), 'utf8')
+      const all = (await readdir(path.join(out, 'p'), { recursive: true })).filter((f) => String(f).endsWith('index.html'))
+      expect(all).toHaveLength(pages)
+      for (const f of all.slice(0, 20)) expect(await readFile(path.join(out, 'p', String(f)), 'utf8')).toBe(index)
+      expect(existsSync(path.join(out, outputMarker))).toBe(true)
+    }
+    await writeOutput(out, [{ path: 'index.html', content: 'last' }])
+    expect(readdirSync(parent)).toEqual(['dist'])
+  }, 60_000)
 
   it('writes thousands of pages under a limit of 256 open files', async () => {
     const parent = await tempDir()

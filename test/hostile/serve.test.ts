@@ -62,6 +62,9 @@ function expectRefused(name: string, port: () => number) {
       const home = await rawGet(port(), '/')
       expect(home.status).toBe(200)
       expect(home.body).toContain('<')
+      const script = await rawGet(port(), '/assets/site.js')
+      expect(script.status).toBe(200)
+      expect(script.body).toContain('recap-asset')
     })
     it.each(attacks)('refuses %s', async (attack) => {
       const res = await rawGet(port(), attack)
@@ -81,6 +84,7 @@ beforeAll(async () => {
   await writeOutput(out, [
     { path: 'index.html', content: '<html><body>home</body></html>' },
     { path: '404.html', content: '<html><body>not here</body></html>' },
+    { path: 'assets/site.js', content: '// recap-asset\n' },
   ])
   await plantSecrets(parent, out)
   serveServer = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
@@ -90,6 +94,7 @@ beforeAll(async () => {
   const devOut = path.join(devParent, 'dist')
   devServer = await dev({ contentDir: content, outDir: devOut, cacheDir: path.join(devParent, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: () => undefined })
   await plantSecrets(devParent, devOut)
+  await writeFile(path.join(devOut, 'assets/site.js'), '// recap-asset\n')
 }, 60_000)
 
 afterAll(async () => {
