@@ -2,13 +2,14 @@
  * Import, measured on the five seeds against the curated reports in content/: the share of
  * curated section headings the drafts find, and of those, the share marked the same way.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importPost, type Catalogue } from '../src/author/import.ts'
 import { loadContent } from '../src/load/content.ts'
 import { validateContent } from '../src/validate/content.ts'
-import { realContent, root } from './helpers.ts'
+import { expectFixture, fixtureCases, makeContent, realContent, removeDir, root, runCli } from './helpers.ts'
 
 // The five posts as published (a copy of ../shared/seeds/), the input import is measured on.
 const seedsDir = path.join(root, 'test/fixtures/seeds')
@@ -115,4 +116,42 @@ More security than ever.
     expect(draft.text).not.toMatch(/<script|<b>|\{\{/)
     expect(draft.notes).toEqual(expect.arrayContaining(['Left out tags that are not topic ids: kubernetes, conferences.']))
   })
+})
+
+/**
+ * Import, case by case: every folder in test/fixtures/import/ holds a post (post.md) and,
+ * when the case needs one, its own conferences.yml. The case's expectations are what the
+ * command printed (output.txt, with its exit code and what it added to conferences.yml)
+ * and the draft it wrote (draft.md). `UPDATE=1` rewrites them, for review in the diff.
+ */
+describe('import cases', () => {
+  for (const c of fixtureCases('import')) {
+    it(c.name, async () => {
+      const files: Record<string, string> = {}
+      const ownConferences = path.join(c.dir, 'conferences.yml')
+      if (existsSync(ownConferences)) files['conferences.yml'] = readFileSync(ownConferences, 'utf8')
+      const dir = await makeContent(files)
+      try {
+        await writeFile(path.join(dir, 'post.md'), readFileSync(path.join(c.dir, 'post.md')))
+        const before = readFileSync(path.join(dir, 'conferences.yml'), 'utf8')
+        const result = await runCli(['import', 'post.md', '--content', '.'], dir)
+        const after = readFileSync(path.join(dir, 'conferences.yml'), 'utf8')
+        const drafts = readdirSync(path.join(dir, 'reports'))
+        const added = after.startsWith(before) ? after.slice(before.length).trim() : `(rewritten)\n${after}`
+        const output = [`exit ${result.code}`, result.stdout.trim(), result.stderr.trim(), added ? `conferences.yml gained:\n${added}` : '', `drafts: ${drafts.join(', ') || 'none'}`].filter(Boolean).join('\n')
+        expect(drafts.length).toBeLessThanOrEqual(1)
+        let checked = ''
+        if (drafts[0]) {
+          expectFixture(c.dir, 'draft.md', readFileSync(path.join(dir, 'reports', drafts[0]), 'utf8'))
+          // A draft is a valid report as it stands, or check says exactly what to fix.
+          const check = await runCli(['check', '--content', '.'], dir)
+          checked = check.code === 0 ? 'check: no errors' : `check: exit ${check.code}\n${check.stdout.trim()}\n${check.stderr.trim()}`
+        }
+        expectFixture(c.dir, 'output.txt', [output, checked].filter(Boolean).join('\n') + '\n')
+        expect(existsSync(path.join(dir, 'pwned.txt'))).toBe(false)
+      } finally {
+        await removeDir(dir)
+      }
+    })
+  }
 })

@@ -214,7 +214,7 @@ function importMarkdown(text: string, catalogue: Catalogue, options: ImportOptio
   const draft = draftMarkdown(text)
   const fm = draft.frontMatter
   const notes = [...draft.notes]
-  if (draft.sessions.length) notes.push(`Marked ${draft.sessions.length} sessions: ${draft.sessions.join('; ')}.`)
+  if (draft.sessions.length) notes.push(`Marked ${draft.sessions.length === 1 ? 'one session' : `${draft.sessions.length} sessions`}: ${draft.sessions.join('; ')}.`)
   const tags = [fm.tags, fm.categories, fm.keywords].flatMap((v) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [])).map((t) => t.trim()).filter(Boolean)
   const date = readDate(fm.date ?? fm.published, notes)
   const author = typeof fm.author === 'string' ? fm.author : Array.isArray(fm.authors) && fm.authors.length ? String(fm.authors[0]) : undefined

@@ -39,7 +39,7 @@ const parser = unified().use(remarkParse).use(remarkGfm)
 const inference = unified().use(remarkSessionAttributes).use(remarkInferStructure)
 const writer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
 
-export function readFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string } {
+export function readFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string; bodyLine: number } {
   const split = splitFrontMatter(text)
   if (isFrontMatterProblem(split)) throw new AuthoringError(`Line ${split.line}: ${split.reason}. ${split.hint}`)
   let value: unknown = {}
@@ -51,12 +51,12 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
     throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
   }
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  return { frontMatter, body: split.body }
+  return { frontMatter, body: split.body, bodyLine: split.bodyLine }
 }
 
 export function draftMarkdown(text: string): MarkdownDraft {
   const notes: string[] = []
-  const { frontMatter, body } = readFrontMatter(text)
+  const { frontMatter, body, bodyLine } = readFrontMatter(text)
   const tree = parser.parse(body)
   const reduced = { shortcodes: 0, html: 0 }
   reduceShortcodes(tree, reduced)
@@ -81,6 +81,9 @@ export function draftMarkdown(text: string): MarkdownDraft {
 
   const file = new VFile({ value: body })
   inference.runSync(tree, file)
+  for (const message of file.messages) {
+    if (message.fatal) notes.push(`Line ${(message.line ?? 1) + bodyLine - 1} of the post: ${message.reason}. Fix it in the draft.`)
+  }
   const sessions: string[] = []
   for (const node of tree.children) {
     if (node.type !== 'heading') continue

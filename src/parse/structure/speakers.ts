@@ -86,8 +86,9 @@ function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
     into.push({ name: parts[0]! })
     return true
   }
-  // "A, B, C" where each is a name: a list of people without affiliations.
-  if (parts.every((p) => isPersonName(p) && !companySuffix.test(p))) {
+  // "A, B, C" where each is a name: a list of people without affiliations. Two parts are
+  // "Name, Company" by the schedules' convention ("Rafael Souza, Lumen Games").
+  if (parts.length >= 3 && parts.every((p) => isPersonName(p) && !companySuffix.test(p))) {
     for (const p of parts) into.push({ name: p })
     return true
   }
