@@ -28,7 +28,7 @@ import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
 import type { ConferenceEntry, ProjectEntry, SessionKind, TopicEntry } from '../validate/schema.ts'
 import { chooseConference, type NewConference } from './conference.ts'
-import { draftMarkdown } from './markdown-post.ts'
+import { draftMarkdown, markSessionsInMarkdown } from './markdown-post.ts'
 
 export interface Catalogue {
   conferences: ConferenceEntry[]
@@ -139,8 +139,11 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
     out.push(`${day ? '###' : '##'} ${heading}${kind ? ` {.${kind}}` : ''}`)
     if (body) out.push(body)
   }
-  if (sessions.length) notes.push(`Marked ${sessions.length} sessions: ${sessions.join('; ')}.`)
-  return finish({ title, body: out.join('\n\n'), introduction: out[0] ?? '', tags, catalogue, options, notes })
+  // Then the build's own inference, for the talks the text gives away by their speakers or siblings.
+  const marked = markSessionsInMarkdown(out.join('\n\n'))
+  sessions.push(...marked.sessions)
+  if (sessions.length) notes.push(`Marked ${sessions.length === 1 ? 'one session' : `${sessions.length} sessions`}: ${sessions.join('; ')}.`)
+  return finish({ title, body: marked.body, introduction: sections[0]?.body.join('\n\n') ?? '', tags, catalogue, options, notes })
 }
 
 function dropRepeatedCaptions(lines: string[], notes: string[]): string[] {

@@ -19,7 +19,7 @@ import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
-import remarkSessionAttributes from '../parse/session-attributes.ts'
+import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
 import { readSpeakerLine } from '../parse/structure/body-signals.ts'
 import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
@@ -79,23 +79,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
     }
   }
 
-  const file = new VFile({ value: body })
-  inference.runSync(tree, file)
-  for (const message of file.messages) {
-    if (message.fatal) notes.push(`Line ${(message.line ?? 1) + bodyLine - 1} of the post: ${message.reason}. Fix it in the draft.`)
-  }
-  const sessions: string[] = []
-  for (const node of tree.children) {
-    if (node.type !== 'heading') continue
-    const session = node.data?.session
-    // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
-    if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
-    if (!session || !session.inferred) continue
-    sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
-    const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
-    const attributes = `{.${session.kind}${speakers ? ` speakers="${speakers.replace(/["{}]/g, '')}"` : ''}}`
-    node.children = [{ type: 'text', value: `${session.title ?? toString(node)} ${attributes}` }]
-  }
+  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`))
 
   const firstAfter = tree.children.findIndex((n) => n.type === 'heading')
   const introduction = (firstAfter === -1 ? tree.children : tree.children.slice(0, firstAfter))
@@ -110,6 +94,50 @@ export function draftMarkdown(text: string): MarkdownDraft {
 /** "Speaker: Ada Lovelace, Company", or only names: "Ada Lovelace & Alan Turing". */
 function namesTheSpeakers(line: string): boolean {
   return readSpeakerLine(line) !== undefined || (line.length < 120 && namesOnly(line.replace(/[*_]/g, '')))
+}
+
+/**
+ * Runs the build's inference on a draft's tree and writes what it found as attributes
+ * ({.talk speakers="…"}), so that the author sees and can correct every guess. Returns
+ * the sessions as "Title (kind, Speaker)".
+ */
+export function markSessions(tree: Root, problem: (line: number, reason: string) => void): string[] {
+  const file = new VFile()
+  inference.runSync(tree, file)
+  for (const message of file.messages) if (message.fatal) problem(message.line ?? 1, message.reason)
+  const sessions: string[] = []
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    const session = node.data?.session
+    // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
+    if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
+    if (!session) continue
+    // The attribute plugin took the author's own {…} off the heading: write it back, with what inference added.
+    if (session.inferred) sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
+    const title = session.inferred ? (session.title ?? toString(node)) : undefined
+    if (title !== undefined) node.children = [{ type: 'text', value: title }]
+    node.children.push({ type: 'text', value: ` ${attributeBlock(session)}` })
+  }
+  return sessions
+}
+
+function attributeBlock(session: SessionAttributes): string {
+  const clean = (t: string) => t.replace(/["{}]/g, '')
+  const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
+  const parts = [
+    session.id ? `#${session.id}` : '',
+    session.kind !== 'note' ? `.${session.kind}` : session.group ? '.group' : '.note',
+    speakers ? `speakers="${clean(speakers)}"` : '',
+    session.topics.length ? `topics="${clean(session.topics.join(', '))}"` : '',
+  ]
+  return `{${parts.filter(Boolean).join(' ')}}`
+}
+
+/** A Markdown body with the sessions inference finds marked, for drafts written as text. */
+export function markSessionsInMarkdown(markdown: string): { body: string; sessions: string[] } {
+  const tree = parser.parse(markdown)
+  const sessions = markSessions(tree, () => {})
+  return { body: String(writer.stringify(tree)), sessions }
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()

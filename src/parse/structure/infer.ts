@@ -180,6 +180,13 @@ function decideChildren(siblings: Node[], parent: Node | undefined): void {
   if ((strong >= 1 || weak.length >= 2) && strong + weak.length >= 2 && (strong + weak.length) * 2 >= siblings.length) {
     for (const n of weak) if (!n.signals.groupWord) n.session = true
   }
+  // Under a day or a track where nearly everything is a session, a heading that is neither
+  // a note nor a group is one too: "Prometheus Monitoring Mixins" between two talks.
+  const now = siblings.filter(isSession).length
+  const candidates = siblings.filter((n) => n.fixed || !n.signals.noteWord).length
+  if (parent?.signals.groupWord && now >= 3 && now * 3 >= candidates * 2) {
+    for (const n of open) if (!n.group && !n.session && n.score >= 0 && !n.signals.noteWord && !n.signals.groupWord && !n.children.length) n.session = true
+  }
   if (!parent || parent.fixed) return
   const childSessions = parent.children.filter((c) => isSession(c) || c.group).length
   const anySession = parent.children.some((c) => isSession(c) || c.group)

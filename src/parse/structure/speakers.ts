@@ -28,6 +28,8 @@ const notNameWords = new Set(
     'grafana jaeger gitops devops ci cd api apis open source community data machine learning edge scale scaling production ' +
     'lab labs inc ltd llc gmbh corp corporation company technologies software systems solutions foundation group team ' +
     'google microsoft amazon aws azure ibm oracle red hat vmware cisco intel apple facebook meta netflix spotify uber ' +
+    'manager engineer engineering director developer developers architect product technical senior principal staff lead head chief officer ' +
+    'president founder cofounder ceo cto vp advocate evangelist consultant specialist scientist maintainer member business unit report recap ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
   ).split(' '),
 )
