@@ -151,7 +151,8 @@ More security than ever.
 
 /**
  * Import, case by case: every folder in test/fixtures/import/ holds a post (post.md) and,
- * when the case needs one, its own conferences.yml. The case's expectations are what the
+ * when the case needs them, its own conferences.yml and more arguments (args.txt, one a
+ * line). The case's expectations are what the
  * command printed (output.txt, with its exit code and what it added to conferences.yml)
  * and the draft it wrote (draft.md). `UPDATE=1` rewrites them, for review in the diff.
  */
@@ -165,7 +166,9 @@ describe('import cases', () => {
       try {
         await writeFile(path.join(dir, 'post.md'), readFileSync(path.join(c.dir, 'post.md')))
         const before = readFileSync(path.join(dir, 'conferences.yml'), 'utf8')
-        const result = await runCli(['import', 'post.md', '--content', '.'], dir)
+        const argsFile = path.join(c.dir, 'args.txt')
+        const extra = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split('\n').filter(Boolean) : []
+        const result = await runCli(['import', 'post.md', '--content', '.', ...extra], dir)
         const after = readFileSync(path.join(dir, 'conferences.yml'), 'utf8')
         const drafts = readdirSync(path.join(dir, 'reports'))
         const added = after.startsWith(before) ? after.slice(before.length).trim() : `(rewritten)\n${after}`

@@ -21,6 +21,7 @@ import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
 import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
 import { readSpeakerLine } from '../parse/structure/body-signals.ts'
+import { readHeading } from '../parse/structure/heading-signals.ts'
 import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
 
@@ -64,6 +65,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
   if (reduced.shortcodes) notes.push(`Reduced ${reduced.shortcodes} Hugo or Jekyll shortcodes to text or links.`)
   if (reduced.html) notes.push(`Reduced ${reduced.html} pieces of HTML to Markdown or text.`)
 
+  let removedTitle: Heading | undefined
   let title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined
   const first = tree.children.findIndex((n) => n.type === 'heading')
   const firstHeading = tree.children[first] as Heading | undefined
@@ -75,11 +77,22 @@ export function draftMarkdown(text: string): MarkdownDraft {
       const next = tree.children[first + 1]
       // "# Talk title" then "## *Speaker: …*": a note on one talk keeps its heading as the talk.
       if (next && (next.type === 'heading' || next.type === 'paragraph') && namesTheSpeakers(toString(next).split('\n')[0]!)) firstHeading.depth = 2
-      else tree.children.splice(first, 1)
+      else removedTitle = tree.children.splice(first, 1)[0] as Heading
     }
   }
 
   const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`))
+  // A notes file on one talk ("# Prow", then notes): no front matter, no session found in it,
+  // and a title that names neither the conference nor a day, a group or a takeaway. The whole
+  // file is then that talk, its headings ranked beneath the title.
+  if (removedTitle && title && sessions.length === 0 && Object.keys(frontMatter).length === 0 && readsAsOneTalk(title)) {
+    visit(tree, 'heading', (h: Heading) => {
+      h.depth = Math.min(6, h.depth + 1) as Heading['depth']
+    })
+    tree.children.splice(first, 0, { ...removedTitle, depth: 1, children: [{ type: 'text', value: `${title.replace(/\s*:\s*$/, '')} {.talk}` }] })
+    sessions.push(`${title} (talk)`)
+    notes.push(`Took the whole post as one talk, "${title}": it has no front matter and no other sessions. Mark its heading {.note} if it is not a talk, and add its speakers.`)
+  }
 
   const firstAfter = tree.children.findIndex((n) => n.type === 'heading')
   const introduction = (firstAfter === -1 ? tree.children : tree.children.slice(0, firstAfter))
@@ -89,6 +102,11 @@ export function draftMarkdown(text: string): MarkdownDraft {
     .join('\n\n')
   const markdown = String(writer.stringify(tree))
   return { frontMatter, ...(title ? { title } : {}), introduction, body: markdown, sessions, notes }
+}
+
+function readsAsOneTalk(title: string): boolean {
+  const signals = readHeading(title)
+  return !signals.noteWord && !signals.groupWord && !/[{}$]/.test(title) && !/\b(?:notes?|recap|report|trip|takeaways?|summary|kubecon|cloudnativecon|conference|summit|keynotes?|days?|week)\b/i.test(title)
 }
 
 /** "Speaker: Ada Lovelace, Company", or only names: "Ada Lovelace & Alan Turing". */
