@@ -140,6 +140,8 @@ function score(node: Node, body: RootContent[]): void {
   if (s.kindLabelled) total += 3
   else if (s.kind) total += 2
   if (s.skillLevel) total += 3
+  // Lifted from a list of talks or a paragraph naming one: it passed a talk test already.
+  if (node.heading.data?.listedTalk) total += 3
   if (s.speakers.length) total += 3
   // A speaker line under a heading is the clearest sign of a talk there is.
   if (b.speakers.length) total += 4

@@ -13,6 +13,13 @@ import type { Heading, Link, ListItem, Paragraph, PhrasingContent, Root, RootCon
 import { toString } from 'mdast-util-to-string'
 import { readHeading } from './heading-signals.ts'
 
+declare module 'mdast' {
+  interface HeadingData {
+    /** Made from a list item or a paragraph that reads as a talk. */
+    listedTalk?: true
+  }
+}
+
 export function liftTalkLists(tree: Root): void {
   const out: RootContent[] = []
   let section: RootContent[] = []
@@ -44,7 +51,7 @@ function liftSection(body: RootContent[], depth: number): RootContent[] {
   for (const node of body) {
     if (node.type === 'paragraph' && talkParagraphs) {
       const link = talkLink(node)
-      if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], ...(node.position ? { position: node.position } : {}) })
+      if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], data: { listedTalk: true }, ...(node.position ? { position: node.position } : {}) })
       out.push(node)
       continue
     }
@@ -58,7 +65,7 @@ function liftSection(body: RootContent[], depth: number): RootContent[] {
         out.push({ ...node, children: [item] })
         continue
       }
-      const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), ...(item.position ? { position: item.position } : {}) }
+      const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
       out.push(heading, ...rest)
     }
   }
