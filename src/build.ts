@@ -56,7 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const feeds = siteUrl ? feedFiles(site, siteUrl, pagePaths(site)) : []
     return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(site, base), ...scripts, index, ...feeds] }
   })
-  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
+  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public'), [options.contentDir]))
 
   return {
     outDir: options.outDir,

@@ -17,6 +17,8 @@ import { normalizeSiteUrl } from './emit/feeds.ts'
 import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
 import { Searcher } from './search/query.ts'
 import { serve } from './serve.ts'
+import { recoverOutput } from './emit/write.ts'
+import { terminalSafe } from './terminal.ts'
 
 /** Where a run prints: the process's streams, or a test's buffers. */
 export interface CliIO {
@@ -33,7 +35,9 @@ export const processIO: CliIO = {
  * Runs the command line `argv` (without node and the script) and resolves to the exit
  * status. Long-running commands (serve, dev) resolve once they are listening.
  */
-export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: readonly string[], rawIO: CliIO = processIO): Promise<number> {
+  // Titles, file names and queries come from content: every printed line is made safe here.
+  const io: CliIO = { out: (text) => rawIO.out(terminalSafe(text)), err: (text) => rawIO.err(terminalSafe(text)) }
   let status = 0
   const log = (line: string) => io.out(line)
   const fail = (message: string) => {
@@ -77,8 +81,8 @@ Examples:
       const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
-      log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
-      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
+      log(`Built ${path.resolve(summary.outDir)} in ${formatDuration(total)}`)
+      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${formatDuration(t.ms).padStart(8)}`)
       log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
       log(
         `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
@@ -184,6 +188,8 @@ Example:
     .command('search')
     .description('Search the built site from the command line, with the same query module as the search page.')
     .argument('<query...>', 'words to search for')
+    // Words after `search` are the query, even one that starts with "-" (a negated word).
+    .allowUnknownOption()
     .option('--out <dir>', 'built output folder to search', 'dist')
     .option('--limit <n>', 'how many results to show', parsePositive, 10)
     .option('--year <year>', 'only sections from conferences of this year', parsePositive)
@@ -276,6 +282,7 @@ Examples:
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .action(async (opts: { out: string; host: string; port: number }) => {
+      await recoverOutput(opts.out)
       if (!existsSync(path.join(opts.out, 'index.html'))) {
         fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
         return
@@ -330,8 +337,10 @@ function parsePort(value: string): number {
   return port
 }
 
-function ms(n: number): string {
-  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`
+/** A stage's duration as the build summary prints it. */
+export function formatDuration(n: number): string {
+  const rounded = Math.round(n)
+  return rounded >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${rounded} ms`
 }
 
 function plural(n: number, word: string): string {

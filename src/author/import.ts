@@ -371,7 +371,7 @@ export async function importFile(file: string, o: { contentDir: string; conferen
     throw new AuthoringError(
       `Could not tell which conference "${result.title}" is about: ${result.question ?? 'no match'}. ` +
         `Pass --conference with one of: ${known.join(', ') || 'none yet'}; ` +
-        'or --new-conference --name "KubeCon + CloudNativeCon Europe 2020" --year 2020 --city Amsterdam to add it.',
+        'or add it with --new-conference --name NAME --year YEAR --city CITY (for example --name "KubeCon Europe 2020" --year 2020 --city Amsterdam).',
     )
   }
   const target = o.out ?? path.join(o.contentDir, 'reports', `${draftFileName(result.title)}.md`)

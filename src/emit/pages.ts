@@ -17,6 +17,7 @@ import { startOf, type Site } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import type { OutputFile } from './write.ts'
+import { compareCodePoints, compareText } from '../compare.ts'
 
 export interface PageOptions {
   base: string
@@ -33,11 +34,11 @@ interface Page {
 
 export function pages(site: Site): Page[] {
   const byMentions = <T extends { sections: string[]; name: string }>(list: T[]) =>
-    [...list].sort((a, b) => b.sections.length - a.sections.length || a.name.localeCompare(b.name))
+    [...list].sort((a, b) => b.sections.length - a.sections.length || compareText(a.name, b.name))
   const discussedTopics = byMentions(site.topics.filter((t) => t.sections.length > 0))
   const mentionedProjects = byMentions(site.projects.filter((p) => p.sections.length > 0))
   const latestReports = [...site.reports]
-    .sort((a, b) => dateOf(site, b).localeCompare(dateOf(site, a)) || a.title.localeCompare(b.title))
+    .sort((a, b) => compareCodePoints(dateOf(site, b), dateOf(site, a)) || compareText(a.title, b.title))
     .slice(0, 5)
 
   return [
@@ -57,7 +58,7 @@ export function pages(site: Site): Page[] {
       render: (ctx) =>
         searchPage(ctx, {
           years: [...new Set(site.conferences.map((c) => c.year))],
-          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name)),
+          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => compareText(a.name, b.name)),
           sectionCount: site.sections.length,
         }),
     },

@@ -11,6 +11,7 @@ import type { Root as HastRoot } from 'hast'
 import { autolink, type AutolinkOptions } from './autolink.ts'
 import { relatedSections, type Related } from './related.ts'
 import { PhraseMatcher, tagSection, type Mention } from './tagger.ts'
+import { compareText, compareCodePoints } from '../compare.ts'
 
 export interface SectionMention extends Mention {
   section: string
@@ -146,7 +147,7 @@ export const endOf = (c: ConferenceEntry) => c.dates?.end ?? `${c.year}-12-31`
 const mentionCount = (theme: SharedTheme) => theme.reports.reduce((n, r) => n + r.mentions.length, 0)
 
 export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue): Site {
-  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || startOf(a).localeCompare(startOf(b)) || a.id.localeCompare(b.id))
+  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || compareCodePoints(startOf(a), startOf(b)) || compareCodePoints(a.id, b.id))
   const conferenceOrder = new Map(conferences.map((c, i) => [c.id, i]))
   const conferenceById = new Map(conferences.map((c) => [c.id, c]))
   const topicOrder = new Map(catalogue.topics.map((t, i) => [t.id, i]))
@@ -158,8 +159,8 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
   const reportsInOrder = [...parsed].sort(
     (a, b) =>
       conferenceOrder.get(a.frontMatter.conference)! - conferenceOrder.get(b.frontMatter.conference)! ||
-      a.frontMatter.title.localeCompare(b.frontMatter.title) ||
-      a.id.localeCompare(b.id),
+      compareText(a.frontMatter.title, b.frontMatter.title) ||
+      compareCodePoints(a.id, b.id),
   )
 
   const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)

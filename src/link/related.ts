@@ -3,6 +3,8 @@
  * each shared tag weighted by its rarity (inverse document frequency), so that sharing
  * "Kubeflow" says more than sharing "Kubernetes".
  */
+import { compareCodePoints } from '../compare.ts'
+
 
 export interface Tagged {
   id: string
@@ -44,7 +46,7 @@ export function relatedSections(sections: readonly Tagged[], limit = 5): Map<str
         },
       })
     }
-    ranked.sort((a, b) => b.score - a.score || a.section.localeCompare(b.section))
+    ranked.sort((a, b) => b.score - a.score || compareCodePoints(a.section, b.section))
     result.set(s.id, ranked.slice(0, limit))
   }
   return result
