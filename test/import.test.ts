@@ -156,13 +156,16 @@ More security than ever.
  * command printed (output.txt, with its exit code and what it added to conferences.yml)
  * and the draft it wrote (draft.md). `UPDATE=1` rewrites them, for review in the diff.
  */
+// The cases' data files: our own copy of three KubeCon conferences, topics and projects.
+const importData = path.join(root, 'test/fixtures/import-data')
+
 describe('import cases', () => {
   for (const c of fixtureCases('import')) {
     it(c.name, async () => {
       const files: Record<string, string> = {}
       const ownConferences = path.join(c.dir, 'conferences.yml')
       if (existsSync(ownConferences)) files['conferences.yml'] = readFileSync(ownConferences, 'utf8')
-      const dir = await makeContent(files)
+      const dir = await makeContent(files, false, importData)
       try {
         await writeFile(path.join(dir, 'post.md'), readFileSync(path.join(c.dir, 'post.md')))
         const before = readFileSync(path.join(dir, 'conferences.yml'), 'utf8')
