@@ -379,7 +379,8 @@ export async function importFile(file: string, o: { contentDir: string; conferen
   const notes = [...result.notes]
   if (result.newConference) {
     const added = await addConference(o.contentDir, result.newConference)
-    notes.unshift(`Added the conference ${result.newConference.id} ("${result.newConference.name}", ${result.newConference.city}, ${result.newConference.year}) to ${added}: check it, and add its dates and country.`)
+    const c = result.newConference
+    notes.unshift(`Added the conference ${c.id} ("${c.name}", ${c.city}, ${c.dates ? `${c.dates.start} to ${c.dates.end}` : c.year}) to ${added}: check it, and add its ${c.dates ? '' : 'dates and '}country.`)
   }
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
@@ -390,6 +391,6 @@ async function addConference(contentDir: string, entry: NewConference): Promise<
   const file = path.join(contentDir, 'conferences.yml')
   const current = await readFile(file, 'utf8').catch(() => '')
   const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n'
-  await writeFile(file, current + separator + stringify([{ id: entry.id, name: entry.name, year: entry.year, city: entry.city }]))
+  await writeFile(file, current + separator + stringify([{ id: entry.id, name: entry.name, year: entry.year, city: entry.city, ...(entry.dates ? { dates: entry.dates } : {}) }]))
   return displayPath(file)
 }
