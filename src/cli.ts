@@ -6,19 +6,14 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { build, projectRoot } from './build.ts'
-import { dev } from './dev.ts'
-import { importFile } from './author/import.ts'
 import { slugify } from './paths.ts'
 import { AuthoringError, newReport } from './author/new-report.ts'
-import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
-import { parseSearchIndexScript, searchIndexFile } from './emit/search-index.ts'
-import { Searcher } from './search/query.ts'
-import { serve } from './serve.ts'
 import { recoverOutput } from './emit/write.ts'
 import { terminalSafe } from './terminal.ts'
+import { projectRoot } from './root.ts'
+// Each command loads what it needs when it runs (below), so `recap --help` starts fast.
 
 /** Where a run prints: the process's streams, or a test's buffers. */
 export interface CliIO {
@@ -78,6 +73,7 @@ Examples:
   $ npm run build -- --site-url https://example.com/recap/ --base /recap/`,
     )
     .action(async (opts: { content: string; out: string; base: string; siteUrl?: string; cache: string | false }) => {
+      const { build } = await import('./build.ts')
       const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
@@ -152,6 +148,7 @@ Examples:
         return
       }
       const newConference = opts.newConference ? { id: opts.conference ?? slugify(opts.name!), name: opts.name!, year: opts.year!, city: opts.city! } : undefined
+      const { importFile } = await import('./author/import.ts')
       const result = await importFile(file, {
         contentDir: opts.content,
         ...(opts.conference && !newConference ? { conference: opts.conference } : {}),
@@ -178,6 +175,7 @@ Example:
   $ npm run check`,
     )
     .action(async (opts: { content: string }) => {
+      const { readSite } = await import('./pipeline.ts')
       const { site, warnings } = await readSite(opts.content)
       for (const w of warnings) log(formatProblem(w))
       const summary = `${plural(site.reports.length, 'report')}, ${plural(site.sections.length, 'section')} checked`
@@ -205,6 +203,8 @@ Examples:
   $ npm run search -- security --year 2019 --json`,
     )
     .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
+      const { parseSearchIndexScript, searchIndexFile } = await import('./emit/search-index.ts')
+      const { Searcher } = await import('./search/query.ts')
       const file = path.join(opts.out, searchIndexFile)
       let script: string
       try {
@@ -259,6 +259,7 @@ Examples:
     .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
     .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
       try {
+        const { dev } = await import('./dev.ts')
         await dev({
           contentDir: opts.content,
           outDir: opts.out,
@@ -288,6 +289,7 @@ Examples:
         return
       }
       try {
+        const { serve } = await import('./serve.ts')
         await serve({ outDir: opts.out, host: opts.host, port: opts.port })
       } catch (error) {
         if (!portInUse(error, opts.port)) throw error

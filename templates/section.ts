@@ -54,7 +54,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
                 ' ',
                 kindBadge(other.kind),
                 h('p.meta', sectionSource(ctx, other)),
-                h('p.reasons', ['Shares ', ...reasons(ctx, r.shared.topics, r.shared.projects)]),
+                h('p.reasons', ['Shares ', ...reasons(ctx, r.shared.topics, r.shared.projects, r.shared.speakers)]),
               ])
             })),
           ])
@@ -63,7 +63,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
   })
 }
 
-function reasons(ctx: PageContext, topics: string[], projects: string[]): string[] {
-  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name)]
+function reasons(ctx: PageContext, topics: string[], projects: string[], speakers: string[]): string[] {
+  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name), ...speakers.map((s) => `speaker ${s}`)]
   return [names.join(', ')]
 }

@@ -10,11 +10,11 @@ import { fromHtml } from 'hast-util-from-html'
 import { visit } from 'unist-util-visit'
 import { describe, expect, inject, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { loadData } from './link/data.ts'
 import { fixtureContent, makeContent, minimalFrontMatter, removeDir, report, tempDir } from './helpers.ts'
 
 const out = inject('fixtureSite')
 const read = (p: string) => readFile(path.join(out, p), 'utf8')
-const json = async <T = Record<string, unknown>[]>(p: string): Promise<T> => JSON.parse(await read(p)) as T
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
@@ -45,7 +45,7 @@ describe('building the fixture site', () => {
   })
 
   it('gives every section its own page, and marks session kinds from the attribute syntax', async () => {
-    const sections = await json<SectionRecord[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as SectionRecord[]
     const byId = new Map(sections.map((s) => [s.id, s]))
     for (const s of sections) expect(await read(s.url.replace(/^\//, '') + 'index.html'), s.id).toContain('<h1>')
     expect(byId.get('alpha-2018/hardening-istio-in-production')).toMatchObject({ kind: 'talk', group: 'Day 1', speakers: [{ name: 'Jane Roe' }, { name: 'Sam Poe' }] })
@@ -102,7 +102,7 @@ describe('building the fixture site', () => {
     expect(sectionPage.match(/class="autolink"[^>]*>Prometheus</g)).toHaveLength(1)
     expect(sectionPage).not.toContain('data-site-path')
     expect(await read('reports/beta-2018/index.html')).toContain('<a href="../../projects/linkerd/" class="autolink">Linkerd</a>')
-    const sections = await json<SectionRecord[]>('data/sections.json')
+    const sections = (await loadData(out)).sections as unknown as SectionRecord[]
     expect(sections.find((x) => x.id === 'beta-2018/tracing-every-request')!.html).toContain('<a href="/projects/linkerd/" class="autolink">Linkerd</a>')
   })
 
@@ -114,13 +114,13 @@ describe('building the fixture site', () => {
   })
 
   it('exports the documented records', async () => {
-    const [section] = await json('data/sections.json')
+    const [section] = (await loadData(out)).sections
     expect(Object.keys(section!).sort()).toEqual(
       ['conference', 'focus', 'group', 'html', 'id', 'kind', 'next', 'previous', 'projects', 'related', 'report', 'speakers', 'text', 'title', 'topics', 'url', 'wordCount', 'year'].sort(),
     )
-    const [r] = await json('data/reports.json')
+    const [r] = (await loadData(out)).reports
     expect(Object.keys(r!).sort()).toEqual(['author', 'conference', 'id', 'published', 'sections', 'source', 'summary', 'title', 'topics', 'url', 'wordCount', 'year'].sort())
-    const projects = await json<{ id: string; url: string }[]>('data/projects.json')
+    const projects = (await loadData(out)).projects as unknown as { id: string; url: string }[]
     expect(projects.find((p) => p.id === 'istio')!.url).toBe('/projects/istio/')
   })
 
@@ -154,7 +154,7 @@ describe('build guarantees', () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })
     expect(await readFile(path.join(other, '404.html'), 'utf8')).toContain('href="/recap/topics/"')
-    const topics = JSON.parse(await readFile(path.join(other, 'data/topics.json'), 'utf8')) as { url: string }[]
+    const topics = (await loadData(other)).topics as unknown as { url: string }[]
     expect(topics[0]!.url).toMatch(/^\/recap\/topics\//)
     await removeDir(path.dirname(other))
   })
