@@ -80,6 +80,14 @@ async function curatedLabels(): Promise<Map<string, Label>> {
   return labels
 }
 
+async function readJsonFolder(folder: string): Promise<unknown[]> {
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+  const parts = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(folder, f), 'utf8')) as unknown[]))
+  return parts.flat()
+}
+
 function posts(folder: string): string[] {
   return readdirSync(folder)
     .filter((f) => /\.(md|markdown|txt)$/i.test(f) && statSync(path.join(folder, f)).isFile())
@@ -116,8 +124,9 @@ async function run() {
       addedNote = added ?? ''
       const out = path.join(content, 'site')
       await build({ contentDir: content, outDir: out })
-      const sections = JSON.parse(await readFile(path.join(out, 'data/sections.json'), 'utf8')) as (Record & { conference: string })[]
-      const reports = JSON.parse(await readFile(path.join(out, 'data/reports.json'), 'utf8')) as { title: string }[]
+      // data/sections/<conference>.json and data/reports/<conference>.json: one conference here.
+      const sections = (await readJsonFolder(path.join(out, 'data/sections'))) as (Record & { conference: string })[]
+      const reports = (await readJsonFolder(path.join(out, 'data/reports'))) as { title: string }[]
       title = reports[0]?.title ?? ''
       records = sections
       conference = asked ? 'asked' : (sections[0]?.conference ?? '?') + (added ? ' (new)' : '')

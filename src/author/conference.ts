@@ -20,6 +20,8 @@ export interface NewConference {
   name: string
   year: number
   city: string
+  /** When the post gives them: "18th-21st of April", "November 18–21, 2019". */
+  dates?: { start: string; end: string }
 }
 
 export type ConferenceAnswer =
@@ -93,6 +95,8 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     year,
     city: titleCase(city),
   }
+  const dates = datesIn(post.text, year)
+  if (dates) entry.dates = dates
   const taken = conferences.find((c) => c.id === entry.id)
   if (taken) return { type: 'question', reason: `the post names ${entry.city}, but ${taken.id} is in ${taken.city}` }
   return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}` }
@@ -157,6 +161,31 @@ function seriesIn(text: string): string | undefined {
   if (!m) return undefined
   const s = m[1]!.toLowerCase()
   return s === 'cloudnativecon' ? 'kubecon' : s
+}
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const month = `(${months.join('|')}|${months.map((m) => m.slice(0, 3)).join('|')})\\.?`
+const day = '(\\d{1,2})(?:st|nd|rd|th)?'
+const dash = '\\s*(?:-|–|—|to|until)\\s*'
+const rangeMonthFirst = new RegExp(`\\b${month}\\s+${day}${dash}${day}(?:,?\\s+(20\\d\\d))?`, 'i')
+const rangeDayFirst = new RegExp(`\\b${day}${dash}${day}(?:\\s+of)?\\s+${month}(?:,?\\s+(20\\d\\d))?`, 'i')
+
+/** The first date range the text gives for the conference's year, as ISO dates. */
+export function datesIn(text: string, year: number): { start: string; end: string } | undefined {
+  const head = text.slice(0, 4000)
+  const a = rangeMonthFirst.exec(head)
+  const b = rangeDayFirst.exec(head)
+  const found = a && (!b || a.index <= b.index) ? { month: a[1]!, from: a[2]!, to: a[3]!, year: a[4] } : b ? { month: b[3]!, from: b[1]!, to: b[2]!, year: b[4] } : undefined
+  if (!found || (found.year && Number(found.year) !== year)) return undefined
+  const m = months.findIndex((name) => name.startsWith(found.month.toLowerCase().replace('.', '').slice(0, 3))) + 1
+  const iso = (d: string) => {
+    const n = Number(d)
+    const date = new Date(Date.UTC(year, m - 1, n))
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === n ? `${year}-${String(m).padStart(2, '0')}-${String(n).padStart(2, '0')}` : undefined
+  }
+  const start = iso(found.from)
+  const end = iso(found.to)
+  return start && end && start <= end ? { start, end } : undefined
 }
 
 function titleCase(text: string): string {

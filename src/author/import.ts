@@ -28,7 +28,7 @@ import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
 import type { ConferenceEntry, ProjectEntry, SessionKind, TopicEntry } from '../validate/schema.ts'
 import { chooseConference, type NewConference } from './conference.ts'
-import { draftMarkdown } from './markdown-post.ts'
+import { draftMarkdown, markSessionsInMarkdown } from './markdown-post.ts'
 
 export interface Catalogue {
   conferences: ConferenceEntry[]
@@ -139,8 +139,11 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
     out.push(`${day ? '###' : '##'} ${heading}${kind ? ` {.${kind}}` : ''}`)
     if (body) out.push(body)
   }
-  if (sessions.length) notes.push(`Marked ${sessions.length} sessions: ${sessions.join('; ')}.`)
-  return finish({ title, body: out.join('\n\n'), introduction: out[0] ?? '', tags, catalogue, options, notes })
+  // Then the build's own inference, for the talks the text gives away by their speakers or siblings.
+  const marked = markSessionsInMarkdown(out.join('\n\n'))
+  sessions.push(...marked.sessions)
+  if (sessions.length) notes.push(`Marked ${sessions.length === 1 ? 'one session' : `${sessions.length} sessions`}: ${sessions.join('; ')}.`)
+  return finish({ title, body: marked.body, introduction: sections[0]?.body.join('\n\n') ?? '', tags, catalogue, options, notes })
 }
 
 function dropRepeatedCaptions(lines: string[], notes: string[]): string[] {
@@ -214,7 +217,7 @@ function importMarkdown(text: string, catalogue: Catalogue, options: ImportOptio
   const draft = draftMarkdown(text)
   const fm = draft.frontMatter
   const notes = [...draft.notes]
-  if (draft.sessions.length) notes.push(`Marked ${draft.sessions.length} sessions: ${draft.sessions.join('; ')}.`)
+  if (draft.sessions.length) notes.push(`Marked ${draft.sessions.length === 1 ? 'one session' : `${draft.sessions.length} sessions`}: ${draft.sessions.join('; ')}.`)
   const tags = [fm.tags, fm.categories, fm.keywords].flatMap((v) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [])).map((t) => t.trim()).filter(Boolean)
   const date = readDate(fm.date ?? fm.published, notes)
   const author = typeof fm.author === 'string' ? fm.author : Array.isArray(fm.authors) && fm.authors.length ? String(fm.authors[0]) : undefined
@@ -376,7 +379,8 @@ export async function importFile(file: string, o: { contentDir: string; conferen
   const notes = [...result.notes]
   if (result.newConference) {
     const added = await addConference(o.contentDir, result.newConference)
-    notes.unshift(`Added the conference ${result.newConference.id} ("${result.newConference.name}", ${result.newConference.city}, ${result.newConference.year}) to ${added}: check it, and add its dates and country.`)
+    const c = result.newConference
+    notes.unshift(`Added the conference ${c.id} ("${c.name}", ${c.city}, ${c.dates ? `${c.dates.start} to ${c.dates.end}` : c.year}) to ${added}: check it, and add its ${c.dates ? '' : 'dates and '}country.`)
   }
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
@@ -387,6 +391,6 @@ async function addConference(contentDir: string, entry: NewConference): Promise<
   const file = path.join(contentDir, 'conferences.yml')
   const current = await readFile(file, 'utf8').catch(() => '')
   const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n'
-  await writeFile(file, current + separator + stringify([{ id: entry.id, name: entry.name, year: entry.year, city: entry.city }]))
+  await writeFile(file, current + separator + stringify([{ id: entry.id, name: entry.name, year: entry.year, city: entry.city, ...(entry.dates ? { dates: entry.dates } : {}) }]))
   return displayPath(file)
 }

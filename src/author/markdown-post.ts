@@ -19,8 +19,9 @@ import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
-import remarkSessionAttributes from '../parse/session-attributes.ts'
+import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
 import { readSpeakerLine } from '../parse/structure/body-signals.ts'
+import { readHeading } from '../parse/structure/heading-signals.ts'
 import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
 
@@ -39,7 +40,7 @@ const parser = unified().use(remarkParse).use(remarkGfm)
 const inference = unified().use(remarkSessionAttributes).use(remarkInferStructure)
 const writer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
 
-export function readFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string } {
+export function readFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string; bodyLine: number } {
   const split = splitFrontMatter(text)
   if (isFrontMatterProblem(split)) throw new AuthoringError(`Line ${split.line}: ${split.reason}. ${split.hint}`)
   let value: unknown = {}
@@ -51,12 +52,12 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
     throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
   }
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  return { frontMatter, body: split.body }
+  return { frontMatter, body: split.body, bodyLine: split.bodyLine }
 }
 
 export function draftMarkdown(text: string): MarkdownDraft {
   const notes: string[] = []
-  const { frontMatter, body } = readFrontMatter(text)
+  const { frontMatter, body, bodyLine } = readFrontMatter(text)
   const tree = parser.parse(body)
   const reduced = { shortcodes: 0, html: 0 }
   reduceShortcodes(tree, reduced)
@@ -64,6 +65,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
   if (reduced.shortcodes) notes.push(`Reduced ${reduced.shortcodes} Hugo or Jekyll shortcodes to text or links.`)
   if (reduced.html) notes.push(`Reduced ${reduced.html} pieces of HTML to Markdown or text.`)
 
+  let removedTitle: Heading | undefined
   let title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined
   const first = tree.children.findIndex((n) => n.type === 'heading')
   const firstHeading = tree.children[first] as Heading | undefined
@@ -75,23 +77,21 @@ export function draftMarkdown(text: string): MarkdownDraft {
       const next = tree.children[first + 1]
       // "# Talk title" then "## *Speaker: …*": a note on one talk keeps its heading as the talk.
       if (next && (next.type === 'heading' || next.type === 'paragraph') && namesTheSpeakers(toString(next).split('\n')[0]!)) firstHeading.depth = 2
-      else tree.children.splice(first, 1)
+      else removedTitle = tree.children.splice(first, 1)[0] as Heading
     }
   }
 
-  const file = new VFile({ value: body })
-  inference.runSync(tree, file)
-  const sessions: string[] = []
-  for (const node of tree.children) {
-    if (node.type !== 'heading') continue
-    const session = node.data?.session
-    // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
-    if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
-    if (!session || !session.inferred) continue
-    sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
-    const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
-    const attributes = `{.${session.kind}${speakers ? ` speakers="${speakers.replace(/["{}]/g, '')}"` : ''}}`
-    node.children = [{ type: 'text', value: `${session.title ?? toString(node)} ${attributes}` }]
+  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`))
+  // A notes file on one talk ("# Prow", then notes): no front matter, no session found in it,
+  // and a title that names neither the conference nor a day, a group or a takeaway. The whole
+  // file is then that talk, its headings ranked beneath the title.
+  if (removedTitle && title && sessions.length === 0 && Object.keys(frontMatter).length === 0 && readsAsOneTalk(title)) {
+    visit(tree, 'heading', (h: Heading) => {
+      h.depth = Math.min(6, h.depth + 1) as Heading['depth']
+    })
+    tree.children.splice(first, 0, { ...removedTitle, depth: 1, children: [{ type: 'text', value: `${title.replace(/\s*:\s*$/, '')} {.talk}` }] })
+    sessions.push(`${title} (talk)`)
+    notes.push(`Took the whole post as one talk, "${title}": it has no front matter and no other sessions. Mark its heading {.note} if it is not a talk, and add its speakers.`)
   }
 
   const firstAfter = tree.children.findIndex((n) => n.type === 'heading')
@@ -104,9 +104,58 @@ export function draftMarkdown(text: string): MarkdownDraft {
   return { frontMatter, ...(title ? { title } : {}), introduction, body: markdown, sessions, notes }
 }
 
+function readsAsOneTalk(title: string): boolean {
+  const signals = readHeading(title)
+  return !signals.noteWord && !signals.groupWord && !/[{}$]/.test(title) && !/\b(?:notes?|recap|report|trip|takeaways?|summary|kubecon|cloudnativecon|conference|summit|keynotes?|days?|week)\b/i.test(title)
+}
+
 /** "Speaker: Ada Lovelace, Company", or only names: "Ada Lovelace & Alan Turing". */
 function namesTheSpeakers(line: string): boolean {
   return readSpeakerLine(line) !== undefined || (line.length < 120 && namesOnly(line.replace(/[*_]/g, '')))
+}
+
+/**
+ * Runs the build's inference on a draft's tree and writes what it found as attributes
+ * ({.talk speakers="…"}), so that the author sees and can correct every guess. Returns
+ * the sessions as "Title (kind, Speaker)".
+ */
+export function markSessions(tree: Root, problem: (line: number, reason: string) => void): string[] {
+  const file = new VFile()
+  inference.runSync(tree, file)
+  for (const message of file.messages) if (message.fatal) problem(message.line ?? 1, message.reason)
+  const sessions: string[] = []
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    const session = node.data?.session
+    // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
+    if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
+    if (!session) continue
+    // The attribute plugin took the author's own {…} off the heading: write it back, with what inference added.
+    if (session.inferred) sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
+    const title = session.inferred ? (session.title ?? toString(node)) : undefined
+    if (title !== undefined) node.children = [{ type: 'text', value: title }]
+    node.children.push({ type: 'text', value: ` ${attributeBlock(session)}` })
+  }
+  return sessions
+}
+
+function attributeBlock(session: SessionAttributes): string {
+  const clean = (t: string) => t.replace(/["{}]/g, '')
+  const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
+  const parts = [
+    session.id ? `#${session.id}` : '',
+    session.kind !== 'note' ? `.${session.kind}` : session.group ? '.group' : '.note',
+    speakers ? `speakers="${clean(speakers)}"` : '',
+    session.topics.length ? `topics="${clean(session.topics.join(', '))}"` : '',
+  ]
+  return `{${parts.filter(Boolean).join(' ')}}`
+}
+
+/** A Markdown body with the sessions inference finds marked, for drafts written as text. */
+export function markSessionsInMarkdown(markdown: string): { body: string; sessions: string[] } {
+  const tree = parser.parse(markdown)
+  const sessions = markSessions(tree, () => {})
+  return { body: String(writer.stringify(tree)), sessions }
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()

@@ -128,7 +128,8 @@ export function readHeading(raw: string): HeadingSignals {
     companyTail,
     numbered,
     groupWord: groupTitle.test(plain),
-    noteWord: noteTitle.test(plain),
+    // "KubeCon Europe 2017 – Report" names the conference, not a talk.
+    noteWord: noteTitle.test(plain) || (/^(?:kubecon|cloudnativecon)\b/i.test(plain) && /\b20\d\d\b/.test(plain)),
   }
 }
 

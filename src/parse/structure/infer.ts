@@ -140,6 +140,8 @@ function score(node: Node, body: RootContent[]): void {
   if (s.kindLabelled) total += 3
   else if (s.kind) total += 2
   if (s.skillLevel) total += 3
+  // Lifted from a list of talks or a paragraph naming one: it passed a talk test already.
+  if (node.heading.data?.listedTalk) total += 3
   if (s.speakers.length) total += 3
   // A speaker line under a heading is the clearest sign of a talk there is.
   if (b.speakers.length) total += 4
@@ -179,6 +181,13 @@ function decideChildren(siblings: Node[], parent: Node | undefined): void {
   const weak = open.filter((n) => !n.group && !n.session && !n.signals.noteWord && n.score >= (strong ? 1 : 1.5))
   if ((strong >= 1 || weak.length >= 2) && strong + weak.length >= 2 && (strong + weak.length) * 2 >= siblings.length) {
     for (const n of weak) if (!n.signals.groupWord) n.session = true
+  }
+  // Under a day or a track where nearly everything is a session, a heading that is neither
+  // a note nor a group is one too: "Prometheus Monitoring Mixins" between two talks.
+  const now = siblings.filter(isSession).length
+  const candidates = siblings.filter((n) => n.fixed || !n.signals.noteWord).length
+  if (parent?.signals.groupWord && now >= 3 && now * 3 >= candidates * 2) {
+    for (const n of open) if (!n.group && !n.session && n.score >= 0 && !n.signals.noteWord && !n.signals.groupWord && !n.children.length) n.session = true
   }
   if (!parent || parent.fixed) return
   const childSessions = parent.children.filter((c) => isSession(c) || c.group).length

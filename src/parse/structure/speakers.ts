@@ -28,6 +28,8 @@ const notNameWords = new Set(
     'grafana jaeger gitops devops ci cd api apis open source community data machine learning edge scale scaling production ' +
     'lab labs inc ltd llc gmbh corp corporation company technologies software systems solutions foundation group team ' +
     'google microsoft amazon aws azure ibm oracle red hat vmware cisco intel apple facebook meta netflix spotify uber ' +
+    'manager engineer engineering director developer developers architect product technical senior principal staff lead head chief officer ' +
+    'president founder cofounder ceo cto vp advocate evangelist consultant specialist scientist maintainer member business unit report recap ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
   ).split(' '),
 )
@@ -86,8 +88,9 @@ function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
     into.push({ name: parts[0]! })
     return true
   }
-  // "A, B, C" where each is a name: a list of people without affiliations.
-  if (parts.every((p) => isPersonName(p) && !companySuffix.test(p))) {
+  // "A, B, C" where each is a name: a list of people without affiliations. Two parts are
+  // "Name, Company" by the schedules' convention ("Rafael Souza, Lumen Games").
+  if (parts.length >= 3 && parts.every((p) => isPersonName(p) && !companySuffix.test(p))) {
     for (const p of parts) into.push({ name: p })
     return true
   }

@@ -7,11 +7,18 @@
  *
  * Paragraphs that name a talk in a link ("🌳 [Title - Speaker, Company](recording)", or a
  * sentence about it ending in such a link) become a section each too, headed by the link's
- * text, when a section has at least two of them.
+ * text, when a section has at least two of them or one links to the talk's schedule entry.
  */
 import type { Heading, Link, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { readHeading } from './heading-signals.ts'
+
+declare module 'mdast' {
+  interface HeadingData {
+    /** Made from a list item or a paragraph that reads as a talk. */
+    listedTalk?: true
+  }
+}
 
 export function liftTalkLists(tree: Root): void {
   const out: RootContent[] = []
@@ -35,14 +42,16 @@ function liftSection(body: RootContent[], depth: number): RootContent[] {
   const items = body.flatMap((n) => (n.type === 'list' ? n.children : []))
   const talkItems = items.filter(isTalkItem).length
   const listsOfTalks = talkItems >= 2 && talkItems >= items.length * 0.8
-  const talkParagraphs = body.filter((n) => n.type === 'paragraph' && talkLink(n)).length >= 2
+  // Two paragraphs naming talks, or one linking to its entry in a conference schedule.
+  const linked = body.filter((n): n is Paragraph => n.type === 'paragraph' && talkLink(n) !== undefined)
+  const talkParagraphs = linked.length >= 2 || linked.some((p) => isScheduleEntry(talkLink(p)!))
   if (!listsOfTalks && !talkParagraphs) return body
   const out: RootContent[] = []
   const level = (depth + 1) as Heading['depth']
   for (const node of body) {
     if (node.type === 'paragraph' && talkParagraphs) {
       const link = talkLink(node)
-      if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], ...(node.position ? { position: node.position } : {}) })
+      if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], data: { listedTalk: true }, ...(node.position ? { position: node.position } : {}) })
       out.push(node)
       continue
     }
@@ -56,7 +65,7 @@ function liftSection(body: RootContent[], depth: number): RootContent[] {
         out.push({ ...node, children: [item] })
         continue
       }
-      const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), ...(item.position ? { position: item.position } : {}) }
+      const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
       out.push(heading, ...rest)
     }
   }
@@ -67,11 +76,18 @@ function liftSection(body: RootContent[], depth: number): RootContent[] {
 function talkLink(paragraph: Paragraph): Link | undefined {
   if (toString(paragraph).length > 1200) return undefined
   const links = paragraph.children.filter((c): c is Link => c.type === 'link')
-  const talks = links.filter((l) => {
-    const signals = readHeading(toString(l))
-    return signals.speakers.length > 0
-  })
+  const talks = links.filter((l) => isScheduleEntry(l) || readHeading(toString(l)).speakers.length > 0)
   return talks.length === 1 ? talks[0] : undefined
+}
+
+/** A link to a talk's page in a conference schedule (sched.com's /event/…). */
+function isScheduleEntry(link: Link): boolean {
+  try {
+    const url = new URL(link.url)
+    return /(?:^|\.)sched\.(?:com|co)$/.test(url.hostname) && /^\/event\//.test(url.pathname) && toString(link).trim().length > 3
+  } catch {
+    return false
+  }
 }
 
 function isTalkItem(item: ListItem): boolean {
