@@ -9,8 +9,10 @@ import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, se
 
 /** What a topic or project page shows; chosen in src/emit/views.ts. */
 export interface TagView {
-  /** The most telling mentions, best first. */
+  /** The most telling mentions, best first (when not all of them fit). */
   telling: SectionMention[]
+  /** Every mention by conference, when they all fit on the page. */
+  groups?: YearGroup[]
   /** A few side-by-side blocks, most reporters first. */
   reporters: Reporters[]
   /** Page 1 of the all view, when there are mentions. */
@@ -48,6 +50,18 @@ function mentionList(ctx: PageContext, mentions: SectionMention[], withConferenc
 /** The telling mentions, a few side-by-side blocks and the way to all of them. */
 function tagBody(ctx: PageContext, name: string, total: number, view: TagView, none: string): ElementContent[] {
   if (total === 0) return [h('p', none)]
+  if (view.groups) {
+    // Everything fits: by conference, several reporters side by side in their conference.
+    return view.groups.map((g) => {
+      const several = view.reporters.find((r) => r.conference === g.conference)
+      if (!several) return mentionsByYear(ctx, [g])[0]!
+      const conference = ctx.site.conference.get(g.conference)!
+      return h('section.year-group', { ariaLabelledby: `year-${g.conference}` }, [
+        h('h2', { id: `year-${g.conference}` }, [h('a', { href: ctx.href(conference.url) }, conference.name), h('span.count', ` ${plural(g.mentions.length, 'section')}`)]),
+        sideBySide(ctx, 'h3', `${several.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${g.conference}`, several.reports),
+      ])
+    })
+  }
   return [
     h('section', { ariaLabelledby: 'telling-title' }, [
       h('h2#telling-title', total > view.telling.length ? `The most telling of ${plural(total, 'section')}` : plural(total, 'section')),

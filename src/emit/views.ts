@@ -9,6 +9,9 @@ import { sitePath, type SitePath } from '../paths.ts'
 
 /** Mentions quoted on a topic or project page before "all N". */
 export const tellingLimit = 12
+
+/** A tag whose mentions all fit on its page: shown there by conference, with no all view. */
+export const fitsOnPage = (tag: { sections: readonly string[] }) => tag.sections.length <= tellingLimit
 /** Side-by-side blocks on a topic or project page; the all view has every mention. */
 export const reportersLimit = 2
 /** Reports per column and sections per report in a side-by-side block. */
@@ -135,8 +138,12 @@ export function columnPoints(tag: { trend: TrendPoint[] }, cols: readonly Column
 }
 
 /** For each conference group of a tag's all view, the page it starts on. */
-export function groupPages(tag: { url: SitePath; byYear: { conference: string; mentions: unknown[] }[] }, perPage = mentionsPerPage): Map<string, SitePath> {
+export function groupPages(tag: { url: SitePath; sections: readonly string[]; byYear: { conference: string; mentions: unknown[] }[] }, perPage = mentionsPerPage): Map<string, SitePath> {
   const out = new Map<string, SitePath>()
+  if (fitsOnPage(tag)) {
+    for (const g of tag.byYear) out.set(g.conference, tag.url)
+    return out
+  }
   const page = allViewPage(tag.url)
   let seen = 0
   for (const g of tag.byYear) {
