@@ -18,19 +18,19 @@ export const reportersLimit = 2
 export const columnLimit = 4
 export const mentionsPerColumn = 3
 /** Shared themes on a conference page. */
-export const sharedLimit = 6
+export const sharedLimit = 4
 /** Mentions per page of a topic's or project's all view. */
 export const mentionsPerPage = 40
 /** Items per page of the reports, talks and conferences lists. */
 export const reportsPerPage = 40
-export const talksPerPage = 80
+export const talksPerPage = 60
 export const conferencesPerPage = 80
 /** Conferences on the home page timeline. */
 export const timelineLimit = 12
 /** Past this many conferences, charts and the map count per year. */
 export const columnsLimit = 12
 /** Cells of the topics × conferences map: the most-discussed topics that fit, at most 20 rows. */
-export const mapCellsLimit = 120
+export const mapCellsLimit = 100
 export const mapRowsLimit = 20
 
 /** One page of a paginated list: its items, and where every page of the list is. */
