@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
     return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(shown, base), ...scripts, index, ...feeds] }
   })
-  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
+  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public'), [options.contentDir]))
 
   return {
     outDir: options.outDir,

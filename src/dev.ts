@@ -17,12 +17,12 @@ import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { watch } from 'chokidar'
-import sirv from 'sirv'
 import { build } from './build.ts'
 import { displayPath } from './load/content.ts'
 import { ParseCache } from './parse/cache.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { projectRoot } from './root.ts'
+import { insideOutput, notFoundPage, outputFiles } from './serve.ts'
 
 export interface DevOptions {
   contentDir: string
@@ -117,7 +117,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
 
   await runBuild('start')
 
-  const files = sirv(outDir, { dev: true })
+  const files = outputFiles(outDir)
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // The output folder was deleted under us: build it again before answering.
@@ -145,7 +145,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       return
     }
     files(req, res, async () => {
-      const notFound = await readFile(path.join(outDir, '404.html'), 'utf8').catch(() => 'Not found')
+      const notFound = await notFoundPage(outDir)
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
       res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
     })
@@ -212,7 +212,7 @@ async function htmlFile(outDir: string, urlPath: string): Promise<{ status: numb
   const target = path.resolve(outDir, '.' + path.posix.normalize('/' + decoded))
   if (target !== outDir && !target.startsWith(outDir + path.sep)) return undefined
   const file = decoded.endsWith('/') ? path.join(target, 'index.html') : target.endsWith('.html') ? target : undefined
-  if (!file) return undefined
+  if (!file || !(await insideOutput(outDir, file))) return undefined
   try {
     return { status: 200, text: await readFile(file, 'utf8') }
   } catch {

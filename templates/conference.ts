@@ -4,6 +4,7 @@ import type { Conference, SharedTheme } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
 import { dateRange, inSentence, kindBadge, pagerNav, plural, sideBySide, topicChips } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
 /** Topic chips on a report card; the report page has them all. */
 const topicsPerCard = 6
@@ -66,7 +67,7 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
                     kindBadge(s.kind),
                     ' ',
                     h('a', { href: ctx.href(s.url) }, s.title),
-                    s.speakers.length ? h('span.speakers', ` — ${s.speakers.join(', ')}`) : null,
+                    s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
                   ]),
                 )),
               ])

@@ -5,6 +5,7 @@ import type { Section } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
 import { kindLabel, pagerNav, plural } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
 const pageTitle = (title: string, pager: PageOf<unknown>) => (pager.pages.length > 1 ? `${title}, page ${pager.page} of ${pager.pages.length}` : title)
 
@@ -53,7 +54,7 @@ export function talksIndexPage(ctx: PageContext, pager: PageOf<Section>): Root {
           const report = site.report.get(s.report)!
           const conference = site.conference.get(s.conference)!
           return h('tr', [
-            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null]),
+            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
             h('td', kindLabel[s.kind]),
             h('td', h('a', { href: ctx.href(conference.url) }, `${conference.city} ${conference.year}`)),
             h('td', h('a', { href: ctx.href(report.url) }, report.title)),

@@ -3,6 +3,7 @@ import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindBadge, kindLabel, projectChips, sectionSource, topicChips } from './parts.ts'
+import { speakersWithAffiliations } from '../src/parse/structure/speakers.ts'
 
 export function sectionPage(ctx: PageContext, section: Section): Root {
   const { site } = ctx
@@ -30,7 +31,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
             h('dd', h('a', { href: ctx.href(report.url, section.slug) }, report.title)),
             h('dt', 'Conference'),
             h('dd', h('a', { href: ctx.href(conference.url) }, conference.name)),
-            section.speakers.length ? [h('dt', section.speakers.length === 1 ? 'Speaker' : 'Speakers'), h('dd', section.speakers.join(', '))] : null,
+            section.speakers.length ? [h('dt', section.speakers.length === 1 ? 'Speaker' : 'Speakers'), h('dd', speakersWithAffiliations(section.speakers))] : null,
             h('dt', 'Kind'),
             h('dd', kindLabel[section.kind]),
           ]),

@@ -36,6 +36,7 @@ import {
   trimReporters,
 } from './views.ts'
 import type { OutputFile } from './write.ts'
+import { compareCodePoints, compareText } from '../compare.ts'
 
 export interface PageOptions {
   base: string
@@ -52,11 +53,11 @@ interface Page {
 
 export function pages(site: Site): Page[] {
   const byMentions = <T extends { sections: string[]; name: string }>(list: T[]) =>
-    [...list].sort((a, b) => b.sections.length - a.sections.length || compare(a.name, b.name))
+    [...list].sort((a, b) => b.sections.length - a.sections.length || compareText(a.name, b.name))
   const discussedTopics = byMentions(site.topics.filter((t) => t.sections.length > 0))
   const mentionedProjects = byMentions(site.projects.filter((p) => p.sections.length > 0))
   const latestReports = [...site.reports]
-    .sort((a, b) => compare(dateOf(site, b), dateOf(site, a)) || compare(a.title, b.title))
+    .sort((a, b) => compareCodePoints(dateOf(site, b), dateOf(site, a)) || compareText(a.title, b.title))
     .slice(0, 5)
   const conferenceOrder = new Map(site.conferences.map((c, i) => [c.id, i]))
   const cols = columns(site.conferences)
@@ -94,7 +95,7 @@ export function pages(site: Site): Page[] {
       render: (ctx) =>
         searchPage(ctx, {
           years: [...new Set(site.conferences.map((c) => c.year))],
-          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => compare(a.name, b.name)),
+          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => compareText(a.name, b.name)),
           sectionCount: site.sections.length,
         }),
     },
@@ -127,10 +128,6 @@ function groupRuns<T>(items: readonly T[], keyOf: (item: T) => string): [string,
   return runs
 }
 
-/** One fixed locale, so the order is the same whatever the machine's language. */
-function compare(a: string, b: string): number {
-  return a.localeCompare(b, 'en')
-}
 
 /** Every page that has a URL of its own, for the sitemap. */
 export function pagePaths(site: Site): SitePath[] {

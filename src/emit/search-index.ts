@@ -37,7 +37,7 @@ export function buildSearchIndex(site: Site): { index: lunr.Index; data: SearchD
         title: s.title,
         topics: namesOf(s.topics.map((t) => site.topic.get(t)!)),
         projects: namesOf(s.projects.map((p) => site.project.get(p)!)),
-        speakers: s.speakers.join(' · '),
+        speakers: s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · '),
         body: s.text,
       })
     }

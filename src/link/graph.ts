@@ -10,6 +10,7 @@
  * an inverted index, never from all pairs.
  */
 import { sitePath, type SitePath } from '../paths.ts'
+import type { Speaker } from '../parse/structure/speakers.ts'
 import type { OutlineItem, ParsedReport } from '../parse/report.ts'
 import type { ConferenceEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
 import type { Root as HastRoot } from 'hast'
@@ -19,6 +20,7 @@ import { relatedSections, type Related } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
 import { PhraseMatcher, tagSection } from './tagger.ts'
 import { trend, type TrendPoint } from './trends.ts'
+import { compareText, compareCodePoints } from '../compare.ts'
 
 export type { Related, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
 
@@ -74,7 +76,7 @@ export interface Section {
   slug: string
   title: string
   kind: SectionKind
-  speakers: string[]
+  speakers: Speaker[]
   report: string
   conference: string
   year: number
@@ -118,7 +120,7 @@ export const startOf = (c: ConferenceEntry) => c.dates?.start ?? `${c.year}-01-0
 export const endOf = (c: ConferenceEntry) => c.dates?.end ?? `${c.year}-12-31`
 
 export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue): Site {
-  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || startOf(a).localeCompare(startOf(b)) || a.id.localeCompare(b.id))
+  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || compareCodePoints(startOf(a), startOf(b)) || compareCodePoints(a.id, b.id))
   const conferenceOrder = new Map(conferences.map((c, i) => [c.id, i]))
   const conferenceById = new Map(conferences.map((c) => [c.id, c]))
   const topicOrder = new Map(catalogue.topics.map((t, i) => [t.id, i]))
@@ -130,8 +132,8 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
   const reportsInOrder = [...parsed].sort(
     (a, b) =>
       conferenceOrder.get(a.frontMatter.conference)! - conferenceOrder.get(b.frontMatter.conference)! ||
-      a.frontMatter.title.localeCompare(b.frontMatter.title) ||
-      a.id.localeCompare(b.id),
+      compareText(a.frontMatter.title, b.frontMatter.title) ||
+      compareCodePoints(a.id, b.id),
   )
 
   const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)
@@ -210,7 +212,8 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       if (i < report.sections.length - 1) s.next = report.sections[i + 1]
     })
   }
-  const related = relatedSections(sections)
+  // The same person is the same tag however their affiliation was written.
+  const related = relatedSections(sections.map((s) => ({ ...s, speakers: s.speakers.map((p) => p.name) })))
   for (const s of sections) s.related = related.get(s.id) ?? []
 
   const sectionOf = (id: string) => sectionById.get(id)!

@@ -10,6 +10,7 @@
  * small enough that every tag is rare, the result is the exact all-pairs ranking.
  */
 
+
 export interface Tagged {
   id: string
   report: string

@@ -11,6 +11,7 @@
 import lunr from 'lunr'
 import { unpack, type PackedIndex } from './pack.ts'
 import { indexTermsOf, registerPipeline, searchTerms } from './terms.ts'
+import { compareCodePoints } from '../compare.ts'
 
 export interface SearchDocument {
   id: string
@@ -108,7 +109,7 @@ export class Searcher {
       const document = this.documents.get(r.ref)!
       return { document, score: r.score, matchedWords, snippet: snippet(document.text, matchedTerms, words) }
     })
-    hits.sort((a, b) => b.matchedWords - a.matchedWords || b.score - a.score || a.document.id.localeCompare(b.document.id))
+    hits.sort((a, b) => b.matchedWords - a.matchedWords || b.score - a.score || compareCodePoints(a.document.id, b.document.id))
     const filtered = hits.filter((h) => passes(h.document, filters))
     return { words, links, hits: filtered.slice(0, limit), unfilteredCount: hits.length }
   }
