@@ -75,6 +75,13 @@ function tagBody(ctx: PageContext, name: string, total: number, view: TagView, n
   ]
 }
 
+/** Sections per year, for the index pages: one entry per year however many conferences it had. */
+function perYear(groups: YearGroup[]): [number, number][] {
+  const years = new Map<number, number>()
+  for (const g of groups) years.set(g.year, (years.get(g.year) ?? 0) + g.mentions.length)
+  return [...years]
+}
+
 /** One page of a topic's or project's mentions, all of them across the pages, by conference. */
 export function tagAllPage(ctx: PageContext, tag: { name: string; url: SitePath }, current: 'topics' | 'projects', groups: YearGroup[], pager: PageOf<unknown>, continued?: string): Root {
   return layout(ctx, {
@@ -134,7 +141,7 @@ export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView)
       h('ul.card-list.topic-list', topics.map((t) =>
         h('li.card', [
           h('h2', h('a', { href: ctx.href(t.url) }, t.name)),
-          h('p.meta', `${plural(t.sections.length, 'section')} · ${t.byYear.map((g) => `${g.year}: ${g.mentions.length}`).join(' · ') || 'not mentioned yet'}`),
+          h('p.meta', `${plural(t.sections.length, 'section')} · ${perYear(t.byYear).map(([year, n]) => `${year}: ${n}`).join(' · ') || 'not mentioned yet'}`),
           h('p', t.description),
         ]),
       )),
@@ -177,7 +184,7 @@ export function projectsIndexPage(ctx: PageContext, projects: Project[]): Root {
           h('tr', [
             h('th', { scope: 'row' }, h('a', { href: ctx.href(p.url) }, p.name)),
             h('td.num', String(p.sections.length)),
-            h('td', p.byYear.map((g) => String(g.year)).join(', ')),
+            h('td', perYear(p.byYear).map(([year]) => String(year)).join(', ')),
             h('td', p.topics.map((t) => ctx.site.topic.get(t)!.name).join(', ')),
           ]),
         )),
