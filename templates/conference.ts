@@ -6,6 +6,9 @@ import { layout, type PageContext } from './layout.ts'
 import { dateRange, inSentence, kindBadge, pagerNav, plural, sideBySide, topicChips } from './parts.ts'
 import { speakerNames } from '../src/parse/structure/speakers.ts'
 
+/** Topic chips on a report card; the report page has them all. */
+const topicsPerCard = 6
+
 /** `shared`: the themes to show side by side, cut to size (src/emit/views.ts). */
 export function conferencePage(ctx: PageContext, conference: Conference, shared: SharedTheme[]): Root {
   const { site } = ctx
@@ -35,7 +38,7 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
             h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
             h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')}`]),
             h('p', r.summary),
-            topicChips(ctx, r.topics),
+            topicChips(ctx, r.topics.slice(0, topicsPerCard)),
           ]),
         )),
       ]),
@@ -53,16 +56,22 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
         h('h2#sessions-title', 'Sessions covered'),
         conference.sessions.length === 0
           ? h('p', 'The reports of this conference are notes and takeaways; none covers a single session.')
-          : h('ul.session-list', conference.sessions.map((id) => {
-              const s = site.section.get(id)!
-              return h('li', [
-                kindBadge(s.kind),
-                ' ',
-                h('a', { href: ctx.href(s.url) }, s.title),
-                s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
-                h('span.meta', ` (${site.report.get(s.report)!.title})`),
+          : reports.map((r) => {
+              const sessions = r.sections.map((id) => site.section.get(id)!).filter((s) => s.kind !== 'note')
+              if (sessions.length === 0) return null
+              // Grouped by report, so the report's title is written once, not per session.
+              return h('section.sessions-of', { ariaLabel: `Sessions in ${r.title}` }, [
+                h('h3', r.title),
+                h('ul.session-list', sessions.map((s) =>
+                  h('li', [
+                    kindBadge(s.kind),
+                    ' ',
+                    h('a', { href: ctx.href(s.url) }, s.title),
+                    s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
+                  ]),
+                )),
               ])
-            })),
+            }),
       ]),
     ],
   })

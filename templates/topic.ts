@@ -9,8 +9,10 @@ import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, se
 
 /** What a topic or project page shows; chosen in src/emit/views.ts. */
 export interface TagView {
-  /** The most telling mentions, best first. */
+  /** The most telling mentions, best first (when not all of them fit). */
   telling: SectionMention[]
+  /** Every mention by conference, when they all fit on the page. */
+  groups?: YearGroup[]
   /** A few side-by-side blocks, most reporters first. */
   reporters: Reporters[]
   /** Page 1 of the all view, when there are mentions. */
@@ -48,6 +50,18 @@ function mentionList(ctx: PageContext, mentions: SectionMention[], withConferenc
 /** The telling mentions, a few side-by-side blocks and the way to all of them. */
 function tagBody(ctx: PageContext, name: string, total: number, view: TagView, none: string): ElementContent[] {
   if (total === 0) return [h('p', none)]
+  if (view.groups) {
+    // Everything fits: by conference, several reporters side by side in their conference.
+    return view.groups.map((g) => {
+      const several = view.reporters.find((r) => r.conference === g.conference)
+      if (!several) return mentionsByYear(ctx, [g])[0]!
+      const conference = ctx.site.conference.get(g.conference)!
+      return h('section.year-group', { ariaLabelledby: `year-${g.conference}` }, [
+        h('h2', { id: `year-${g.conference}` }, [h('a', { href: ctx.href(conference.url) }, conference.name), h('span.count', ` ${plural(g.mentions.length, 'section')}`)]),
+        sideBySide(ctx, 'h3', `${several.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${g.conference}`, several.reports),
+      ])
+    })
+  }
   return [
     h('section', { ariaLabelledby: 'telling-title' }, [
       h('h2#telling-title', total > view.telling.length ? `The most telling of ${plural(total, 'section')}` : plural(total, 'section')),
@@ -59,6 +73,13 @@ function tagBody(ctx: PageContext, name: string, total: number, view: TagView, n
       return sideBySide(ctx, 'h2', `${r.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${r.conference}`, r.reports)
     }),
   ]
+}
+
+/** Sections per year, for the index pages: one entry per year however many conferences it had. */
+function perYear(groups: YearGroup[]): [number, number][] {
+  const years = new Map<number, number>()
+  for (const g of groups) years.set(g.year, (years.get(g.year) ?? 0) + g.mentions.length)
+  return [...years]
 }
 
 /** One page of a topic's or project's mentions, all of them across the pages, by conference. */
@@ -120,7 +141,7 @@ export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView)
       h('ul.card-list.topic-list', topics.map((t) =>
         h('li.card', [
           h('h2', h('a', { href: ctx.href(t.url) }, t.name)),
-          h('p.meta', `${plural(t.sections.length, 'section')} · ${t.byYear.map((g) => `${g.year}: ${g.mentions.length}`).join(' · ') || 'not mentioned yet'}`),
+          h('p.meta', `${plural(t.sections.length, 'section')} · ${perYear(t.byYear).map(([year, n]) => `${year}: ${n}`).join(' · ') || 'not mentioned yet'}`),
           h('p', t.description),
         ]),
       )),
@@ -163,7 +184,7 @@ export function projectsIndexPage(ctx: PageContext, projects: Project[]): Root {
           h('tr', [
             h('th', { scope: 'row' }, h('a', { href: ctx.href(p.url) }, p.name)),
             h('td.num', String(p.sections.length)),
-            h('td', p.byYear.map((g) => String(g.year)).join(', ')),
+            h('td', perYear(p.byYear).map(([year]) => String(year)).join(', ')),
             h('td', p.topics.map((t) => ctx.site.topic.get(t)!.name).join(', ')),
           ]),
         )),

@@ -22,11 +22,19 @@ export const browserEntries = {
 /** Where `npm run build:cli` writes the bundles, under their output names. */
 export const prebuiltDir = path.join(projectRoot, 'build/browser')
 
-export async function bundleBrowserCode(): Promise<OutputFile[]> {
-  if (compiled && existsSync(prebuiltDir)) {
-    return Promise.all(Object.keys(browserEntries).map(async (out) => ({ path: out, content: await readFile(path.join(prebuiltDir, out)) })))
-  }
-  return bundleWithEsbuild()
+let bundled: Promise<OutputFile[]> | undefined
+
+/**
+ * Once per process: the browser code cannot change under a running process that keeps its
+ * modules (the dev server rebuilds in a fresh process once code changes).
+ */
+export function bundleBrowserCode(): Promise<OutputFile[]> {
+  bundled ??= compiled && existsSync(prebuiltDir)
+    ? Promise.all(Object.keys(browserEntries).map(async (out) => ({ path: out, content: await readFile(path.join(prebuiltDir, out)) })))
+    : bundleWithEsbuild()
+  // A failure is not kept: the next build tries again.
+  bundled.catch(() => (bundled = undefined))
+  return bundled
 }
 
 export async function bundleWithEsbuild(): Promise<OutputFile[]> {

@@ -12,7 +12,7 @@ import { notFoundPage, reportsIndexPage, talksIndexPage } from '../../templates/
 import { reportPage } from '../../templates/report.ts'
 import { searchPage } from '../../templates/search.ts'
 import { sectionPage } from '../../templates/section.ts'
-import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
+import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage, type TagView } from '../../templates/topic.ts'
 import { startOf, type Project, type Site, type Topic, type YearGroup } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
 import { resolveSiteLinks } from './site-links.ts'
@@ -22,6 +22,7 @@ import {
   columnPoints,
   columns,
   conferencesPerPage,
+  fitsOnPage,
   groupPages,
   listPage,
   mapRows,
@@ -62,11 +63,10 @@ export function pages(site: Site): Page[] {
   const cols = columns(site.conferences)
   const groupPagesOf = new Map(site.topics.map((t) => [t.id, groupPages(t)]))
   const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!) }
-  const tagView = (tag: Topic | Project) => ({
-    telling: tellingMentions(site, tag, conferenceOrder),
-    reporters: boundedReporters(tag.reporters),
-    ...(tag.sections.length ? { all: allViewPage(tag.url)(1) } : {}),
-  })
+  const tagView = (tag: Topic | Project): TagView =>
+    fitsOnPage(tag)
+      ? { telling: [], groups: tag.byYear, reporters: tag.reporters }
+      : { telling: tellingMentions(site, tag, conferenceOrder), reporters: boundedReporters(tag.reporters), all: allViewPage(tag.url)(1) }
 
   // Site-wide lists, page by page in their own order.
   const reportPages = paginate(site.conferences.flatMap((c) => c.reports), reportsPerPage, sitePath('reports'), listPage('reports')).map((p) => ({
@@ -105,7 +105,7 @@ export function pages(site: Site): Page[] {
 
 /** A topic's or project's mentions, all of them, a fixed number per page in conference order. */
 function allViewPages(tag: Topic | Project, current: 'topics' | 'projects'): Page[] {
-  if (tag.sections.length === 0) return []
+  if (fitsOnPage(tag)) return []
   const flat = tag.byYear.flatMap((g) => g.mentions.map((m) => ({ g, m })))
   const page = allViewPage(tag.url)
   return paginate(flat, mentionsPerPage, page(1), page).map((p): Page => {

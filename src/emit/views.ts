@@ -9,25 +9,28 @@ import { sitePath, type SitePath } from '../paths.ts'
 
 /** Mentions quoted on a topic or project page before "all N". */
 export const tellingLimit = 12
+
+/** A tag whose mentions all fit on its page: shown there by conference, with no all view. */
+export const fitsOnPage = (tag: { sections: readonly string[] }) => tag.sections.length <= tellingLimit
 /** Side-by-side blocks on a topic or project page; the all view has every mention. */
 export const reportersLimit = 2
 /** Reports per column and sections per report in a side-by-side block. */
 export const columnLimit = 4
 export const mentionsPerColumn = 3
 /** Shared themes on a conference page. */
-export const sharedLimit = 6
+export const sharedLimit = 4
 /** Mentions per page of a topic's or project's all view. */
 export const mentionsPerPage = 40
 /** Items per page of the reports, talks and conferences lists. */
 export const reportsPerPage = 40
-export const talksPerPage = 80
+export const talksPerPage = 60
 export const conferencesPerPage = 80
 /** Conferences on the home page timeline. */
 export const timelineLimit = 12
 /** Past this many conferences, charts and the map count per year. */
 export const columnsLimit = 12
 /** Cells of the topics × conferences map: the most-discussed topics that fit, at most 20 rows. */
-export const mapCellsLimit = 120
+export const mapCellsLimit = 100
 export const mapRowsLimit = 20
 
 /** One page of a paginated list: its items, and where every page of the list is. */
@@ -135,8 +138,12 @@ export function columnPoints(tag: { trend: TrendPoint[] }, cols: readonly Column
 }
 
 /** For each conference group of a tag's all view, the page it starts on. */
-export function groupPages(tag: { url: SitePath; byYear: { conference: string; mentions: unknown[] }[] }, perPage = mentionsPerPage): Map<string, SitePath> {
+export function groupPages(tag: { url: SitePath; sections: readonly string[]; byYear: { conference: string; mentions: unknown[] }[] }, perPage = mentionsPerPage): Map<string, SitePath> {
   const out = new Map<string, SitePath>()
+  if (fitsOnPage(tag)) {
+    for (const g of tag.byYear) out.set(g.conference, tag.url)
+    return out
+  }
   const page = allViewPage(tag.url)
   let seen = 0
   for (const g of tag.byYear) {

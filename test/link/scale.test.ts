@@ -88,6 +88,13 @@ describe('a site too large for one page per list', () => {
     expect(new Set(years).size).toBe(years.length)
   })
 
+  it('names each year once on the index pages, however many conferences it had', async () => {
+    const rows = [...(await read('projects/index.html')).matchAll(/<td>(\d{4}(?:, \d{4})*)<\/td>/g)].map((m) => m[1]!.split(', '))
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.some((years) => years.length > 1)).toBe(true)
+    for (const years of rows) expect(new Set(years).size).toBe(years.length)
+  })
+
   it('splits the data per conference behind one index', async () => {
     const index = JSON.parse(await read('data/index.json'))
     const data = await loadData(out)
