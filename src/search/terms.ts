@@ -29,7 +29,8 @@ export function searchTerms(text: string): SearchTerm[] {
 export function foldTerm(word: string): string {
   return word
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Compatibility forms can decompose into a space and marks (U+FC5E → " ٌّ"): a term has neither.
+    .replace(/[\p{M}\s]+/gu, '')
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/’/g, "'")

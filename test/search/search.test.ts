@@ -275,3 +275,10 @@ describe('relevance on the shipped content', () => {
     expect(score.recallAt5).toBeGreaterThanOrEqual(0.97)
   })
 })
+
+describe('query words', () => {
+  it('never holds a space, even where a compatibility form decomposes into one (found by the fuzz test)', () => {
+    // U+FC5E, an Arabic ligature, decomposes (NFKD) into a space and two marks.
+    expect(queryWords('\uFC5E istio')).toEqual(['istio'])
+  })
+})
