@@ -22,6 +22,8 @@ import { parseArgs } from 'node:util'
 export interface CorpusOptions {
   reports: number
   seed?: number
+  /** How many conferences; by default one per 7 reports. */
+  conferences?: number
 }
 
 /** Written into every generated folder, so that a rerun may replace it and nothing else. */
@@ -399,7 +401,7 @@ export function generateCorpus(options: CorpusOptions): Map<string, string> {
     projects: makeProjects(rng, 140),
     speakers: makePeople(rng, Math.max(20, Math.round(reports * 1.5))),
     reporters: [],
-    conferences: makeConferences(rng, Math.max(1, Math.round(reports / 7))),
+    conferences: makeConferences(rng, options.conferences ?? Math.max(1, Math.round(reports / 7))),
   }
   // Reporters are people too, but most write several reports over the years.
   vocab.reporters = makePeople(mulberry32((options.seed ?? 1) + 7919), Math.max(3, Math.round(reports / 4)))

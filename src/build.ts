@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { withAutolinks } from './emit/autolink.ts'
 import { bundleBrowserCode } from './emit/browser.ts'
 import { buildSearchData, searchIndexFiles } from './emit/search-index.ts'
 import { dataFiles } from './emit/data.ts'
@@ -14,6 +15,7 @@ import { writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
 import { createTimer, readSite, type StageTiming } from './pipeline.ts'
+import { projectRoot } from './root.ts'
 import type { Problem } from './problems.ts'
 
 export interface BuildOptions {
@@ -26,6 +28,8 @@ export interface BuildOptions {
   siteUrl?: string
   /** Folder for the parse cache; without it, nothing is cached between builds. */
   cacheDir?: string
+  /** A parse cache kept between builds of one process (the dev server); overrides cacheDir. */
+  cache?: ParseCache
 }
 
 export interface BuildSummary {
@@ -41,22 +45,27 @@ export interface BuildSummary {
   parsed: { fresh: number; cached: number }
 }
 
-export const projectRoot = path.resolve(import.meta.dirname, '..')
+export { projectRoot } from './root.ts'
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const base = normalizeBase(options.base ?? '/')
   const timer = createTimer()
-  const { site, warnings, parsed } = await readSite(options.contentDir, timer, new ParseCache(options.cacheDir))
+  const cache = options.cache ?? new ParseCache(options.cacheDir)
+  const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
+  // Keeps the cache from growing forever: stale code versions go, and the least recently used.
+  await cache.prune(Math.max(2000, 2 * site.reports.length))
 
   const index = timer.time('index', () => searchIndexFiles(buildSearchData(site)))
   const files = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
-    const pageFiles = renderPages(site, { base, feed: siteUrl !== undefined })
+    // Pages and data show section content with its auto-links; the graph holds none.
+    const shown = withAutolinks(site).site
+    const pageFiles = renderPages(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
-    const feeds = siteUrl ? feedFiles(site, siteUrl, pagePaths(site)) : []
-    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(site, base), ...scripts, ...index, ...feeds] }
+    const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
+    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(shown, base), ...scripts, ...index, ...feeds] }
   })
-  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public')))
+  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public'), [options.contentDir]))
 
   return {
     outDir: options.outDir,

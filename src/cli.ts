@@ -5,17 +5,14 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { build, projectRoot } from './build.ts'
-import { dev } from './dev.ts'
-import { importFile } from './author/import.ts'
+import { slugify } from './paths.ts'
 import { AuthoringError, newReport } from './author/new-report.ts'
-import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
-import { searchIndexFile } from './emit/search-index.ts'
-import { fileSource } from './search/files.ts'
-import { Searcher } from './search/query.ts'
-import { serve } from './serve.ts'
+import { recoverOutput } from './emit/write.ts'
+import { terminalSafe } from './terminal.ts'
+import { projectRoot } from './root.ts'
+// Each command loads what it needs when it runs (below), so `recap --help` starts fast.
 
 /** Where a run prints: the process's streams, or a test's buffers. */
 export interface CliIO {
@@ -32,7 +29,9 @@ export const processIO: CliIO = {
  * Runs the command line `argv` (without node and the script) and resolves to the exit
  * status. Long-running commands (serve, dev) resolve once they are listening.
  */
-export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: readonly string[], rawIO: CliIO = processIO): Promise<number> {
+  // Titles, file names and queries come from content: every printed line is made safe here.
+  const io: CliIO = { out: (text) => rawIO.out(terminalSafe(text)), err: (text) => rawIO.err(terminalSafe(text)) }
   let status = 0
   const log = (line: string) => io.out(line)
   const fail = (message: string) => {
@@ -73,11 +72,12 @@ Examples:
   $ npm run build -- --site-url https://example.com/recap/ --base /recap/`,
     )
     .action(async (opts: { content: string; out: string; base: string; siteUrl?: string; cache: string | false }) => {
+      const { build } = await import('./build.ts')
       const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
-      log(`Built ${path.resolve(summary.outDir)} in ${ms(total)}`)
-      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${ms(t.ms).padStart(8)}`)
+      log(`Built ${path.resolve(summary.outDir)} in ${formatDuration(total)}`)
+      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${formatDuration(t.ms).padStart(8)}`)
       log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
       log(
         `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
@@ -127,6 +127,10 @@ Examples:
     .description('Turn a blog post (plain text or Markdown) into a report draft in content/reports/.')
     .argument('<file>', 'the post: text copied from a browser, or a Hugo or Jekyll Markdown file')
     .option('--conference <id>', 'conference id; guessed from the title and text when left out')
+    .option('--new-conference', 'add the conference to conferences.yml (with --name, --year, --city; id from --conference or the name)')
+    .option('--name <name>', 'with --new-conference: the conference name')
+    .option('--year <year>', 'with --new-conference: the year', parsePositive)
+    .option('--city <city>', 'with --new-conference: the city')
     .option('--out <path>', 'where to write the draft (default: content/reports/<slug>.md)')
     .option('--content <dir>', 'content folder', 'content')
     .addHelpText(
@@ -134,10 +138,22 @@ Examples:
       `
 Examples:
   $ npm run import -- ~/Downloads/kubecon-post.txt
-  $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019`,
+  $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019
+  $ npm run import -- notes.md --new-conference --name "KubeCon + CloudNativeCon North America 2019" --year 2019 --city "San Diego"`,
     )
-    .action(async (file: string, opts: { conference?: string; out?: string; content: string }) => {
-      const result = await importFile(file, { contentDir: opts.content, ...(opts.conference ? { conference: opts.conference } : {}), ...(opts.out ? { out: opts.out } : {}) })
+    .action(async (file: string, opts: { conference?: string; newConference?: boolean; name?: string; year?: number; city?: string; out?: string; content: string }) => {
+      if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
+        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
+        return
+      }
+      const newConference = opts.newConference ? { id: opts.conference ?? slugify(opts.name!), name: opts.name!, year: opts.year!, city: opts.city! } : undefined
+      const { importFile } = await import('./author/import.ts')
+      const result = await importFile(file, {
+        contentDir: opts.content,
+        ...(opts.conference && !newConference ? { conference: opts.conference } : {}),
+        ...(newConference ? { newConference } : {}),
+        ...(opts.out ? { out: opts.out } : {}),
+      })
       log(`Wrote the draft ${result.path}. Check these guesses:`)
       for (const note of result.notes) log(`  - ${note}`)
       log('Then run "npm run check" and "npm run dev" to see it.')
@@ -158,6 +174,7 @@ Example:
   $ npm run check`,
     )
     .action(async (opts: { content: string }) => {
+      const { readSite } = await import('./pipeline.ts')
       const { site, warnings } = await readSite(opts.content)
       for (const w of warnings) log(formatProblem(w))
       const summary = `${plural(site.reports.length, 'report')}, ${plural(site.sections.length, 'section')} checked`
@@ -168,6 +185,8 @@ Example:
     .command('search')
     .description('Search the built site from the command line, with the same query module as the search page.')
     .argument('<query...>', 'words to search for')
+    // Words after `search` are the query, even one that starts with "-" (a negated word).
+    .allowUnknownOption()
     .option('--out <dir>', 'built output folder to search', 'dist')
     .option('--limit <n>', 'how many results to show', parsePositive, 10)
     .option('--year <year>', 'only sections from conferences of this year', parsePositive)
@@ -183,8 +202,11 @@ Examples:
   $ npm run search -- security --year 2019 --json`,
     )
     .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
+      const { searchIndexFile } = await import('./emit/search-index.ts')
+      const { Searcher } = await import('./search/query.ts')
+      const { fileSource } = await import('./search/files.ts')
       const file = path.join(opts.out, searchIndexFile)
-      let searcher: Searcher
+      let searcher: InstanceType<typeof Searcher>
       try {
         searcher = new Searcher(await fileSource(opts.out))
       } catch {
@@ -238,6 +260,7 @@ Examples:
     .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
     .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
       try {
+        const { dev } = await import('./dev.ts')
         await dev({
           contentDir: opts.content,
           outDir: opts.out,
@@ -261,11 +284,13 @@ Examples:
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .action(async (opts: { out: string; host: string; port: number }) => {
+      await recoverOutput(opts.out)
       if (!existsSync(path.join(opts.out, 'index.html'))) {
         fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
         return
       }
       try {
+        const { serve } = await import('./serve.ts')
         await serve({ outDir: opts.out, host: opts.host, port: opts.port })
       } catch (error) {
         if (!portInUse(error, opts.port)) throw error
@@ -315,8 +340,10 @@ function parsePort(value: string): number {
   return port
 }
 
-function ms(n: number): string {
-  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`
+/** A stage's duration as the build summary prints it. */
+export function formatDuration(n: number): string {
+  const rounded = Math.round(n)
+  return rounded >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${rounded} ms`
 }
 
 function plural(n: number, word: string): string {

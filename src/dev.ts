@@ -1,19 +1,29 @@
 /**
  * `recap dev`: build, serve, watch, rebuild, reload.
  *
- * Each rebuild runs `recap build` in a fresh process, so edits to templates and styles take
- * effect too; parsed reports come from the on-disk parse cache, so only changed reports are
- * parsed again. A failed build leaves the last good site in place (builds are atomic): the
- * errors are printed and shown over open tabs until the content is fixed.
+ * Content edits are rebuilt in this process, with the parse cache kept in memory, so only
+ * the changed reports are parsed again and no process starts. Once a template, style or
+ * other code file changes, every later rebuild runs `recap build` in a fresh process, so
+ * the edited code takes effect without a restart. A failed build leaves the last good site
+ * in place (builds are atomic): the errors are printed and shown over open tabs until the
+ * content is fixed.
+ *
+ * It recovers by itself when the content folder is removed and put back (its parent is
+ * watched for it) and when the output folder is deleted (the next request rebuilds it).
  */
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { watch } from 'chokidar'
-import sirv from 'sirv'
 import { withCompression } from './compress.ts'
+import { build } from './build.ts'
 import { displayPath } from './load/content.ts'
+import { ParseCache } from './parse/cache.ts'
+import { ContentError, formatProblem } from './problems.ts'
+import { projectRoot } from './root.ts'
+import { insideOutput, notFoundPage, outputFiles } from './serve.ts'
 
 export interface DevOptions {
   contentDir: string
@@ -28,7 +38,7 @@ export interface DevOptions {
 
 export const eventsPath = '/__recap/events'
 const clientPath = '/__recap/client.js'
-const recapBin = path.resolve(import.meta.dirname, '../bin/recap.js')
+const recapBin = path.join(projectRoot, 'bin/recap.js')
 
 type BuildState = { ok: true } | { ok: false; errors: string[] }
 
@@ -41,7 +51,37 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     res.write(s.ok ? 'event: reload\ndata: {}\n\n' : `event: problems\ndata: ${JSON.stringify(s.errors)}\n\n`)
   }
 
-  const runBuild = (reason: string) =>
+  const cache = new ParseCache(options.cacheDir)
+  /** Set once code changes: from then on, builds run in a fresh process with that code. */
+  let codeChanged = false
+  const contentDir = path.resolve(options.contentDir)
+
+  const finish = (reason: string, started: number, result: { ok: true; parsed: string; pages: string } | { ok: false; errors: string[] }) => {
+    const ms = Math.round(performance.now() - started)
+    if (!result.ok) {
+      state = { ok: false, errors: result.errors }
+      options.log([`Build failed after ${reason} (${ms} ms); still serving the last good site:`, ...result.errors.map((l) => '  ' + l)].join('\n'))
+    } else {
+      state = { ok: true }
+      options.log(`Rebuilt after ${reason} in ${ms} ms: parsed ${result.parsed}; ${result.pages} pages and the search index written.`)
+    }
+    for (const c of clients) send(c, state)
+  }
+
+  const buildInProcess = async (reason: string) => {
+    const started = performance.now()
+    try {
+      const summary = await build({ contentDir: options.contentDir, outDir, cache })
+      const { fresh, cached } = summary.parsed
+      const parsed = `${fresh} report${fresh === 1 ? '' : 's'}, ${cached} from the cache`
+      finish(reason, started, { ok: true, parsed, pages: String(summary.counts.pages) })
+    } catch (error) {
+      const errors = error instanceof ContentError ? error.problems.map((p) => formatProblem(p)) : [(error as Error).message]
+      finish(reason, started, { ok: false, errors })
+    }
+  }
+
+  const buildInChild = (reason: string) =>
     new Promise<void>((resolve) => {
       const started = performance.now()
       execFile(
@@ -49,22 +89,14 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
         [recapBin, 'build', '--content', options.contentDir, '--out', outDir, '--cache', options.cacheDir],
         { maxBuffer: 16 * 1024 * 1024 },
         (error, stdout, stderr) => {
-          const ms = Math.round(performance.now() - started)
-          if (error) {
-            const errors = stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written'))
-            state = { ok: false, errors }
-            options.log([`Build failed after ${reason} (${ms} ms); still serving the last good site:`, ...errors.map((l) => '  ' + l)].join('\n'))
-          } else {
-            state = { ok: true }
-            const parsed = stdout.match(/parsed (.+)/)?.[1] ?? ''
-            const pages = stdout.match(/(\d+) pages written/)?.[1] ?? '?'
-            options.log(`Rebuilt after ${reason} in ${ms} ms: parsed ${parsed}; ${pages} pages and the search index written.`)
-          }
-          for (const c of clients) send(c, state)
+          if (error) finish(reason, started, { ok: false, errors: stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written')) })
+          else finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? '', pages: stdout.match(/(\d+) pages written/)?.[1] ?? '?' })
           resolve()
         },
       )
     })
+
+  const runBuild = (reason: string) => (codeChanged ? buildInChild(reason) : buildInProcess(reason))
 
   // One build at a time; changes during a build trigger one more afterwards.
   let building: Promise<void> | undefined
@@ -86,9 +118,14 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
 
   await runBuild('start')
 
-  const files = sirv(outDir, { dev: true })
+  const files = outputFiles(outDir)
   const server = http.createServer(withCompression(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    // The output folder was deleted under us: build it again before answering.
+    if (url.pathname !== eventsPath && !existsSync(outDir)) {
+      if (!building) schedule('the output folder was removed')
+      await building
+    }
     if (url.pathname === eventsPath) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
       res.write(': connected\n\n')
@@ -109,7 +146,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       return
     }
     files(req, res, async () => {
-      const notFound = await readFile(path.join(outDir, '404.html'), 'utf8').catch(() => 'Not found')
+      const notFound = await notFoundPage(outDir)
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
       res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
     })
@@ -130,15 +167,26 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   const watcher = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true, ignored })
   let timer: NodeJS.Timeout | undefined
   const changed = new Set<string>()
+  // A removed folder is no longer watched; watch the content folder's parent for its return.
+  const parentWatcher = watch(path.dirname(contentDir), { ignoreInitial: true, depth: 0, ignored: (p) => path.resolve(p) !== contentDir && path.resolve(p) !== path.dirname(contentDir) })
+  parentWatcher.on('addDir', (dir) => {
+    if (path.resolve(dir) !== contentDir) return
+    watcher.add(options.contentDir)
+    changed.add(displayPath(dir))
+    clearTimeout(timer)
+    timer = setTimeout(flush, 80)
+  })
+  const flush = () => {
+    const list = [...changed]
+    changed.clear()
+    schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
+  }
   watcher.on('all', (_event, file) => {
+    if (!inside(path.resolve(file), contentDir)) codeChanged = true
     changed.add(displayPath(file))
     clearTimeout(timer)
     // Editors write a file in several steps: wait for them to settle.
-    timer = setTimeout(() => {
-      const list = [...changed]
-      changed.clear()
-      schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
-    }, 80)
+    timer = setTimeout(flush, 80)
   })
 
   return {
@@ -146,6 +194,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     async close() {
       clearTimeout(timer)
       await watcher.close()
+      await parentWatcher.close()
       for (const c of clients) c.end()
       await new Promise((resolve) => server.close(resolve))
       await building
@@ -164,7 +213,7 @@ async function htmlFile(outDir: string, urlPath: string): Promise<{ status: numb
   const target = path.resolve(outDir, '.' + path.posix.normalize('/' + decoded))
   if (target !== outDir && !target.startsWith(outDir + path.sep)) return undefined
   const file = decoded.endsWith('/') ? path.join(target, 'index.html') : target.endsWith('.html') ? target : undefined
-  if (!file) return undefined
+  if (!file || !(await insideOutput(outDir, file))) return undefined
   try {
     return { status: 200, text: await readFile(file, 'utf8') }
   } catch {

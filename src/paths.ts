@@ -46,10 +46,34 @@ export function normalizeBase(base: string): string {
   return b
 }
 
-/** URL-safe slug in the GitHub style that Markdown users know (lowercase, hyphens, unicode kept). */
+/**
+ * Longest slug, in UTF-8 bytes. A slug becomes a folder name, and file systems allow 255
+ * bytes: this leaves room for a "-2" that makes it unique and keeps URLs readable.
+ */
+export const maxSlugBytes = 100
+
+/**
+ * URL-safe slug in the GitHub style that Markdown users know (lowercase, hyphens, unicode
+ * kept). Never empty: a title with nothing to slug ("🎉", "...") gives "section"; never
+ * longer than maxSlugBytes: a long title is cut at a word boundary.
+ */
 export function slugify(text: string): string {
-  const s = githubSlug(text)
+  const s = shorten(githubSlug(text))
   return s === '' ? 'section' : s
+}
+
+function shorten(slug: string): string {
+  if (Buffer.byteLength(slug) <= maxSlugBytes) return slug
+  let cut = ''
+  let bytes = 0
+  for (const ch of slug) {
+    bytes += Buffer.byteLength(ch)
+    if (bytes > maxSlugBytes) break
+    cut += ch
+  }
+  const lastHyphen = cut.lastIndexOf('-')
+  if (lastHyphen > cut.length / 2) cut = cut.slice(0, lastHyphen)
+  return cut.replace(/^-+|-+$/g, '')
 }
 
 export const reportIdPattern = /^[a-z0-9][a-z0-9-]*$/

@@ -68,7 +68,17 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
   const loaded = await timer.timeAsync('load', () => loadContent(contentDir))
   const validated = timer.time('validate', () => validateContent(loaded))
   const problems = [...validated.problems]
-  if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems))
+  if (problems.some((p) => p.severity === 'error')) {
+    // The bodies are checked too, so that fixing the front matter reveals no second round of errors.
+    const topicIds = validated.topics.map((t) => t.id)
+    for (const r of [...validated.reports, ...validated.bodiesWithBadFrontMatter]) {
+      // The front matter only rides along in the parsed record; here just the problems are kept.
+      const bodyProblems = parseReport({ frontMatter: undefined as never, ...r }, topicIds).problems
+      // Without a good topics.yml every topic would look unknown.
+      problems.push(...bodyProblems.filter((p) => p.severity === 'error' && (p.code !== 'unknownTopic' || topicIds.length > 0)))
+    }
+    throw new ContentError(sortProblems(problems))
+  }
 
   const topicIds = validated.topics.map((t) => t.id)
   let cached = 0

@@ -2,6 +2,8 @@
  * Errors are data: every problem a user can cause is one entry of this catalogue,
  * reported with the file, line and field it concerns, what is wrong and what to do.
  */
+import { compareCodePoints } from './compare.ts'
+
 
 export interface Problem {
   /** Path as the user would type it, relative to the working directory. */
@@ -63,12 +65,12 @@ export const catalogue = {
   unknownConference: entry<{ id: string; known: string[] }>({
     title: 'Unknown conference',
     message: ({ id }) => `unknown conference id "${id}"`,
-    hint: ({ known }) => `Use one of: ${known.join(', ')}; or add the conference to conferences.yml.`,
+    hint: ({ known }) => (known.length ? `Use one of: ${known.join(', ')}; or add the conference to conferences.yml.` : 'conferences.yml lists no conferences yet: add this one there (id, name, year, city).'),
   }),
   unknownTopic: entry<{ id: string; known: string[] }>({
     title: 'Unknown topic',
     message: ({ id }) => `unknown topic id "${id}"`,
-    hint: ({ known }) => `Use one of: ${known.join(', ')}; or add the topic to topics.yml.`,
+    hint: ({ known }) => (known.length ? `Use one of: ${known.join(', ')}; or add the topic to topics.yml.` : 'topics.yml lists no topics yet: add this one there (id, name, description).'),
   }),
   duplicateId: entry<{ id: string; kind: string; first: string }>({
     title: 'Duplicate id',
@@ -104,6 +106,16 @@ export const catalogue = {
     title: 'Topic nothing mentions',
     message: ({ id }) => `no section mentions topic "${id}"`,
     hint: () => 'Add aliases that the reports use, tag a section with topics="…", or remove the topic.',
+  }),
+  tooDeep: entry<{ what: string; limit: number }>({
+    title: 'Nesting too deep',
+    message: ({ what, limit }) => `${what} are nested more than ${limit} levels deep here`,
+    hint: () => 'Flatten the nesting: no report needs that many levels, and the page could not be built from it.',
+  }),
+  symlink: entry<{ target: string }>({
+    title: 'Symbolic link not followed',
+    message: ({ target }) => `this is a symbolic link to ${target}; it is not read`,
+    hint: () => 'Put the file itself in the content folder: links are followed only to files inside the content folder, never to folders.',
   }),
   emptySection: entry<{ title: string }>({
     title: 'Empty section',
@@ -153,5 +165,5 @@ export function formatProblem(p: Problem): string {
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+  return [...problems].sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column)
 }

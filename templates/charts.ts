@@ -4,15 +4,25 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h, s } from 'hastscript'
-import type { Conference, Topic, TrendPoint } from '../src/link/graph.ts'
+import type { Topic } from '../src/link/graph.ts'
+import type { Column, ColumnPoint } from '../src/emit/views.ts'
 import type { PageContext } from './layout.ts'
 import { plural } from './parts.ts'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
-/** Bars per conference: sections mentioning the topic, the darker part those about it. */
-export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
-  const points = topic.trend
+/** What the topics × conferences map shows; chosen in src/emit/views.ts. */
+export interface MapView {
+  columns: Column[]
+  rows: { topic: Topic; points: ColumnPoint[] }[]
+}
+
+/**
+ * Bars per conference (or per year, for many conferences): sections mentioning the topic,
+ * the darker part those about it.
+ */
+export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]): ElementContent {
+  const perYear = points.some((p) => p.column.conferences.length !== 1 || !p.column.url)
   const width = 520
   const height = 256
   const margin = { top: 28, right: 12, bottom: 66, left: 48 }
@@ -26,17 +36,14 @@ export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
   const barW = Math.min(64, band * 0.6)
   const titleId = `trend-title-${topic.id}`
   const descId = `trend-desc-${topic.id}`
-  const conferenceOf = (p: TrendPoint) => ctx.site.conference.get(p.conference)!
-
   const bars = points.flatMap((p, i) => {
     const x = margin.left + band * i + (band - barW) / 2
-    const c = conferenceOf(p)
     return [
       s('rect', { class: 'bar-mention', x, y: y(p.count), width: barW, height: y(0) - y(p.count) }),
       s('rect', { class: 'bar-focus', x, y: y(p.focus), width: barW, height: y(0) - y(p.focus) }),
       s('text', { class: 'bar-label', x: x + barW / 2, y: y(p.count) - 6, textAnchor: 'middle' }, `${p.count} · ${percent(p.share)}`),
-      s('text', { class: 'axis-label', x: x + barW / 2, y: margin.top + plotH + 18, textAnchor: 'middle' }, String(p.year)),
-      s('text', { class: 'axis-label axis-sub', x: x + barW / 2, y: margin.top + plotH + 33, textAnchor: 'middle' }, c.city),
+      s('text', { class: 'axis-label', x: x + barW / 2, y: margin.top + plotH + 18, textAnchor: 'middle' }, p.column.label),
+      s('text', { class: 'axis-label axis-sub', x: x + barW / 2, y: margin.top + plotH + 33, textAnchor: 'middle' }, p.column.sub),
     ]
   })
   const grid = ticks.flatMap((t) => [
@@ -44,18 +51,18 @@ export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
     s('text', { class: 'axis-label', x: margin.left - 8, y: y(t) + 4, textAnchor: 'end' }, String(t)),
   ])
 
-  const summary = points.map((p) => `${p.year}: ${p.count} of ${p.total} sections (${percent(p.share)}), ${p.focus} about it`).join('; ')
+  const summary = points.map((p) => `${p.column.label}: ${p.count} of ${p.total} sections (${percent(p.share)}), ${p.focus} about it`).join('; ')
   const svg = s(
     'svg',
     { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledby: `${titleId} ${descId}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' },
     [
-      s('title', { id: titleId }, `${topic.name}: sections per conference`),
+      s('title', { id: titleId }, `${topic.name}: sections per ${perYear ? 'year' : 'conference'}`),
       s('desc', { id: descId }, summary),
       ...grid,
       s('line', { class: 'axis', x1: margin.left, x2: width - margin.right, y1: y(0), y2: y(0) }),
       ...bars,
       s('text', { class: 'axis-title', x: 14, y: margin.top + plotH / 2, textAnchor: 'middle', transform: `rotate(-90 14 ${margin.top + plotH / 2})` }, 'Sections'),
-      s('text', { class: 'axis-title', x: margin.left + plotW / 2, y: height - 4, textAnchor: 'middle' }, 'Conference'),
+      s('text', { class: 'axis-title', x: margin.left + plotW / 2, y: height - 4, textAnchor: 'middle' }, perYear ? 'Year' : 'Conference'),
     ],
   )
 
@@ -70,12 +77,12 @@ export function trendChart(ctx: PageContext, topic: Topic): ElementContent {
       ]),
     ]),
     h('div.table-wrap', h('table.trend-table', [
-      h('caption', `${topic.name} per conference`),
-      h('thead', h('tr', [h('th', { scope: 'col' }, 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), h('th', { scope: 'col' }, 'Share'), h('th', { scope: 'col' }, 'About it')])),
+      h('caption', `${topic.name} per ${perYear ? 'year' : 'conference'}`),
+      h('thead', h('tr', [h('th', { scope: 'col' }, perYear ? 'Year' : 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), h('th', { scope: 'col' }, 'Share'), h('th', { scope: 'col' }, 'About it')])),
       h('tbody', points.map((p) => {
-        const c = conferenceOf(p)
+        const c = p.column
         return h('tr', [
-          h('th', { scope: 'row' }, h('a', { href: ctx.href(c.url), title: c.name }, `${c.year} ${c.city}`)),
+          h('th', { scope: 'row' }, c.url ? h('a', { href: ctx.href(c.url), title: c.title }, `${c.label} ${c.sub}`) : c.label),
           h('td.num', `${p.count} of ${p.total}`),
           h('td.num', percent(p.share)),
           h('td.num', String(p.focus)),
@@ -96,27 +103,26 @@ function niceTicks(max: number): number[] {
 }
 
 /**
- * Topics × conferences as a table styled as a heatmap. Each cell links to the sections
- * behind it: the conference's group on the topic page.
+ * Topics × conferences (or years) as a table styled as a heatmap. Each cell links to the
+ * sections behind it: their conference's group in the topic's all view.
  */
-export function heatmap(ctx: PageContext, topics: Topic[], conferences: Conference[]): Element {
-  const maxShare = Math.max(0.01, ...topics.flatMap((t) => t.trend.map((p) => p.share)))
+export function heatmap(ctx: PageContext, map: MapView): Element {
+  const maxShare = Math.max(0.01, ...map.rows.flatMap((r) => r.points.map((p) => p.share)))
   const level = (share: number) => (share === 0 ? 0 : Math.max(1, Math.ceil((share / maxShare) * 4)))
   return h('div.table-wrap', h('table.heatmap', [
     h('caption', 'Share of each conference’s sections that mention a topic'),
     h('thead', h('tr', [
       h('th', { scope: 'col' }, 'Topic'),
-      ...conferences.map((c) => h('th', { scope: 'col' }, [String(c.year), h('span.heatmap-city', c.city)])),
+      ...map.columns.map((c) => h('th', { scope: 'col' }, [c.label, h('span.heatmap-city', c.sub)])),
     ])),
-    h('tbody', topics.map((t) =>
+    h('tbody', map.rows.map(({ topic: t, points }) =>
       h('tr', [
         h('th', { scope: 'row' }, h('a', { href: ctx.href(t.url) }, t.name)),
-        ...t.trend.map((p) => {
-          const c = ctx.site.conference.get(p.conference)!
-          const label = `${t.name} at ${c.name}: ${plural(p.count, 'section')} of ${p.total} (${percent(p.share)})`
-          return h(`td.heat.heat-${level(p.share)}`, p.count === 0
+        ...points.map((p) => {
+          const label = `${t.name} at ${p.column.title}: ${plural(p.count, 'section')} of ${p.total} (${percent(p.share)})`
+          return h(`td.heat.heat-${level(p.share)}`, !p.link
             ? h('span', { title: label }, h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '·'))
-            : h('a', { href: ctx.href(t.url, `year-${p.conference}`), title: label }, [percent(p.share), h('span.visually-hidden', ` — ${label}`)]))
+            : h('a', { href: ctx.href(p.link.path, p.link.hash), title: label }, [percent(p.share), h('span.visually-hidden', ` — ${label}`)]))
         }),
       ]),
     )),

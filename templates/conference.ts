@@ -1,10 +1,13 @@
 import type { Root } from 'hast'
 import { h } from 'hastscript'
-import type { Conference } from '../src/link/graph.ts'
+import type { Conference, SharedTheme } from '../src/link/graph.ts'
+import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
-import { dateRange, inSentence, kindBadge, plural, sideBySide, topicChips } from './parts.ts'
+import { dateRange, inSentence, kindBadge, pagerNav, plural, sideBySide, topicChips } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
-export function conferencePage(ctx: PageContext, conference: Conference): Root {
+/** `shared`: the themes to show side by side, cut to size (src/emit/views.ts). */
+export function conferencePage(ctx: PageContext, conference: Conference, shared: SharedTheme[]): Root {
   const { site } = ctx
   const reports = conference.reports.map((id) => site.report.get(id)!)
   return layout(ctx, {
@@ -36,11 +39,11 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
           ]),
         )),
       ]),
-      conference.shared.length
+      shared.length
         ? h('section', { ariaLabelledby: 'shared-title' }, [
             h('h2#shared-title', 'Several reporters on one theme'),
-            h('p', `Topics and projects that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side. Their topic and project pages quote what each reporter wrote.`),
-            ...conference.shared.map((theme) => {
+            h('p', `${shared.length < conference.shared.length ? `The ${shared.length} most shared of ${conference.shared.length} topics and projects` : 'Topics and projects'} that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side. Their topic and project pages quote what each reporter wrote.`),
+            ...shared.map((theme) => {
               const name = theme.type === 'topic' ? site.topic.get(theme.id)!.name : site.project.get(theme.id)!.name
               return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? inSentence(name) : name}`, `shared-${theme.type}-${theme.id}`, theme.reports, true)
             }),
@@ -56,7 +59,7 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
                 kindBadge(s.kind),
                 ' ',
                 h('a', { href: ctx.href(s.url) }, s.title),
-                s.speakers.length ? h('span.speakers', ` — ${s.speakers.join(', ')}`) : null,
+                s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
                 h('span.meta', ` (${site.report.get(s.report)!.title})`),
               ])
             })),
@@ -65,14 +68,14 @@ export function conferencePage(ctx: PageContext, conference: Conference): Root {
   })
 }
 
-export function conferencesIndexPage(ctx: PageContext): Root {
+export function conferencesIndexPage(ctx: PageContext, pager: PageOf<Conference>): Root {
   return layout(ctx, {
-    title: 'Conferences',
+    title: pager.pages.length > 1 ? `Conferences, page ${pager.page} of ${pager.pages.length}` : 'Conferences',
     description: 'Conferences the reports come from.',
     current: 'conferences',
     main: [
-      h('header.page-header', [h('h1', 'Conferences')]),
-      h('ol.timeline', ctx.site.conferences.map((c) =>
+      h('header.page-header', [h('h1', 'Conferences'), pager.pages.length > 1 ? h('p.lead', `${plural(pager.total, 'conference')}, in time order.`) : null]),
+      h('ol.timeline', pager.items.map((c) =>
         h('li', [
           h('span.timeline-year', String(c.year)),
           h('div', [
@@ -81,6 +84,7 @@ export function conferencesIndexPage(ctx: PageContext): Root {
           ]),
         ]),
       )),
+      pagerNav(ctx, pager),
     ],
   })
 }

@@ -1,7 +1,7 @@
 import type { Root } from 'hast'
 import { h } from 'hastscript'
-import type { Report, Topic } from '../src/link/graph.ts'
-import { heatmap } from './charts.ts'
+import type { Conference, Report, Topic } from '../src/link/graph.ts'
+import { heatmap, type MapView } from './charts.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
 import { count, plural } from './parts.ts'
 
@@ -10,11 +10,13 @@ export interface HomeProps {
   topics: Topic[]
   /** Most recent first. */
   latestReports: Report[]
-  /** Rows of the topics × conferences map. */
-  mapTopics: Topic[]
+  /** The topics × conferences map. */
+  map: MapView
+  /** The latest conferences, in time order. */
+  timeline: Conference[]
 }
 
-export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }: HomeProps): Root {
+export function homePage(ctx: PageContext, { topics, latestReports, map, timeline }: HomeProps): Root {
   const { site } = ctx
   const sessions = site.sections.filter((s) => s.kind !== 'note').length
   return layout(ctx, {
@@ -32,7 +34,7 @@ export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }:
       ]),
       h('section', { ariaLabelledby: 'timeline-title' }, [
         h('h2#timeline-title', 'Conferences'),
-        h('ol.timeline', site.conferences.map((c) =>
+        h('ol.timeline', timeline.map((c) =>
           h('li', [
             h('span.timeline-year', String(c.year)),
             h('div', [
@@ -41,6 +43,7 @@ export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }:
             ]),
           ]),
         )),
+        timeline.length < site.conferences.length ? h('p', h('a', { href: ctx.href('conferences/') }, `All ${plural(site.conferences.length, 'conference')} →`)) : null,
       ]),
       h('section', { ariaLabelledby: 'topics-title' }, [
         h('h2#topics-title', 'Topics'),
@@ -52,7 +55,7 @@ export function homePage(ctx: PageContext, { topics, latestReports, mapTopics }:
       h('section', { ariaLabelledby: 'map-title' }, [
         h('h2#map-title', 'Topics by conference'),
         h('p', 'How much of each conference’s reporting touched a topic. Select a cell for the sections behind it.'),
-        heatmap(ctx, mapTopics, site.conferences),
+        heatmap(ctx, map),
       ]),
       h('section', { ariaLabelledby: 'latest-title' }, [
         h('h2#latest-title', 'Latest reports'),

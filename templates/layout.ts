@@ -80,7 +80,7 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
               'Built by Recap from ',
               String(ctx.site.reports.length),
               ' trip reports. ',
-              h('a', { href: ctx.href('data/sections.json') }, 'Data'),
+              h('a', { href: ctx.href('data/index.json') }, 'Data'),
               ' · ',
               h('a', { href: ctx.href('search/') }, 'Search'),
             ]),

@@ -2,23 +2,28 @@
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
+import type { PageOf } from '../src/emit/views.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
-import { kindLabel, plural } from './parts.ts'
+import { kindLabel, pagerNav, plural } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
-export function reportsIndexPage(ctx: PageContext): Root {
+const pageTitle = (title: string, pager: PageOf<unknown>) => (pager.pages.length > 1 ? `${title}, page ${pager.page} of ${pager.pages.length}` : title)
+
+/** One page of the reports list: the page's reports, grouped by conference. */
+export function reportsIndexPage(ctx: PageContext, pager: PageOf<{ conference: string; reports: string[] }>): Root {
   const { site } = ctx
   return layout(ctx, {
-    title: 'Reports',
+    title: pageTitle('Reports', pager),
     description: 'Every trip report, by conference.',
     current: 'reports',
     main: [
       h('header.page-header', [h('h1', 'Reports'), h('p.lead', `${plural(site.reports.length, 'trip report')}, by conference.`)]),
-      ...site.conferences
-        .filter((c) => c.reports.length)
-        .map((c) =>
+      ...pager.items
+        .map((g) => site.conference.get(g.conference)!)
+        .map((c, i) =>
           h('section', { ariaLabelledby: `conf-${c.id}` }, [
             h('h2', { id: `conf-${c.id}` }, h('a', { href: ctx.href(c.url) }, c.name)),
-            h('ul.card-list', c.reports.map((id) => {
+            h('ul.card-list', pager.items[i]!.reports.map((id) => {
               const r = site.report.get(id)!
               return h('li.card', [
                 h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
@@ -28,18 +33,20 @@ export function reportsIndexPage(ctx: PageContext): Root {
             })),
           ]),
         ),
+      pagerNav(ctx, pager),
     ],
   })
 }
 
-export function talksIndexPage(ctx: PageContext, sessions: Section[]): Root {
+export function talksIndexPage(ctx: PageContext, pager: PageOf<Section>): Root {
   const { site } = ctx
+  const sessions = pager.items
   return layout(ctx, {
-    title: 'Talks',
+    title: pageTitle('Talks', pager),
     description: 'Every session the reports covered: talks, keynotes, BoFs, workshops and lightning talks.',
     current: 'talks',
     main: [
-      h('header.page-header', [h('h1', 'Talks'), h('p.lead', `${plural(sessions.length, 'session')} covered by the reports: talks, keynotes, BoFs, workshops and lightning talks.`)]),
+      h('header.page-header', [h('h1', 'Talks'), h('p.lead', `${plural(pager.total, 'session')} covered by the reports: talks, keynotes, BoFs, workshops and lightning talks.`)]),
       h('div.table-wrap', h('table.talks', [
         h('caption.visually-hidden', 'Every session covered by the reports'),
         h('thead', h('tr', ['Title', 'Kind', 'Conference', 'Report', 'Topics'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -47,7 +54,7 @@ export function talksIndexPage(ctx: PageContext, sessions: Section[]): Root {
           const report = site.report.get(s.report)!
           const conference = site.conference.get(s.conference)!
           return h('tr', [
-            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null]),
+            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
             h('td', kindLabel[s.kind]),
             h('td', h('a', { href: ctx.href(conference.url) }, `${conference.city} ${conference.year}`)),
             h('td', h('a', { href: ctx.href(report.url) }, report.title)),
@@ -55,6 +62,7 @@ export function talksIndexPage(ctx: PageContext, sessions: Section[]): Root {
           ])
         })),
       ])),
+      pagerNav(ctx, pager),
     ],
   })
 }

@@ -3,6 +3,7 @@ import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Section, SectionMention } from '../src/link/graph.ts'
 import type { SectionKind } from '../src/validate/schema.ts'
+import type { PageOf } from '../src/emit/views.ts'
 import type { PageContext } from './layout.ts'
 
 export const kindLabel: Record<SectionKind, string> = {
@@ -35,10 +36,23 @@ export function projectChips(ctx: PageContext, ids: readonly string[], label = '
 }
 
 /** "Report title · KubeCon Europe 2018" line under a section link. */
-export function sectionSource(ctx: PageContext, section: Section): ElementContent {
+export function sectionSource(ctx: PageContext, section: Section, withConference = true): ElementContent {
   const report = ctx.site.report.get(section.report)!
   const conference = ctx.site.conference.get(section.conference)!
-  return h('span.source', [report.title, ' · ', conference.name])
+  return h('span.source', withConference ? [report.title, ' · ', conference.name] : [report.title])
+}
+
+/** Links to every page of a paginated list; nothing when it fits on one. */
+export function pagerNav(ctx: PageContext, pager: PageOf<unknown>): ElementContent | null {
+  if (pager.pages.length <= 1) return null
+  const at = pager.page - 1
+  return h('nav.pager.pager-pages', { ariaLabel: 'Pages' }, [
+    at > 0 ? h('a.pager-previous', { href: ctx.href(pager.pages[at - 1]!), rel: 'prev' }, 'Previous page') : h('span'),
+    h('ol.page-numbers', pager.pages.map((p, i) =>
+      h('li', i === at ? h('span', { ariaCurrent: 'page' }, String(i + 1)) : h('a', { href: ctx.href(p) }, String(i + 1))),
+    )),
+    at < pager.pages.length - 1 ? h('a.pager-next', { href: ctx.href(pager.pages[at + 1]!), rel: 'next' }, 'Next page') : h('span'),
+  ])
 }
 
 /** A quoted sentence with the mention marked. */
@@ -48,9 +62,14 @@ export function quote(mention: SectionMention): ElementContent | null {
   return h('blockquote.mention', h('p', [sentence.slice(0, start), h('mark', sentence.slice(start, end)), sentence.slice(end)]))
 }
 
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const formatted = new Map<string, string>()
+
+/** "11 May 2018". One formatter for the whole build: creating one per call was a hot spot. */
 export function formatDate(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z')
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  let text = formatted.get(iso)
+  if (text === undefined) formatted.set(iso, (text = dateFormat.format(new Date(iso + 'T00:00:00Z'))))
+  return text
 }
 
 export function dateRange(start: string, end: string): string {

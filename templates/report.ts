@@ -4,6 +4,7 @@ import type { Report } from '../src/link/graph.ts'
 import type { OutlineItem } from '../src/parse/report.ts'
 import { layout, type PageContext } from './layout.ts'
 import { formatDate, kindBadge, plural, topicChips } from './parts.ts'
+import { speakerNames } from '../src/parse/structure/speakers.ts'
 
 export function reportPage(ctx: PageContext, report: Report): Root {
   const { site } = ctx
@@ -16,7 +17,7 @@ export function reportPage(ctx: PageContext, report: Report): Root {
     // The section's anchor is its id; its title links to the section's own page.
     return h('section.report-section', { id: s.slug }, [
       h(`${heading(item.level)}.section-title`, h('a', { href: ctx.href(s.url) }, s.title)),
-      h('div.section-meta', [kindBadge(s.kind), s.speakers.length ? h('span.speakers', s.speakers.join(', ')) : null]),
+      h('div.section-meta', [kindBadge(s.kind), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
       topicChips(ctx, s.topics),
       h('div.prose', s.content.children),
     ])

@@ -3,6 +3,7 @@ import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindBadge, kindLabel, projectChips, sectionSource, topicChips } from './parts.ts'
+import { speakersWithAffiliations } from '../src/parse/structure/speakers.ts'
 
 export function sectionPage(ctx: PageContext, section: Section): Root {
   const { site } = ctx
@@ -30,7 +31,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
             h('dd', h('a', { href: ctx.href(report.url, section.slug) }, report.title)),
             h('dt', 'Conference'),
             h('dd', h('a', { href: ctx.href(conference.url) }, conference.name)),
-            section.speakers.length ? [h('dt', section.speakers.length === 1 ? 'Speaker' : 'Speakers'), h('dd', section.speakers.join(', '))] : null,
+            section.speakers.length ? [h('dt', section.speakers.length === 1 ? 'Speaker' : 'Speakers'), h('dd', speakersWithAffiliations(section.speakers))] : null,
             h('dt', 'Kind'),
             h('dd', kindLabel[section.kind]),
           ]),
@@ -53,7 +54,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
                 ' ',
                 kindBadge(other.kind),
                 h('p.meta', sectionSource(ctx, other)),
-                h('p.reasons', ['Shares ', ...reasons(ctx, r.shared.topics, r.shared.projects)]),
+                h('p.reasons', ['Shares ', ...reasons(ctx, r.shared.topics, r.shared.projects, r.shared.speakers)]),
               ])
             })),
           ])
@@ -62,7 +63,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
   })
 }
 
-function reasons(ctx: PageContext, topics: string[], projects: string[]): string[] {
-  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name)]
+function reasons(ctx: PageContext, topics: string[], projects: string[], speakers: string[]): string[] {
+  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name), ...speakers.map((s) => `speaker ${s}`)]
   return [names.join(', ')]
 }

@@ -1,41 +1,85 @@
 import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import type { Project, Reporters, Topic, YearGroup } from '../src/link/graph.ts'
+import type { Project, Reporters, SectionMention, Topic, YearGroup } from '../src/link/graph.ts'
+import type { ColumnPoint, PageOf } from '../src/emit/views.ts'
+import type { SitePath } from '../src/paths.ts'
 import { layout, type PageContext } from './layout.ts'
-import { heatmap, trendChart } from './charts.ts'
-import { count, inSentence, kindBadge, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
+import { heatmap, trendChart, type MapView } from './charts.ts'
+import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
+
+/** What a topic or project page shows; chosen in src/emit/views.ts. */
+export interface TagView {
+  /** The most telling mentions, best first. */
+  telling: SectionMention[]
+  /** A few side-by-side blocks, most reporters first. */
+  reporters: Reporters[]
+  /** Page 1 of the all view, when there are mentions. */
+  all?: SitePath
+}
 
 /**
  * Mentions grouped by conference, each with the sentence that names the topic or project.
- * Where two or more reports of a conference discuss it, their sections stand side by side.
+ * `continued` marks a group that began on the previous page.
  */
-export function mentionsByYear(ctx: PageContext, name: string, groups: YearGroup[], reporters: Reporters[]): ElementContent[] {
+export function mentionsByYear(ctx: PageContext, groups: YearGroup[], continued?: string): ElementContent[] {
   return groups.map((g) => {
     const conference = ctx.site.conference.get(g.conference)!
-    const several = reporters.find((r) => r.conference === g.conference)
-    return h('section.year-group', { ariaLabelledby: `year-${g.conference}` }, [
-      h('h2', { id: `year-${g.conference}` }, [h('a', { href: ctx.href(conference.url) }, conference.name), h('span.count', ` ${plural(g.mentions.length, 'section')}`)]),
-      several
-        ? sideBySide(ctx, 'h3', `${several.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${g.conference}`, several.reports)
-        : mentionList(ctx, g),
+    const id = g.conference === continued ? `year-${g.conference}-continued` : `year-${g.conference}`
+    return h('section.year-group', { ariaLabelledby: id }, [
+      h('h2', { id }, [h('a', { href: ctx.href(conference.url) }, conference.name), h('span.count', ` ${plural(g.mentions.length, 'section')}${g.conference === continued ? ' (continued)' : ''}`)]),
+      mentionList(ctx, g.mentions, false),
     ])
   })
 }
 
-function mentionList(ctx: PageContext, g: YearGroup): ElementContent {
-  return h('ul.mention-list', g.mentions.map((m) => {
+function mentionList(ctx: PageContext, mentions: SectionMention[], withConference: boolean): ElementContent {
+  return h('ul.mention-list', mentions.map((m) => {
         const s = ctx.site.section.get(m.section)!
         return h('li', [
           h('a.mention-title', { href: ctx.href(s.url) }, s.title),
           ' ',
           kindBadge(s.kind),
-          h('p.meta', sectionSource(ctx, s)),
+          h('p.meta', sectionSource(ctx, s, withConference)),
           quote(m),
         ])
       }))
 }
 
-export function topicPage(ctx: PageContext, topic: Topic): Root {
+/** The telling mentions, a few side-by-side blocks and the way to all of them. */
+function tagBody(ctx: PageContext, name: string, total: number, view: TagView, none: string): ElementContent[] {
+  if (total === 0) return [h('p', none)]
+  return [
+    h('section', { ariaLabelledby: 'telling-title' }, [
+      h('h2#telling-title', total > view.telling.length ? `The most telling of ${plural(total, 'section')}` : plural(total, 'section')),
+      mentionList(ctx, view.telling, true),
+      view.all && total > view.telling.length ? h('p.more', h('a', { href: ctx.href(view.all) }, `All ${plural(total, 'section')}, by conference →`)) : null,
+    ]),
+    ...view.reporters.map((r) => {
+      const conference = ctx.site.conference.get(r.conference)!
+      return sideBySide(ctx, 'h2', `${r.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${r.conference}`, r.reports)
+    }),
+  ]
+}
+
+/** One page of a topic's or project's mentions, all of them across the pages, by conference. */
+export function tagAllPage(ctx: PageContext, tag: { name: string; url: SitePath }, current: 'topics' | 'projects', groups: YearGroup[], pager: PageOf<unknown>, continued?: string): Root {
+  return layout(ctx, {
+    title: `${tag.name}: all sections${pager.pages.length > 1 ? `, page ${pager.page} of ${pager.pages.length}` : ''}`,
+    description: `Every section that mentions ${tag.name}, by conference.`,
+    current,
+    main: [
+      h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [
+        h('li', h('a', { href: ctx.href(`${current}/`) }, current === 'topics' ? 'Topics' : 'Projects')),
+        h('li', h('a', { href: ctx.href(tag.url) }, tag.name)),
+      ])),
+      h('header.page-header', [h('h1', `${tag.name}: all ${plural(pager.total, 'section')}`)]),
+      ...mentionsByYear(ctx, groups, continued),
+      pagerNav(ctx, pager),
+    ],
+  })
+}
+
+export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: ColumnPoint[]): Root {
   return layout(ctx, {
     title: topic.name,
     description: topic.description,
@@ -48,7 +92,7 @@ export function topicPage(ctx: PageContext, topic: Topic): Root {
         h('p.meta', `${plural(topic.sections.length, 'section')} in ${plural(topic.byYear.length, 'conference')}`),
         topic.aliases.length ? h('p.aliases', ['Also matched: ', topic.aliases.join(', ')]) : null,
       ]),
-      h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic)]),
+      h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic, trend)]),
       topic.projects.length ? h('section', { ariaLabelledby: 'projects-title' }, [h('h2#projects-title', 'Projects'), projectChips(ctx, topic.projects)]) : null,
       topic.cooccurring.length
         ? h('section', { ariaLabelledby: 'cooccurring-title' }, [
@@ -59,19 +103,19 @@ export function topicPage(ctx: PageContext, topic: Topic): Root {
             })),
           ])
         : null,
-      ...(topic.byYear.length ? mentionsByYear(ctx, inSentence(topic.name), topic.byYear, topic.reporters) : [h('p', 'No section mentions this topic yet.')]),
+      ...tagBody(ctx, inSentence(topic.name), topic.sections.length, view, 'No section mentions this topic yet.'),
     ],
   })
 }
 
-export function topicsIndexPage(ctx: PageContext, topics: Topic[], mapTopics: Topic[]): Root {
+export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView): Root {
   return layout(ctx, {
     title: 'Topics',
     description: 'Themes that recur across the trip reports.',
     current: 'topics',
     main: [
       h('header.page-header', [h('h1', 'Topics'), h('p.lead', 'Themes that recur across the reports, and how often each was discussed.')]),
-      h('section', { ariaLabelledby: 'map-title' }, [h('h2#map-title', 'Topics by conference'), heatmap(ctx, mapTopics, ctx.site.conferences)]),
+      h('section', { ariaLabelledby: 'map-title' }, [h('h2#map-title', 'Topics by conference'), heatmap(ctx, map)]),
       h('h2', 'All topics'),
       h('ul.card-list.topic-list', topics.map((t) =>
         h('li.card', [
@@ -84,10 +128,10 @@ export function topicsIndexPage(ctx: PageContext, topics: Topic[], mapTopics: To
   })
 }
 
-export function projectPage(ctx: PageContext, project: Project): Root {
+export function projectPage(ctx: PageContext, project: Project, view: TagView): Root {
   return layout(ctx, {
     title: project.name,
-    description: `${project.name} in the trip reports: every section that mentions it, by year.`,
+    description: `${project.name} in the trip reports: the sections that mention it.`,
     current: 'projects',
     main: [
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('projects/') }, 'Projects'))])),
@@ -100,7 +144,7 @@ export function projectPage(ctx: PageContext, project: Project): Root {
         project.aliases.length ? h('p.aliases', ['Also matched: ', project.aliases.join(', ')]) : null,
         topicChips(ctx, project.topics),
       ]),
-      ...(project.byYear.length ? mentionsByYear(ctx, project.name, project.byYear, project.reporters) : [h('p', 'No section mentions this project yet.')]),
+      ...tagBody(ctx, project.name, project.sections.length, view, 'No section mentions this project yet.'),
     ],
   })
 }

@@ -1,6 +1,7 @@
 /** Test helpers: temporary content folders and running the real CLI. */
 import { execFile } from 'node:child_process'
 import http from 'node:http'
+import net from 'node:net'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,21 +10,26 @@ import { promisify } from 'node:util'
 import { expect } from 'vitest'
 
 export const root = path.resolve(import.meta.dirname, '..')
+/** The shipped content: only the smoke test and the relevance floors read it. */
 export const realContent = path.join(root, 'content')
+/** A small content folder built for the tests; test/fixtures/site/README.md says what is in it. */
+export const fixtureContent = path.join(root, 'test/fixtures/site')
 
 export async function tempDir(prefix = 'recap-test-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix))
 }
 
 /**
- * A content folder made of the real data files plus the given reports
- * (file name → text). `files` may also replace a data file.
+ * A temporary content folder made of the fixture site's data files (conferences
+ * meshconf-2017, -2018, -2019; five topics; six projects) plus the given reports
+ * (file name → text); with `withFixtureReports`, the fixture site's four reports too.
+ * `files` may also replace a data file. `dataFrom`: take the data files from another folder.
  */
-export async function makeContent(files: Record<string, string>, withRealReports = false): Promise<string> {
+export async function makeContent(files: Record<string, string>, withFixtureReports = false, dataFrom = fixtureContent): Promise<string> {
   const dir = await tempDir()
   await mkdir(path.join(dir, 'reports'), { recursive: true })
-  for (const name of ['conferences.yml', 'topics.yml', 'projects.yml']) await cp(path.join(realContent, name), path.join(dir, name))
-  if (withRealReports) await cp(path.join(realContent, 'reports'), path.join(dir, 'reports'), { recursive: true })
+  for (const name of ['conferences.yml', 'topics.yml', 'projects.yml']) await cp(path.join(dataFrom, name), path.join(dir, name))
+  if (withFixtureReports) await cp(path.join(fixtureContent, 'reports'), path.join(dir, 'reports'), { recursive: true })
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true })
     await writeFile(path.join(dir, name), text)
@@ -35,7 +41,7 @@ export function report(frontMatter: string, body: string): string {
   return `---\n${frontMatter.trim()}\n---\n\n${body.trim()}\n`
 }
 
-export const minimalFrontMatter = `title: A test report\nconference: kubecon-eu-2019\nsummary: Testing.`
+export const minimalFrontMatter = `title: A test report\nconference: meshconf-2019\nsummary: Testing.`
 
 export interface CliResult {
   code: number
@@ -118,4 +124,18 @@ export function expectFixture(caseDir: string, file: string, actual: unknown): v
     return
   }
   expect(text, path.relative(root, target)).toBe(readFileSync(target, 'utf8'))
+}
+
+/** Sends a GET for `target` exactly as written: no URL parsing or dot-segment removal on the way. */
+export function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`))
+    let response = ''
+    socket.on('data', (chunk: Buffer) => (response += chunk.toString('latin1')))
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0)
+      resolve({ status, body: response.slice(response.indexOf('\r\n\r\n') + 4) })
+    })
+    socket.on('error', reject)
+  })
 }

@@ -1,11 +1,8 @@
 /** The Nu HTML checker (vnu-jar, on Java) reports no error on any page of the built site. */
 import { execFile, execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../src/build.ts'
-import { realContent, removeDir, tempDir } from './helpers.ts'
+import { describe, expect, inject, it } from 'vitest'
 
 const vnuJar = createRequire(import.meta.url)('vnu-jar') as string
 
@@ -20,12 +17,8 @@ function javaAvailable(): boolean {
 }
 
 describe.skipIf(!javaAvailable())('valid HTML', () => {
-  let out: string
-  beforeAll(async () => {
-    out = path.join(await tempDir(), 'site')
-    await build({ contentDir: realContent, outDir: out, siteUrl: 'https://example.com/' })
-  })
-  afterAll(async () => removeDir(path.dirname(out)))
+  // The fixture site, built once for the run by test/global-setup.ts: every page type.
+  const out = inject('fixtureSite')
 
   it('has no Nu HTML checker errors on any page', async () => {
     let output = ''

@@ -107,7 +107,7 @@ More security than ever.
     expect(draft.text).toMatch(/^---\ntitle: My KubeCon Barcelona\nauthor: Grace Hopper\nconference: kubecon-eu-2019\npublished: 2019-05-27\nsummary: What I saw at KubeCon Barcelona\.\ntopics:\n {2}- security\n---\n/)
     expect(draft.text).toContain('Barcelona was sunny. [Video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)')
     expect(draft.text).toContain('*The main hall*')
-    expect(draft.text).toContain('### Opening the conference {.keynote speakers="Priyanka Sharma"}')
+    expect(draft.text).toContain('### Opening the conference {.keynote speakers="Priyanka Sharma (CNCF)"}')
     expect(draft.text).toContain('### Securing the cluster {.talk speakers="Ian Coldwater"}')
     expect(draft.text).toContain('### My takeaways\n')
     expect(draft.text).toContain('A [deck](https://example.com/slides) full of attacks.')

@@ -7,23 +7,28 @@
  * repeated image captions are dropped; sections that speak of a speaker, a presenter or a
  * session become talks, and headings naming keynotes, BoFs or lightning talks those kinds.
  *
- * Markdown (a Hugo or Jekyll post): kept as Markdown; front matter mapped to Recap's; Hugo
- * shortcodes and raw HTML reduced to text or safe Markdown; "### Keynote: Title - Speaker,
- * Company" headings become sessions with their speakers.
+ * Markdown (a Hugo or Jekyll post, a README of notes): see markdown-post.ts. Its sessions
+ * are found by the same inference as the build and written out as attributes for the
+ * author to check.
+ *
+ * The conference comes from conference.ts: a known one, a new entry for conferences.yml,
+ * or a question; never a wrong one.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseYamlText, stringify } from 'yaml'
-import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
+import GithubSlugger from 'github-slugger'
+import { stringify } from 'yaml'
 import { displayPath, loadContent } from '../load/content.ts'
 import { PhraseMatcher } from '../link/tagger.ts'
-import { slugify } from '../paths.ts'
+import { reportIdPattern } from '../paths.ts'
 import { ContentError } from '../problems.ts'
 import { validateContent } from '../validate/content.ts'
 import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
 import type { ConferenceEntry, ProjectEntry, SessionKind, TopicEntry } from '../validate/schema.ts'
+import { chooseConference, type NewConference } from './conference.ts'
+import { draftMarkdown } from './markdown-post.ts'
 
 export interface Catalogue {
   conferences: ConferenceEntry[]
@@ -35,13 +40,24 @@ export interface ImportResult {
   /** The draft: front matter and Markdown. */
   text: string
   title: string
+  /** The conference id the draft names (a known one, or `newConference`'s). */
   conference?: string
+  /** A conference to add to conferences.yml for this draft. */
+  newConference?: NewConference
+  /** Why the conference could not be told, when it could not. */
+  question?: string
   /** What was guessed, for the author to check. */
   notes: string[]
 }
 
-export function importPost(source: string, catalogue: Catalogue, options: { conference?: string } = {}): ImportResult {
+export interface ImportOptions {
+  conference?: string
+  newConference?: NewConference
+}
+
+export function importPost(source: string, catalogue: Catalogue, options: ImportOptions = {}): ImportResult {
   const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '')
+  if (text.trim() === '') throw new AuthoringError('The post is empty: there is nothing to import.')
   return looksLikeMarkdown(text) ? importMarkdown(text, catalogue, options) : importPlainText(text, catalogue, options)
 }
 
@@ -54,7 +70,7 @@ function looksLikeMarkdown(text: string): boolean {
 const bullet = /^(\s*)[•*\-–]\s+(.*)$/
 const numbered = /^(\s*)(\d+)[.)]\s+(.*)$/
 
-function importPlainText(text: string, catalogue: Catalogue, options: { conference?: string }): ImportResult {
+function importPlainText(text: string, catalogue: Catalogue, options: ImportOptions): ImportResult {
   const notes: string[] = []
   let lines = text.split('\n').map((l) => l.replace(/\s+$/, ''))
   while (lines.length && lines[0] === '') lines.shift()
@@ -124,7 +140,7 @@ function importPlainText(text: string, catalogue: Catalogue, options: { conferen
     if (body) out.push(body)
   }
   if (sessions.length) notes.push(`Marked ${sessions.length} sessions: ${sessions.join('; ')}.`)
-  return finish({ title, body: out.join('\n\n'), tags, catalogue, options, notes })
+  return finish({ title, body: out.join('\n\n'), introduction: out[0] ?? '', tags, catalogue, options, notes })
 }
 
 function dropRepeatedCaptions(lines: string[], notes: string[]): string[] {
@@ -194,118 +210,95 @@ export function sessionKind(heading: string, body: string): SessionKind | undefi
 
 // --- Markdown --------------------------------------------------------------------------
 
-function importMarkdown(text: string, catalogue: Catalogue, options: { conference?: string }): ImportResult {
-  const notes: string[] = []
-  const split = splitFrontMatter(text)
-  if (isFrontMatterProblem(split)) throw new AuthoringError(`${split.reason}. ${split.hint}`)
-  let fm: Record<string, unknown> = {}
-  if (split.format === 'yaml') {
-    try {
-      const value: unknown = parseYamlText(split.raw, { maxAliasCount: 100 })
-      if (value && typeof value === 'object' && !Array.isArray(value)) fm = value as Record<string, unknown>
-    } catch (error) {
-      throw new AuthoringError(`The post's front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`)
-    }
-  }
-  let body = split.body
-
-  // A setext title ("Title\n=====") on top is the post's title.
-  let title = typeof fm.title === 'string' ? fm.title : undefined
-  const setext = /^\s*(.+)\n=+\s*\n/.exec(body)
-  if (setext) {
-    title ??= setext[1]!.trim()
-    body = body.slice(setext[0].length)
-  }
-  const h1 = /^\s*# (.+)\n/.exec(body)
-  if (!title && h1) {
-    title = h1[1]!.trim()
-    body = body.slice(h1[0].length)
-  }
-
-  body = reduceShortcodes(body, notes)
-  body = reduceHtml(body, notes)
-
-  // "### Keynote: Title - Speaker, Company" → a session with its speakers.
-  const sessions: string[] = []
-  body = body.replace(/^(#{2,6}) +(Keynote|Talk|Workshop|BoF|BOF|Lightning talk|Lightning)s?: +(.+?)(?: +[-–—] +([^,\n]+)(?:,[^\n]*)?)? *$/gm, (_all, hashes: string, label: string, heading: string, speaker?: string) => {
-    const kind: SessionKind = /keynote/i.test(label) ? 'keynote' : /bof/i.test(label) ? 'bof' : /lightning/i.test(label) ? 'lightning' : /workshop/i.test(label) ? 'workshop' : 'talk'
-    sessions.push(`${heading} (${kind})`)
-    return `${hashes} ${heading.trim()} {.${kind}${speaker ? ` speakers="${speaker.trim().replace(/"/g, "'")}"` : ''}}`
+function importMarkdown(text: string, catalogue: Catalogue, options: ImportOptions): ImportResult {
+  const draft = draftMarkdown(text)
+  const fm = draft.frontMatter
+  const notes = [...draft.notes]
+  if (draft.sessions.length) notes.push(`Marked ${draft.sessions.length} sessions: ${draft.sessions.join('; ')}.`)
+  const tags = [fm.tags, fm.categories, fm.keywords].flatMap((v) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [])).map((t) => t.trim()).filter(Boolean)
+  const date = readDate(fm.date ?? fm.published, notes)
+  const author = typeof fm.author === 'string' ? fm.author : Array.isArray(fm.authors) && fm.authors.length ? String(fm.authors[0]) : undefined
+  const summary = typeof fm.description === 'string' && fm.description.trim() ? fm.description : typeof fm.summary === 'string' && fm.summary.trim() ? fm.summary : undefined
+  return finish({
+    title: draft.title ?? 'Untitled report',
+    body: draft.body.trim(),
+    introduction: draft.introduction,
+    tags,
+    catalogue,
+    options,
+    notes,
+    ...(date ? { date } : {}),
+    ...(author ? { author } : {}),
+    ...(summary ? { summary: summary.trim() } : {}),
   })
-  // Other headings: mark talks by what their section says.
-  const parts = body.split(/^(?=#{2,6} )/m)
-  body = parts
-    .map((part) => {
-      const m = /^(#{2,6}) +([^\n{]+?) *\n([\s\S]*)$/.exec(part)
-      if (!m) return part
-      const kind = sessionKind(m[2]!, m[3]!)
-      if (!kind) return part
-      sessions.push(`${m[2]} (${kind})`)
-      return `${m[1]} ${m[2]} {.${kind}}\n${m[3]}`
-    })
-    .join('')
-  if (sessions.length) notes.push(`Marked ${sessions.length} sessions: ${sessions.join('; ')}.`)
-
-  const tags = [fm.tags, fm.categories].flatMap((v) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [])).map((t) => t.trim())
-  const date = fm.date instanceof Date ? fm.date.toISOString().slice(0, 10) : typeof fm.date === 'string' ? fm.date.slice(0, 10) : undefined
-  const author = typeof fm.author === 'string' ? fm.author : Array.isArray(fm.authors) ? String(fm.authors[0]) : undefined
-  const summary = typeof fm.description === 'string' ? fm.description : typeof fm.summary === 'string' ? fm.summary : undefined
-  return finish({ title: title ?? 'Untitled report', body: body.trim(), tags, catalogue, options, notes, ...(date ? { date } : {}), ...(author ? { author } : {}), ...(summary ? { summary } : {}) })
 }
 
-function reduceShortcodes(body: string, notes: string[]): string {
-  let count = 0
-  const attr = (args: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(args)?.[1]
-  // Paired shortcodes keep their inner text: {{% note %}}text{{% /note %}}.
-  body = body.replace(/\{\{[<%]\s*(\w+)[^}]*[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\1\s*[>%]\}\}/g, (_a, _n, inner: string) => (count++, inner.trim()))
-  body = body.replace(/\{\{[<%]\s*(\w+)\s*([^}]*?)\s*[>%]\}\}/g, (_all, name: string, args: string) => {
-    count++
-    const first = /^"?([^\s"]+)"?/.exec(args)?.[1]
-    switch (name) {
-      case 'youtube':
-        return `[Video on YouTube](https://www.youtube.com/watch?v=${attr(args, 'id') ?? first})`
-      case 'vimeo':
-        return `[Video on Vimeo](https://vimeo.com/${attr(args, 'id') ?? first})`
-      case 'tweet':
-        return `[Tweet](https://twitter.com/x/status/${attr(args, 'id') ?? first})`
-      case 'figure':
-        return attr(args, 'caption') ? `*${attr(args, 'caption')}*` : ''
-      case 'ref':
-      case 'relref':
-        return ''
-      default:
-        return ''
+/** A front-matter date as YYYY-MM-DD, or a note saying why it was left out. */
+function readDate(value: unknown, notes: string[]): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      notes.push('Left out the post’s date: it is not a real date.')
+      return undefined
     }
-  })
-  if (count) notes.push(`Reduced ${count} Hugo shortcodes to text or links.`)
-  return body
-}
-
-function reduceHtml(body: string, notes: string[]): string {
-  let count = 0
-  const out = body
-    .replace(/<(script|style|iframe)\b[\s\S]*?<\/\1>/gi, () => (count++, ''))
-    .replace(/<br\s*\/?>/gi, () => (count++, '\n'))
-    .replace(/<a\s[^>]*href="(https?:[^"]+)"[^>]*>([\s\S]*?)<\/a>/gi, (_a, href: string, label: string) => (count++, `[${label.replace(/<[^>]+>/g, '')}](${href})`))
-    .replace(/<img\s[^>]*alt="([^"]*)"[^>]*>/gi, (_a, alt: string) => (count++, alt ? `*${alt}*` : ''))
-    .replace(/<\/?[a-z][^>]*>/gi, () => (count++, ''))
-  if (count) notes.push(`Reduced ${count} HTML tags to plain text or Markdown.`)
-  return out
+    return value.toISOString().slice(0, 10)
+  }
+  const text = String(value)
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    const real = new Date(Date.UTC(y, mo - 1, d))
+    if (real.getUTCFullYear() === y && real.getUTCMonth() === mo - 1 && real.getUTCDate() === d) return m[0]
+  }
+  notes.push(`Left out the post’s date "${text.slice(0, 40)}": it is not a real date (YYYY-MM-DD); add "published:" by hand.`)
+  return undefined
 }
 
 // --- front matter ----------------------------------------------------------------------
 
-function finish(d: { title: string; body: string; tags: string[]; catalogue: Catalogue; options: { conference?: string }; notes: string[]; date?: string; author?: string; summary?: string }): ImportResult {
+function finish(d: {
+  title: string
+  body: string
+  introduction: string
+  tags: string[]
+  catalogue: Catalogue
+  options: ImportOptions
+  notes: string[]
+  date?: string
+  author?: string
+  summary?: string
+}): ImportResult {
   const { catalogue, notes } = d
-  const conference = d.options.conference ?? guessConference(d.title, d.body, catalogue.conferences, notes)
+  let conference = d.options.conference ?? d.options.newConference?.id
+  let newConference = d.options.newConference
+  let question: string | undefined
+  if (!conference) {
+    const answer = chooseConference({ title: d.title, text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
+    if (answer.type === 'known') {
+      conference = answer.id
+      notes.push(`Chose the conference ${answer.id}: ${answer.reason}.`)
+    } else if (answer.type === 'new') {
+      conference = answer.entry.id
+      newConference = answer.entry
+    } else {
+      question = answer.reason
+    }
+  }
   const author = d.author ?? guessAuthor(d.body)
   if (author && !d.author) notes.push(`Guessed the author "${author}" from the text.`)
   const topicIds = new Set(catalogue.topics.map((t) => t.id))
-  const topics = d.tags.map((t) => t.toLowerCase().replace(/\s+/g, '-')).filter((t) => topicIds.has(t))
+  const topics = [...new Set(d.tags.map((t) => t.toLowerCase().replace(/\s+/g, '-')).filter((t) => topicIds.has(t)))]
   const dropped = d.tags.filter((t) => !topicIds.has(t.toLowerCase().replace(/\s+/g, '-')))
-  if (dropped.length) notes.push(`Left out tags that are not topic ids: ${dropped.join(', ')}.`)
-  const summary = d.summary ?? firstSentence(d.body)
-  notes.push(d.summary ? 'Took the summary from the post’s description.' : 'The summary is the post’s first sentence: rewrite it in one or two sentences of your own.')
+  if (dropped.length) notes.push(`Left out tags that are not topic ids: ${dropped.slice(0, 20).join(', ')}${dropped.length > 20 ? '…' : ''}.`)
+  const introSummary = d.summary ? undefined : summaryOf(d.introduction)
+  const summary = d.summary ?? introSummary ?? `Notes from ${d.title}.`
+  notes.push(
+    d.summary
+      ? 'Took the summary from the post’s description.'
+      : introSummary
+        ? 'The summary is the start of the post’s introduction: rewrite it in one or two sentences of your own.'
+        : 'The post has no introduction: write a summary of one or two sentences.',
+  )
   const frontMatter = stringify({
     title: d.title,
     ...(author ? { author } : {}),
@@ -314,26 +307,14 @@ function finish(d: { title: string; body: string; tags: string[]; catalogue: Cat
     summary,
     ...(topics.length ? { topics } : {}),
   })
-  return { text: `---\n${frontMatter}---\n\n${d.body.trim()}\n`, title: d.title, ...(conference ? { conference } : {}), notes }
-}
-
-function guessConference(title: string, body: string, conferences: ConferenceEntry[], notes: string[]): string | undefined {
-  const text = `${title}\n${body}`
-  const years = [...title.matchAll(/\b(19|20)\d{2}\b/g), ...body.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]))
-  const scored = conferences
-    .map((c) => {
-      let score = 0
-      if (years[0] === c.year) score += 3
-      else if (years.includes(c.year)) score += 1
-      if (new RegExp(`\\b${c.city}\\b`, 'i').test(text)) score += 3
-      for (const word of c.name.split(/\W+/).filter((w) => w.length > 3 && !/^\d+$/.test(w))) if (new RegExp(`\\b${word}\\b`, 'i').test(text)) score += 0.5
-      return { c, score }
-    })
-    .filter((s) => s.score >= 3)
-    .sort((a, b) => b.score - a.score)
-  const best = scored[0]?.c
-  if (best) notes.push(`Guessed the conference ${best.id} (${best.name}) from the title and text.`)
-  return best?.id
+  return {
+    text: `---\n${frontMatter}---\n\n${d.body.trim()}\n`,
+    title: d.title,
+    ...(conference ? { conference } : {}),
+    ...(newConference ? { newConference } : {}),
+    ...(question ? { question } : {}),
+    notes,
+  }
 }
 
 function guessAuthor(body: string): string | undefined {
@@ -341,32 +322,71 @@ function guessAuthor(body: string): string | undefined {
   return m?.[1]
 }
 
-function firstSentence(body: string): string {
-  const paragraph = body.split(/\n\n/).find((p) => p.trim() && !/^[#\-*>|\d]/.test(p.trim())) ?? ''
-  const sentence = sentences(paragraph.replace(/\n/g, ' '))[0]?.text ?? 'A trip report.'
-  return sentence.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').slice(0, 300)
+/** The first one or two sentences of the introduction, without Markdown links. */
+function summaryOf(introduction: string): string | undefined {
+  const paragraph = introduction.split(/\n\n/).find((p) => p.trim() && !/^[#\-*>|\d]/.test(p.trim()))
+  if (!paragraph) return undefined
+  const text = paragraph.replace(/\n/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  const first = sentences(text).slice(0, 2).map((s) => s.text).join(' ')
+  return first ? first.slice(0, 300) : undefined
+}
+
+/** A file name for the draft: ASCII letters, digits and hyphens, at most 80 characters. */
+export function draftFileName(title: string, date?: string): string {
+  const ascii = title.normalize('NFKD').replace(/\p{M}/gu, '')
+  let slug = new GithubSlugger()
+    .slug(ascii)
+    .replace(/[^a-z0-9-]+/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+  if (slug.length > 80) slug = slug.slice(0, 80).replace(/-[^-]*$/, '')
+  if (!reportIdPattern.test(slug)) slug = `report-${date ?? 'draft'}`
+  return slug
 }
 
 /** Import `file` into the content folder (or `out`), refusing to overwrite; returns the path and notes. */
-export async function importFile(file: string, o: { contentDir: string; conference?: string; out?: string }): Promise<{ path: string; notes: string[] }> {
+export async function importFile(file: string, o: { contentDir: string; conference?: string; newConference?: NewConference; out?: string }): Promise<{ path: string; notes: string[] }> {
   const loaded = await loadContent(o.contentDir)
   const validated = validateContent({ ...loaded, reports: [] })
   if (validated.problems.some((p) => p.severity === 'error')) throw new ContentError(validated.problems)
   const known = validated.conferences.map((c) => c.id)
-  if (o.conference && !known.includes(o.conference)) throw new AuthoringError(`Unknown conference "${o.conference}". Known: ${known.join(', ')}.`)
-  let source: string
+  if (o.conference && !known.includes(o.conference)) throw new AuthoringError(`Unknown conference "${o.conference}". Known: ${known.join(', ') || 'none yet'}. To add one: --new-conference --name "KubeCon + CloudNativeCon North America 2019" --year 2019 --city "San Diego".`)
+  if (o.newConference && known.includes(o.newConference.id)) throw new AuthoringError(`Conference "${o.newConference.id}" already exists; pass --conference ${o.newConference.id} instead.`)
+  let bytes: Buffer
   try {
-    source = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch {
     throw new AuthoringError(`Cannot read ${file}: check the path.`)
   }
-  const result = importPost(source, validated, o.conference ? { conference: o.conference } : {})
+  if (bytes.includes(0)) throw new AuthoringError(`${file} is not a text file (it contains NUL bytes): import takes a Markdown or plain-text post.`)
+  const source = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  if ((source.match(/\uFFFD/g)?.length ?? 0) > 8) throw new AuthoringError(`${file} is not UTF-8 text: save the post as UTF-8 and import it again.`)
+  if (source.trim() === '') throw new AuthoringError(`${file} is empty: there is nothing to import.`)
+  const options: ImportOptions = { ...(o.conference ? { conference: o.conference } : {}), ...(o.newConference ? { newConference: o.newConference } : {}) }
+  const result = importPost(source, validated, options)
   if (!result.conference) {
-    throw new AuthoringError(`Could not tell which conference "${result.title}" is about. Pass --conference with one of: ${known.join(', ')}; or add it first with "npm run new".`)
+    throw new AuthoringError(
+      `Could not tell which conference "${result.title}" is about: ${result.question ?? 'no match'}. ` +
+        `Pass --conference with one of: ${known.join(', ') || 'none yet'}; ` +
+        'or add it with --new-conference --name NAME --year YEAR --city CITY (for example --name "KubeCon Europe 2020" --year 2020 --city Amsterdam).',
+    )
   }
-  const target = o.out ?? path.join(o.contentDir, 'reports', `${slugify(result.title)}.md`)
+  const target = o.out ?? path.join(o.contentDir, 'reports', `${draftFileName(result.title)}.md`)
   if (existsSync(target)) throw new AuthoringError(`${displayPath(target)} already exists; pass --out with another path.`)
+  const notes = [...result.notes]
+  if (result.newConference) {
+    const added = await addConference(o.contentDir, result.newConference)
+    notes.unshift(`Added the conference ${result.newConference.id} ("${result.newConference.name}", ${result.newConference.city}, ${result.newConference.year}) to ${added}: check it, and add its dates and country.`)
+  }
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
-  return { path: displayPath(target), notes: result.notes }
+  return { path: displayPath(target), notes }
+}
+
+async function addConference(contentDir: string, entry: NewConference): Promise<string> {
+  const file = path.join(contentDir, 'conferences.yml')
+  const current = await readFile(file, 'utf8').catch(() => '')
+  const separator = current === '' || current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n'
+  await writeFile(file, current + separator + stringify([{ id: entry.id, name: entry.name, year: entry.year, city: entry.city }]))
+  return displayPath(file)
 }

@@ -1,6 +1,11 @@
 /**
  * The data export under data/: the same records the pages use, as public JSON.
  * Ids stand for references; `url` is absolute under the site's base path.
+ *
+ * Split so that no file grows with the whole corpus: `data/index.json` lists the
+ * conferences (with the names of their files), topics and projects; each conference has
+ * one file per record type, `data/<type>/<conference>.json`, for its reports, its sections
+ * and its conference record with the topics and projects mentioned there.
  * Documented in the README ("Data files"); tests hold the shape.
  */
 import { toHtml } from 'hast-util-to-html'
@@ -9,81 +14,139 @@ import { resolveSiteLinks } from './site-links.ts'
 import { absoluteHref } from '../paths.ts'
 import type { OutputFile } from './write.ts'
 
+export const dataIndexFile = 'data/index.json'
+export const dataFile = (type: 'reports' | 'sections' | 'conferences', conference: string) => `data/${type}/${conference}.json`
+
 export function dataFiles(site: Site, base: string): OutputFile[] {
   const url = (p: string) => absoluteHref(base, p)
-  const reports = site.reports.map((r) => ({
-    id: r.id,
-    title: r.title,
-    author: r.author ?? null,
-    conference: r.conference,
-    year: r.year,
-    published: r.published ?? null,
-    source: r.source ?? null,
-    summary: r.summary,
-    topics: r.topics,
-    sections: r.sections,
-    wordCount: r.wordCount,
-    url: url(r.url),
-  }))
-  const sections = site.sections.map((s) => ({
-    id: s.id,
-    title: s.title,
-    kind: s.kind,
-    speakers: s.speakers,
-    report: s.report,
-    conference: s.conference,
-    year: s.year,
-    group: s.group ?? null,
-    topics: s.topics,
-    focus: s.focus,
-    projects: s.projects,
-    text: s.text,
-    html: toHtml(resolveSiteLinks(s.content, url)),
-    wordCount: s.wordCount,
-    previous: s.previous ?? null,
-    next: s.next ?? null,
-    related: s.related,
-    url: url(s.url),
-  }))
-  const topics = site.topics.map((t) => ({
-    id: t.id,
-    name: t.name,
-    description: t.description,
-    aliases: t.aliases,
-    sections: t.sections,
-    projects: t.projects,
-    cooccurring: t.cooccurring,
-    trend: t.trend,
-    url: url(t.url),
-  }))
-  const projects = site.projects.map((p) => ({
-    id: p.id,
-    name: p.name,
-    aliases: p.aliases,
-    topics: p.topics,
-    homepage: p.homepage ?? null,
-    sections: p.sections,
-    url: url(p.url),
-  }))
-  const conferences = site.conferences.map((c) => ({
-    id: c.id,
-    name: c.name,
-    year: c.year,
-    city: c.city,
-    country: c.country ?? null,
-    dates: c.dates ?? null,
-    attendance: c.attendance ?? null,
-    homepage: c.homepage ?? null,
-    reports: c.reports,
-    sessions: c.sessions,
-    url: url(c.url),
-  }))
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
-  return [
-    { path: 'data/reports.json', content: json(reports) },
-    { path: 'data/sections.json', content: json(sections) },
-    { path: 'data/topics.json', content: json(topics) },
-    { path: 'data/projects.json', content: json(projects) },
-    { path: 'data/conferences.json', content: json(conferences) },
-  ]
+  const files: OutputFile[] = []
+
+  const index = {
+    conferences: site.conferences.map((c) => ({
+      id: c.id,
+      name: c.name,
+      year: c.year,
+      city: c.city,
+      country: c.country ?? null,
+      dates: c.dates ?? null,
+      attendance: c.attendance ?? null,
+      homepage: c.homepage ?? null,
+      reportCount: c.reports.length,
+      files: { conference: dataFile('conferences', c.id), reports: dataFile('reports', c.id), sections: dataFile('sections', c.id) },
+      url: url(c.url),
+    })),
+    topics: site.topics.map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      aliases: t.aliases,
+      projects: t.projects,
+      cooccurring: t.cooccurring,
+      sectionCount: t.sections.length,
+      url: url(t.url),
+    })),
+    projects: site.projects.map((p) => ({
+      id: p.id,
+      name: p.name,
+      aliases: p.aliases,
+      topics: p.topics,
+      homepage: p.homepage ?? null,
+      sectionCount: p.sections.length,
+      url: url(p.url),
+    })),
+  }
+  files.push({ path: dataIndexFile, content: json(index) })
+
+  // Mentions per conference, gathered in one pass over each tag's groups.
+  const topicsAt = new Map<string, object[]>()
+  const projectsAt = new Map<string, object[]>()
+  for (const t of site.topics) {
+    const points = new Map(t.trend.map((p) => [p.conference, p]))
+    for (const g of t.byYear) {
+      const p = points.get(g.conference)!
+      const list = topicsAt.get(g.conference) ?? []
+      list.push({ id: t.id, sections: g.mentions.map((m) => m.section), count: p.count, focus: p.focus, total: p.total, share: p.share })
+      topicsAt.set(g.conference, list)
+    }
+  }
+  for (const p of site.projects) {
+    for (const g of p.byYear) {
+      const list = projectsAt.get(g.conference) ?? []
+      list.push({ id: p.id, sections: g.mentions.map((m) => m.section) })
+      projectsAt.set(g.conference, list)
+    }
+  }
+
+  for (const c of site.conferences) {
+    const reports = c.reports.map((id) => site.report.get(id)!)
+    files.push({
+      path: dataFile('conferences', c.id),
+      content: json({
+        id: c.id,
+        name: c.name,
+        year: c.year,
+        city: c.city,
+        country: c.country ?? null,
+        dates: c.dates ?? null,
+        attendance: c.attendance ?? null,
+        homepage: c.homepage ?? null,
+        reports: c.reports,
+        sessions: c.sessions,
+        topics: topicsAt.get(c.id) ?? [],
+        projects: projectsAt.get(c.id) ?? [],
+        url: url(c.url),
+      }),
+    })
+    files.push({
+      path: dataFile('reports', c.id),
+      content: json(
+        reports.map((r) => ({
+          id: r.id,
+          title: r.title,
+          author: r.author ?? null,
+          conference: r.conference,
+          year: r.year,
+          published: r.published ?? null,
+          source: r.source ?? null,
+          summary: r.summary,
+          topics: r.topics,
+          sections: r.sections,
+          wordCount: r.wordCount,
+          url: url(r.url),
+        })),
+      ),
+    })
+    files.push({
+      path: dataFile('sections', c.id),
+      content: json(
+        reports.flatMap((r) =>
+          r.sections.map((id) => {
+            const s = site.section.get(id)!
+            return {
+              id: s.id,
+              title: s.title,
+              kind: s.kind,
+              speakers: s.speakers,
+              report: s.report,
+              conference: s.conference,
+              year: s.year,
+              group: s.group ?? null,
+              topics: s.topics,
+              focus: s.focus,
+              projects: s.projects,
+              text: s.text,
+              html: toHtml(resolveSiteLinks(s.content, url)),
+              wordCount: s.wordCount,
+              previous: s.previous ?? null,
+              next: s.next ?? null,
+              related: s.related,
+              url: url(s.url),
+            }
+          }),
+        ),
+      ),
+    })
+  }
+  return files
 }

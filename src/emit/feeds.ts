@@ -7,6 +7,7 @@ import { x } from 'xastscript'
 import { endOf, type Site } from '../link/graph.ts'
 import type { SitePath } from '../paths.ts'
 import type { OutputFile } from './write.ts'
+import { compareCodePoints } from '../compare.ts'
 
 export const feedFile = 'feed.xml'
 export const sitemapFile = 'sitemap.xml'
@@ -28,7 +29,7 @@ export function feedFiles(site: Site, siteUrl: string, pagePaths: readonly SiteP
     const r = site.report.get(id)!
     return `${r.published ?? endOf(site.conference.get(r.conference)!)}T00:00:00Z`
   }
-  const reports = [...site.reports].sort((a, b) => updated(b.id).localeCompare(updated(a.id)) || a.id.localeCompare(b.id))
+  const reports = [...site.reports].sort((a, b) => compareCodePoints(updated(b.id), updated(a.id)) || compareCodePoints(a.id, b.id))
   const feedUpdated = reports.length ? updated(reports[0]!.id) : '1970-01-01T00:00:00Z'
 
   const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom' }, [

@@ -12,11 +12,30 @@ import { notFoundPage, reportsIndexPage, talksIndexPage } from '../../templates/
 import { reportPage } from '../../templates/report.ts'
 import { searchPage } from '../../templates/search.ts'
 import { sectionPage } from '../../templates/section.ts'
-import { projectPage, projectsIndexPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
-import { startOf, type Site } from '../link/graph.ts'
+import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
+import { startOf, type Project, type Site, type Topic, type YearGroup } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
 import { resolveSiteLinks } from './site-links.ts'
+import {
+  allViewPage,
+  boundedReporters,
+  columnPoints,
+  columns,
+  conferencesPerPage,
+  groupPages,
+  listPage,
+  mapRows,
+  mentionsPerPage,
+  paginate,
+  reportsPerPage,
+  sharedLimit,
+  talksPerPage,
+  tellingMentions,
+  timelineLimit,
+  trimReporters,
+} from './views.ts'
 import type { OutputFile } from './write.ts'
+import { compareCodePoints, compareText } from '../compare.ts'
 
 export interface PageOptions {
   base: string
@@ -33,37 +52,82 @@ interface Page {
 
 export function pages(site: Site): Page[] {
   const byMentions = <T extends { sections: string[]; name: string }>(list: T[]) =>
-    [...list].sort((a, b) => b.sections.length - a.sections.length || a.name.localeCompare(b.name))
+    [...list].sort((a, b) => b.sections.length - a.sections.length || compareText(a.name, b.name))
   const discussedTopics = byMentions(site.topics.filter((t) => t.sections.length > 0))
   const mentionedProjects = byMentions(site.projects.filter((p) => p.sections.length > 0))
   const latestReports = [...site.reports]
-    .sort((a, b) => dateOf(site, b).localeCompare(dateOf(site, a)) || a.title.localeCompare(b.title))
+    .sort((a, b) => compareCodePoints(dateOf(site, b), dateOf(site, a)) || compareText(a.title, b.title))
     .slice(0, 5)
+  const conferenceOrder = new Map(site.conferences.map((c, i) => [c.id, i]))
+  const cols = columns(site.conferences)
+  const groupPagesOf = new Map(site.topics.map((t) => [t.id, groupPages(t)]))
+  const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!) }
+  const tagView = (tag: Topic | Project) => ({
+    telling: tellingMentions(site, tag, conferenceOrder),
+    reporters: boundedReporters(tag.reporters),
+    ...(tag.sections.length ? { all: allViewPage(tag.url)(1) } : {}),
+  })
+
+  // Site-wide lists, page by page in their own order.
+  const reportPages = paginate(site.conferences.flatMap((c) => c.reports), reportsPerPage, sitePath('reports'), listPage('reports')).map((p) => ({
+    ...p,
+    items: groupRuns(p.items, (id) => site.report.get(id)!.conference).map(([conference, reports]) => ({ conference, reports })),
+  }))
+  const talkPages = paginate(site.sections.filter((s) => s.kind !== 'note'), talksPerPage, sitePath('talks'), listPage('talks'))
+  const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
   return [
-    { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, mapTopics: discussedTopics }) },
-    { path: sitePath('reports'), render: (ctx) => reportsIndexPage(ctx) },
+    { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map, timeline: site.conferences.slice(-timelineLimit) }) },
+    ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
     ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s) })),
-    { path: sitePath('talks'), render: (ctx) => talksIndexPage(ctx, site.sections.filter((s) => s.kind !== 'note')) },
-    { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), discussedTopics) },
-    ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => topicPage(ctx, t) })),
+    ...talkPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => talksIndexPage(ctx, p) })),
+    { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map) },
+    ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => topicPage(ctx, t, tagView(t), columnPoints(t, cols, groupPagesOf.get(t.id)!)) })),
+    ...site.topics.flatMap((t) => allViewPages(t, 'topics')),
     { path: sitePath('projects'), render: (ctx) => projectsIndexPage(ctx, mentionedProjects) },
-    ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p) })),
-    { path: sitePath('conferences'), render: (ctx) => conferencesIndexPage(ctx) },
-    ...site.conferences.map((c): Page => ({ path: c.url, render: (ctx) => conferencePage(ctx, c) })),
+    ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p, tagView(p)) })),
+    ...site.projects.flatMap((p) => allViewPages(p, 'projects')),
+    ...conferencePages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => conferencesIndexPage(ctx, p) })),
+    ...site.conferences.map((c): Page => ({ path: c.url, render: (ctx) => conferencePage(ctx, c, c.shared.slice(0, sharedLimit).map(trimReporters)) })),
     {
       path: sitePath('search'),
       render: (ctx) =>
         searchPage(ctx, {
           years: [...new Set(site.conferences.map((c) => c.year))],
-          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name)),
+          topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => compareText(a.name, b.name)),
           sectionCount: site.sections.length,
         }),
     },
     { path: sitePath(), file: '404.html', render: (ctx) => notFoundPage(ctx) },
   ]
 }
+
+/** A topic's or project's mentions, all of them, a fixed number per page in conference order. */
+function allViewPages(tag: Topic | Project, current: 'topics' | 'projects'): Page[] {
+  if (tag.sections.length === 0) return []
+  const flat = tag.byYear.flatMap((g) => g.mentions.map((m) => ({ g, m })))
+  const page = allViewPage(tag.url)
+  return paginate(flat, mentionsPerPage, page(1), page).map((p): Page => {
+    const groups: YearGroup[] = groupRuns(p.items, (x) => x.g.conference).map(([conference, items]) => ({ conference, year: items[0]!.g.year, mentions: items.map((x) => x.m) }))
+    const first = p.items[0]!
+    const continued = first.g.mentions[0] !== first.m ? first.g.conference : undefined
+    return { path: p.pages[p.page - 1]!, render: (ctx) => tagAllPage(ctx, tag, current, groups, p, continued) }
+  })
+}
+
+/** Consecutive runs of items with the same key, in order. */
+function groupRuns<T>(items: readonly T[], keyOf: (item: T) => string): [string, T[]][] {
+  const runs: [string, T[]][] = []
+  for (const item of items) {
+    const key = keyOf(item)
+    const last = runs.at(-1)
+    if (last && last[0] === key) last[1].push(item)
+    else runs.push([key, [item]])
+  }
+  return runs
+}
+
 
 /** Every page that has a URL of its own, for the sitemap. */
 export function pagePaths(site: Site): SitePath[] {

@@ -65,7 +65,7 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
         title: s.title,
         topics: namesOf(s.topics.map((t) => site.topic.get(t)!)),
         projects: namesOf(s.projects.map((p) => site.project.get(p)!)),
-        speakers: s.speakers.join(' · '),
+        speakers: s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · '),
         body: s.text,
       })
     }
@@ -120,7 +120,7 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
   // Quick links: topics, projects and speakers, filed under the first letter of each name.
   const phrases = (names: string[]) => names.map((n) => searchTerms(n).map((t) => t.term)).filter((p) => p.length > 0)
   const speakers = new Map<string, string[]>()
-  for (const s of site.sections) for (const name of s.speakers) speakers.set(name, [...(speakers.get(name) ?? []), s.url])
+  for (const s of site.sections) for (const { name } of s.speakers) speakers.set(name, [...(speakers.get(name) ?? []), s.url])
   const links: QuickLink[] = [
     ...site.topics.map((t) => ({ type: 'topic' as const, id: t.id, name: t.name, url: t.url, phrases: phrases([t.name, ...t.aliases]) })),
     ...site.projects.map((p) => ({ type: 'project' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]) })),

@@ -1,10 +1,18 @@
 /**
- * Where pages are written: everything goes to a temporary folder beside the output,
- * which then replaces the output in two renames. A failed build never leaves a
- * half-written site; the previous one stays as it was.
+ * The one output writer. It only ever replaces a folder that Recap wrote itself (it carries
+ * the marker file `.recap-output`) or an empty one; it refuses a file, a symbolic link, a
+ * folder with anything else in it, and any folder that is or contains the content folder,
+ * the working directory or Recap itself. Nothing is touched before these checks pass.
+ *
+ * The site is written into `.<out>.recap-tmp` beside the output, then swapped in with two
+ * renames: the old site to `.<out>.recap-old`, the new one to `<out>`. A build killed at any
+ * moment leaves the old site, the new site, or (between the two renames) the old site under
+ * its stray name, which the next build or `serve` puts back before anything else; the next
+ * build removes every stray. Files are written a few at a time, so a site of thousands of
+ * pages builds under the usual limit of 1,024 open files.
  */
-import { existsSync } from 'node:fs'
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { constants, existsSync } from 'node:fs'
+import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export interface OutputFile {
@@ -13,24 +21,179 @@ export interface OutputFile {
   content: string | Uint8Array
 }
 
-export async function writeOutput(outDir: string, files: readonly OutputFile[], publicDir?: string): Promise<void> {
+/** Its presence says: Recap wrote this folder and may replace it. */
+export const outputMarker = '.recap-output'
+const markerText = 'This folder was written by Recap ("recap build") and is replaced on every build.\n'
+
+/** At most this many files are open for writing at once. */
+const writeConcurrency = 32
+
+const recapRoot = path.resolve(import.meta.dirname, '../..')
+
+/** A refusal or failure of the writer, in words for the user; the CLI prints it without a stack. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'OutputError'
+  }
+}
+
+/** The stray folders that sit beside `<out>` while it is being replaced. */
+export function strayFolders(outDir: string): { temp: string; old: string } {
   const target = path.resolve(outDir)
   const parent = path.dirname(target)
-  const stamp = `${process.pid}-${Date.now()}`
-  const temp = path.join(parent, `.${path.basename(target)}.building-${stamp}`)
-  const old = path.join(parent, `.${path.basename(target)}.old-${stamp}`)
+  const name = path.basename(target)
+  return { temp: path.join(parent, `.${name}.recap-tmp`), old: path.join(parent, `.${name}.recap-old`) }
+}
+
+/**
+ * Writes `files` (and a copy of `publicDir`) as the complete new site at `outDir`.
+ * `protect` lists folders that must never be replaced, such as the content folder.
+ */
+export async function writeOutput(outDir: string, files: readonly OutputFile[], publicDir?: string, protect: readonly string[] = []): Promise<void> {
+  const target = path.resolve(outDir)
+  await recoverOutput(outDir)
+  await checkTarget(outDir, target, [
+    ...protect.map((dir) => ({ dir, what: `the content folder ${displayed(dir)}` })),
+    ...(publicDir ? [{ dir: publicDir, what: `the public folder ${displayed(publicDir)}` }] : []),
+    { dir: process.cwd(), what: 'the current folder' },
+    { dir: recapRoot, what: `Recap's own folder ${displayed(recapRoot)}` },
+  ])
+
+  const { temp, old } = strayFolders(outDir)
+  await removeStrays(outDir)
   await mkdir(temp, { recursive: true })
   try {
-    if (publicDir && (existsSync(publicDir))) await cp(publicDir, temp, { recursive: true })
-    const dirs = new Set(files.map((f) => path.dirname(path.join(temp, f.path))))
-    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })))
-    await Promise.all(files.map((f) => writeFile(path.join(temp, f.path), f.content)))
-    const hadOutput = existsSync(target)
-    if (hadOutput) await rename(target, old)
-    await rename(temp, target)
-    if (hadOutput) await rm(old, { recursive: true, force: true })
+    if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
+    const planned = files.map((f) => ({ file: f, absolute: insideOrThrow(temp, f.path) }))
+    const dirs = [...new Set(planned.map((p) => path.dirname(p.absolute)))].sort()
+    for (const dir of dirs) await mkdir(dir, { recursive: true })
+    await inPool(planned, writeConcurrency, (p) => writeFile(p.absolute, p.file.content))
+    // Written last: a temporary folder with the marker is a complete site.
+    await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
-    throw error
+    throw explain(error, outDir)
   }
+
+  const hadOutput = existsSync(target)
+  if (hadOutput) await rename(target, old)
+  await rename(temp, target)
+  // A leftover that cannot be removed now is removed by the next build.
+  if (hadOutput) await rm(old, { recursive: true, force: true }).catch(() => undefined)
+}
+
+/**
+ * Puts the old site back when a build was killed between its two renames (the output is
+ * missing and the old site sits under its stray name). Safe to call at any time.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
+  const target = path.resolve(outDir)
+  const { old } = strayFolders(outDir)
+  if (!existsSync(target) && existsSync(path.join(old, outputMarker))) await rename(old, target)
+}
+
+/** Removes what interrupted builds left beside the output, including the names older Recap versions used. */
+async function removeStrays(outDir: string): Promise<void> {
+  const target = path.resolve(outDir)
+  const parent = path.dirname(target)
+  const name = path.basename(target)
+  const { temp, old } = strayFolders(outDir)
+  const legacy = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|old)-\\d+-\\d+$`)
+  const entries = existsSync(parent) ? await readdir(parent) : []
+  const strays = [temp, old, ...entries.filter((e) => legacy.test(e)).map((e) => path.join(parent, e))]
+  for (const stray of strays) await rm(stray, { recursive: true, force: true })
+}
+
+async function checkTarget(outDir: string, target: string, protect: readonly { dir: string; what: string }[]): Promise<void> {
+  const refuse = (why: string, what: string) => {
+    throw new OutputError(`--out ${outDir} ${why}. Nothing was written. ${what}`)
+  }
+  for (const { dir, what } of protect) {
+    const kept = path.resolve(dir)
+    if (kept === target || kept.startsWith(target + path.sep)) {
+      refuse(`${kept === target ? 'is' : 'contains'} ${what}, which a build must never replace`, 'Point --out at a folder of its own, e.g. --out dist.')
+    }
+  }
+  let info
+  try {
+    info = await lstat(target)
+  } catch {
+    return // a new folder
+  }
+  if (info.isSymbolicLink()) refuse('is a symbolic link', 'Point --out at a real folder; Recap replaces the output folder and will not follow a link to do so.')
+  if (!info.isDirectory()) refuse('is a file, not a folder', 'Point --out at a folder, e.g. --out dist.')
+  const entries = await readdir(target)
+  if (entries.length > 0 && !entries.includes(outputMarker)) {
+    refuse(
+      `is not empty and was not written by Recap (it has no ${outputMarker} file)`,
+      'Point --out at a new or empty folder; Recap replaces the output folder on every build and will not delete files it did not write.',
+    )
+  }
+  try {
+    await access(target, constants.W_OK)
+    await access(path.dirname(target), constants.W_OK)
+    // access() says yes to root; a probe file says what the file system itself allows.
+    const probe = path.join(target, '.recap-write-probe')
+    await writeFile(probe, '')
+    await unlink(probe)
+  } catch {
+    refuse('cannot be replaced: it or its parent folder is read-only', 'Make it writable (chmod u+w) or point --out elsewhere; the current site was left as it was.')
+  }
+}
+
+function displayed(p: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(p))
+  return rel === '' ? 'the current folder' : rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(p) : rel
+}
+
+/** The absolute path of `relative` inside `dir`; a path that would leave it is a bug upstream. */
+function insideOrThrow(dir: string, relative: string): string {
+  const absolute = path.resolve(dir, relative)
+  if (path.isAbsolute(relative) || !absolute.startsWith(dir + path.sep)) throw new OutputError(`refusing to write "${relative}" outside the output folder`)
+  return absolute
+}
+
+/**
+ * Copies public/ into the site. Regular files and folders are copied; a symbolic link to a
+ * file inside public/ is copied as that file; any other link (outside public/, or to a folder)
+ * is refused, so that the site never carries a link out of itself.
+ */
+async function copyPublic(publicDir: string, dest: string): Promise<void> {
+  const root = await realpath(publicDir)
+  const walk = async (from: string, to: string): Promise<void> => {
+    await mkdir(to, { recursive: true })
+    for (const entry of await readdir(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name)
+      const target = path.join(to, entry.name)
+      if (entry.isDirectory()) await walk(source, target)
+      else if (entry.isFile()) await copyFile(source, target)
+      else if (entry.isSymbolicLink()) {
+        const real = await realpath(source).catch(() => undefined)
+        const inside = real !== undefined && real.startsWith(root + path.sep)
+        if (!inside || !(await stat(real)).isFile()) {
+          throw new OutputError(`${displayed(source)} is a symbolic link to ${real ? (inside ? 'a folder' : 'something outside public/') : 'nothing'}. Replace it with the file itself; links in public/ are copied only when they point to a file inside public/.`)
+        }
+        await copyFile(real, target)
+      }
+    }
+  }
+  await walk(root, dest)
+}
+
+/** Runs `task` over `items` with at most `limit` running at once. */
+async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
+function explain(error: unknown, outDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENAMETOOLONG') return new OutputError(`a file name in the site is too long for this file system (${(error as Error).message}). Nothing at --out ${outDir} was replaced.`)
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new OutputError(`cannot write beside --out ${outDir}: ${(error as Error).message}. Nothing was replaced.`)
+  if (code === 'ENOSPC') return new OutputError(`the disk is full while writing the site. Nothing at --out ${outDir} was replaced.`)
+  return error
 }

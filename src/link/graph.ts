@@ -1,51 +1,28 @@
 /**
  * Link: reduce all parsed reports into one knowledge graph. This is where sections get
  * their topics and projects, and where topics, projects and conferences learn which
- * sections mention them. Pages and the search index are built from this graph only.
+ * sections mention them. Pages and the search index are built from this graph only; it
+ * holds data, not markup (auto-links are added by the emit stage).
+ *
+ * Every step is linear in the corpus: mentions (mentions.ts) are grouped by conference in
+ * one pass, and trends (trends.ts), reporters (reporters.ts) and co-occurrence
+ * (cooccurrence.ts) are computed from those groups; related sections (related.ts) come from
+ * an inverted index, never from all pairs.
  */
 import { sitePath, type SitePath } from '../paths.ts'
+import type { Speaker } from '../parse/structure/speakers.ts'
 import type { OutlineItem, ParsedReport } from '../parse/report.ts'
 import type { ConferenceEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
 import type { Root as HastRoot } from 'hast'
-import { autolink, type AutolinkOptions } from './autolink.ts'
+import { cooccurring } from './cooccurrence.ts'
+import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
 import { relatedSections, type Related } from './related.ts'
-import { PhraseMatcher, tagSection, type Mention } from './tagger.ts'
+import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
+import { PhraseMatcher, tagSection } from './tagger.ts'
+import { trend, type TrendPoint } from './trends.ts'
+import { compareText, compareCodePoints } from '../compare.ts'
 
-export interface SectionMention extends Mention {
-  section: string
-}
-
-export interface YearGroup {
-  conference: string
-  year: number
-  mentions: SectionMention[]
-}
-
-/** How much one conference's reports discussed a topic or project. */
-export interface TrendPoint {
-  conference: string
-  year: number
-  /** Sections that mention it. */
-  count: number
-  /** Of those, sections about it (see Tags.focus); for projects, the same as count. */
-  focus: number
-  /** All sections from that conference's reports. */
-  total: number
-  /** count / total, 0 when the conference has no sections. */
-  share: number
-}
-
-/** Two or more reports of one conference on the same topic or project, side by side. */
-export interface Reporters {
-  conference: string
-  reports: { report: string; mentions: SectionMention[] }[]
-}
-
-export interface SharedTheme {
-  type: 'topic' | 'project'
-  id: string
-  reports: { report: string; mentions: SectionMention[] }[]
-}
+export type { Related, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
 
 export interface Conference extends ConferenceEntry {
   url: SitePath
@@ -99,7 +76,7 @@ export interface Section {
   slug: string
   title: string
   kind: SectionKind
-  speakers: string[]
+  speakers: Speaker[]
   report: string
   conference: string
   year: number
@@ -108,7 +85,7 @@ export interface Section {
   focus: string[]
   projects: string[]
   text: string
-  /** Sanitized content with auto-links (site paths in data-site-path). */
+  /** Sanitized content, as parsed; the emit stage adds auto-links. */
   content: HastRoot
   url: SitePath
   wordCount: number
@@ -142,10 +119,8 @@ export interface Catalogue {
 export const startOf = (c: ConferenceEntry) => c.dates?.start ?? `${c.year}-01-01`
 export const endOf = (c: ConferenceEntry) => c.dates?.end ?? `${c.year}-12-31`
 
-const mentionCount = (theme: SharedTheme) => theme.reports.reduce((n, r) => n + r.mentions.length, 0)
-
 export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue): Site {
-  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || startOf(a).localeCompare(startOf(b)) || a.id.localeCompare(b.id))
+  const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || compareCodePoints(startOf(a), startOf(b)) || compareCodePoints(a.id, b.id))
   const conferenceOrder = new Map(conferences.map((c, i) => [c.id, i]))
   const conferenceById = new Map(conferences.map((c) => [c.id, c]))
   const topicOrder = new Map(catalogue.topics.map((t, i) => [t.id, i]))
@@ -157,25 +132,22 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
   const reportsInOrder = [...parsed].sort(
     (a, b) =>
       conferenceOrder.get(a.frontMatter.conference)! - conferenceOrder.get(b.frontMatter.conference)! ||
-      a.frontMatter.title.localeCompare(b.frontMatter.title) ||
-      a.id.localeCompare(b.id),
+      compareText(a.frontMatter.title, b.frontMatter.title) ||
+      compareCodePoints(a.id, b.id),
   )
 
   const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)
   const projectTopics = new Map(catalogue.projects.map((p) => [p.id, p.topics]))
-  const autolinkOptions: AutolinkOptions = {
-    matcher,
-    pathOf: (t) => sitePath(t.type === 'topic' ? 'topics' : 'projects', t.id),
-  }
   const topicMentions = new Map<string, SectionMention[]>(catalogue.topics.map((t) => [t.id, []]))
   const projectMentions = new Map<string, SectionMention[]>(catalogue.projects.map((p) => [p.id, []]))
+  const sectionsPerConference = new Map<string, number>(conferences.map((c) => [c.id, 0]))
+  const reportsPerConference = new Map<string, string[]>(conferences.map((c) => [c.id, []]))
 
   const sections: Section[] = []
   const reports: Report[] = []
   for (const r of reportsInOrder) {
     const fm = r.frontMatter
     const conference = conferenceById.get(fm.conference)!
-    const reportUrl = sitePath('reports', r.id)
     const ids: string[] = []
     const reportTopics = new Set(fm.topics)
     for (const s of r.sections) {
@@ -203,7 +175,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         focus: topics.filter((t) => tags.focus.has(t)),
         projects,
         text: s.text,
-        content: autolink(s.content, autolinkOptions),
+        content: s.content,
         url: sitePath('reports', r.id, s.slug),
         wordCount: s.wordCount,
         level: s.level,
@@ -211,6 +183,8 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         related: [],
       })
     }
+    sectionsPerConference.set(conference.id, sectionsPerConference.get(conference.id)! + ids.length)
+    reportsPerConference.get(conference.id)!.push(r.id)
     reports.push({
       id: r.id,
       file: r.file,
@@ -222,7 +196,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       ...(fm.source ? { source: fm.source } : {}),
       summary: fm.summary,
       topics: [...reportTopics].sort(byTopicOrder),
-      url: reportUrl,
+      url: sitePath('reports', r.id),
       sections: ids,
       outline: r.outline,
       wordCount: r.sections.reduce((n, s) => n + s.wordCount, 0),
@@ -230,6 +204,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
   }
 
   const sectionById = new Map(sections.map((s) => [s.id, s]))
+  const reportById = new Map(reports.map((r) => [r.id, r]))
   for (const report of reports) {
     report.sections.forEach((id, i) => {
       const s = sectionById.get(id)!
@@ -237,89 +212,56 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       if (i < report.sections.length - 1) s.next = report.sections[i + 1]
     })
   }
-  const related = relatedSections(sections)
+  // The same person is the same tag however their affiliation was written.
+  const related = relatedSections(sections.map((s) => ({ ...s, speakers: s.speakers.map((p) => p.name) })))
   for (const s of sections) s.related = related.get(s.id) ?? []
 
-  const byYear = (mentions: SectionMention[]): YearGroup[] => {
-    const groups = new Map<string, YearGroup>()
-    for (const m of mentions) {
-      const s = sectionById.get(m.section)!
-      let g = groups.get(s.conference)
-      if (!g) groups.set(s.conference, (g = { conference: s.conference, year: s.year, mentions: [] }))
-      g.mentions.push(m)
-    }
-    return [...groups.values()].sort((a, b) => conferenceOrder.get(a.conference)! - conferenceOrder.get(b.conference)!)
-  }
-
-  const sectionsPerConference = new Map(conferences.map((c) => [c.id, sections.filter((s) => s.conference === c.id).length]))
-  const trend = (mentions: SectionMention[], topic?: string): TrendPoint[] =>
-    conferences.map((c) => {
-      const here = mentions.map((m) => sectionById.get(m.section)!).filter((s) => s.conference === c.id)
-      const count = here.length
-      const focus = topic ? here.filter((s) => s.focus.includes(topic)).length : count
-      const total = sectionsPerConference.get(c.id)!
-      return { conference: c.id, year: c.year, count, focus, total, share: total ? Math.round((count / total) * 1000) / 1000 : 0 }
-    })
-  const reporters = (mentions: SectionMention[]): Reporters[] =>
-    byYear(mentions)
-      .map((g) => {
-        const perReport = new Map<string, SectionMention[]>()
-        for (const m of g.mentions) {
-          const report = sectionById.get(m.section)!.report
-          perReport.set(report, [...(perReport.get(report) ?? []), m])
-        }
-        return { conference: g.conference, reports: [...perReport].map(([report, ms]) => ({ report, mentions: ms })) }
-      })
-      .filter((r) => r.reports.length >= 2)
-
+  const sectionOf = (id: string) => sectionById.get(id)!
+  const reportOf = (id: string) => sectionById.get(id)!.report
   const topics: Topic[] = catalogue.topics.map((t) => {
     const mentions = topicMentions.get(t.id)!
-    const counts = new Map<string, number>()
-    for (const m of mentions) {
-      for (const other of sectionById.get(m.section)!.topics) if (other !== t.id) counts.set(other, (counts.get(other) ?? 0) + 1)
-    }
+    const groups = byConference(mentions, sectionOf, conferenceOrder)
+    const ids = mentions.map((m) => m.section)
     return {
       ...t,
       url: sitePath('topics', t.id),
-      sections: mentions.map((m) => m.section),
-      byYear: byYear(mentions),
-      trend: trend(mentions, t.id),
-      reporters: reporters(mentions),
-      cooccurring: [...counts]
-        .map(([topic, count]) => ({ topic, count }))
-        .sort((a, b) => b.count - a.count || byTopicOrder(a.topic, b.topic))
-        .slice(0, 8),
+      sections: ids,
+      byYear: groups,
+      trend: trend(groups, conferences, sectionsPerConference, (id) => sectionById.get(id)!.focus.includes(t.id)),
+      reporters: reporters(groups, reportOf),
+      cooccurring: cooccurring(t.id, ids, (id) => sectionById.get(id)!.topics, byTopicOrder),
       projects: catalogue.projects.filter((p) => p.topics.includes(t.id)).map((p) => p.id),
     }
   })
 
   const projects: Project[] = catalogue.projects.map((p) => {
     const mentions = projectMentions.get(p.id)!
+    const groups = byConference(mentions, sectionOf, conferenceOrder)
     return {
       ...p,
       url: sitePath('projects', p.id),
       sections: mentions.map((m) => m.section),
-      byYear: byYear(mentions),
-      trend: trend(mentions),
-      reporters: reporters(mentions),
+      byYear: groups,
+      trend: trend(groups, conferences, sectionsPerConference),
+      reporters: reporters(groups, reportOf),
     }
   })
 
   const telling = (tag: { sections: string[] }) => tag.sections.length * 2 <= sections.length
+  const shared = sharedThemes([
+    ...topics.map((t) => ({ type: 'topic' as const, id: t.id, reporters: t.reporters, telling: telling(t) })),
+    ...projects.map((p) => ({ type: 'project' as const, id: p.id, reporters: p.reporters, telling: telling(p) })),
+  ])
   const linkedConferences: Conference[] = conferences.map((c) => {
-    const own = reports.filter((r) => r.conference === c.id)
-    const ownSections = own.flatMap((r) => r.sections)
+    const own = reportsPerConference.get(c.id)!
+    const ownSections = own.flatMap((r) => reportById.get(r)!.sections)
     return {
       ...c,
       url: sitePath('conferences', c.id),
-      reports: own.map((r) => r.id),
+      reports: own,
       sessions: ownSections.filter((id) => sectionById.get(id)!.kind !== 'note'),
       sectionCount: ownSections.length,
-      // A tag on more than half of all sections (Kubernetes, at KubeCon) is no shared theme.
-      shared: [
-        ...topics.filter(telling).flatMap((t) => t.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'topic' as const, id: t.id, reports: r.reports }))),
-        ...projects.filter(telling).flatMap((p) => p.reporters.filter((r) => r.conference === c.id).map((r) => ({ type: 'project' as const, id: p.id, reports: r.reports }))),
-      ].sort((a, b) => b.reports.length - a.reports.length || mentionCount(b) - mentionCount(a)),
+      shared: shared.get(c.id) ?? [],
     }
   })
 
@@ -332,7 +274,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
     conference: new Map(linkedConferences.map((c) => [c.id, c])),
     topic: new Map(topics.map((t) => [t.id, t])),
     project: new Map(projects.map((p) => [p.id, p])),
-    report: new Map(reports.map((r) => [r.id, r])),
+    report: reportById,
     section: sectionById,
   }
 }

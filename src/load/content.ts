@@ -2,9 +2,10 @@
  * Load: read the content folder from disk. Nothing after this stage touches the file system
  * for content; later stages receive the text read here.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { problem, type Problem } from '../problems.ts'
+import { stripControls } from './controls.ts'
 
 export interface SourceFile {
   /** Path shown in messages: relative to the working directory when inside it. */
@@ -36,8 +37,25 @@ export function displayPath(absolute: string): string {
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const problems: Problem[] = []
 
+  // Links are followed only to files inside the content folder: a shared folder must not
+  // be able to pull /etc/passwd or ~/.ssh into a site.
+  const contentRoot = await realpath(contentDir).catch(() => path.resolve(contentDir))
+  const outsideLink = async (absolute: string): Promise<string | undefined> => {
+    const info = await lstat(absolute).catch(() => undefined)
+    if (!info?.isSymbolicLink()) return undefined
+    const real = await realpath(absolute).catch(() => undefined)
+    if (real === undefined) return 'a file that does not exist'
+    if (!real.startsWith(contentRoot + path.sep)) return 'a file outside the content folder'
+    return (await stat(real)).isFile() ? undefined : 'something that is not a file'
+  }
+
   const readText = async (absolute: string): Promise<SourceFile | undefined> => {
     const file = displayPath(absolute)
+    const badLink = await outsideLink(absolute)
+    if (badLink) {
+      problems.push(problem('symlink', { file }, { target: badLink }))
+      return undefined
+    }
     let bytes: Buffer
     try {
       bytes = await readFile(absolute)
@@ -50,7 +68,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       problems.push(problem('notUtf8', { file, line: text.line, column: text.column }, {}))
       return undefined
     }
-    return { file, text: text.replace(/^\uFEFF/, '') }
+    return { file, text: stripControls(text.replace(/^\uFEFF/, '')) }
   }
 
   const [conferences, topics, projects] = await Promise.all(
@@ -62,10 +80,17 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   try {
     const entries = await readdir(reportsDir, { recursive: true, withFileTypes: true })
     reportPaths = entries
-      .filter((e) => e.isFile() && reportExtensions.has(path.extname(e.name)))
+      // Links are read like files (readText checks where they lead); links to folders are not followed.
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && reportExtensions.has(path.extname(e.name)))
       .map((e) => path.join(e.parentPath, e.name))
       // Sorted so that every build sees the reports in the same order.
       .sort()
+    for (const e of entries) {
+      if (e.isSymbolicLink() && !reportExtensions.has(path.extname(e.name))) {
+        const info = await stat(path.join(e.parentPath, e.name)).catch(() => undefined)
+        if (info?.isDirectory()) problems.push(problem('symlink', { file: displayPath(path.join(e.parentPath, e.name)) }, { target: 'a folder' }))
+      }
+    }
   } catch {
     problems.push(problem('missingFile', { file: displayPath(reportsDir) }, { what: 'the reports/ folder' }))
   }

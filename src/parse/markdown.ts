@@ -14,14 +14,17 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
+import { stripControls } from '../load/controls.ts'
 import remarkSessionAttributes from './session-attributes.ts'
+import remarkInferStructure from './structure/infer.ts'
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkSessionAttributes)
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkSessionAttributes).use(remarkInferStructure)
 
 export function parseMarkdown(markdown: string, path: string): { tree: Root; file: VFile } {
   const file = new VFile({ value: markdown, path })
   const tree = markdownParser.parse(file)
-  // Plugins run as transformers: the attribute plugin reads and strips {.kind …} here.
+  // Plugins run as transformers: the attribute plugin reads and strips {.kind …} here,
+  // then inference marks the sessions and groups the author left unmarked.
   markdownParser.runSync(tree, file)
   return { tree, file }
 }
@@ -37,7 +40,18 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
   visit(root, 'heading', (h: Heading) => {
     h.depth = Math.min(6, 2 + Math.max(1, h.depth - headingDepth)) as Heading['depth']
   })
-  return htmlProcessor.runSync(root) as HastRoot
+  const hast = htmlProcessor.runSync(root) as HastRoot
+  // Raw HTML can spell control characters as &#27;; they never reach a page.
+  visit(hast, (node) => {
+    if (node.type === 'text' || node.type === 'comment') node.value = stripControls(node.value)
+    else if (node.type === 'element') {
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[name] = stripControls(value)
+        else if (Array.isArray(value)) node.properties[name] = value.map((v) => (typeof v === 'string' ? stripControls(v) : v))
+      }
+    }
+  })
+  return hast
 }
 
 const blockTypes = new Set(['paragraph', 'heading', 'code', 'tableCell', 'html'])

@@ -3,18 +3,21 @@
  * This is the only place Markdown is parsed; later stages work on these records.
  */
 import GithubSlugger from 'github-slugger'
+import { maxSlugBytes, slugify } from '../paths.ts'
 import { problem, type Problem } from '../problems.ts'
 import { sessionKinds, type FrontMatter, type SectionKind } from '../validate/schema.ts'
 import type { ValidatedReport } from '../validate/content.ts'
 import type { Root as HastRoot } from 'hast'
 import { parseMarkdown, plainText, sectionContent, countWords } from './markdown.ts'
 import { cutSections } from './sections.ts'
+import { findDeepNesting, maxNesting } from './nesting.ts'
+import type { Speaker } from './structure/speakers.ts'
 
 export interface ParsedSection {
   slug: string
   title: string
   kind: SectionKind
-  speakers: string[]
+  speakers: Speaker[]
   /** Topics the author set with topics="…". */
   authorTopics: string[]
   level: number
@@ -39,8 +42,14 @@ export interface ParsedReport {
 
 export function parseReport(report: ValidatedReport, topicIds: readonly string[]): { report: ParsedReport; problems: Problem[] } {
   const problems: Problem[] = []
-  const { tree, file } = parseMarkdown(report.body, report.file)
   const toFileLine = (bodyLine: number) => bodyLine + report.bodyLine - 1
+  // Checked before the parser runs: it recurses once per level.
+  const deep = findDeepNesting(report.body)
+  if (deep) {
+    const tooDeep = problem('tooDeep', { file: report.file, line: toFileLine(deep.line) }, { what: deep.what, limit: maxNesting })
+    return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections: [], outline: [] }, problems: [tooDeep] }
+  }
+  const { tree, file } = parseMarkdown(report.body, report.file)
 
   for (const message of file.messages) {
     if (!message.fatal) continue
@@ -65,7 +74,11 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
     }
     const cut = item.section
     const line = toFileLine(cut.line)
-    const slug = cut.attributes.id ?? slugger.slug(cut.title)
+    // slugify keeps the slug non-empty and short enough for a folder name; the slugger makes it unique.
+    const slug = cut.attributes.id ?? slugger.slug(slugify(cut.title))
+    if (cut.attributes.id && cut.attributes.id.length > maxSlugBytes) {
+      problems.push(problem('badAttributes', { file: report.file, line, field: '#id' }, { reason: `the #id is ${cut.attributes.id.length} characters long; use at most ${maxSlugBytes}` }))
+    }
     if (cut.attributes.id) {
       const first = slugLines.get(slug)
       if (first !== undefined) {

@@ -6,7 +6,8 @@
  * - A session (a heading marked {.talk} etc.) also keeps the unmarked sub-headings beneath
  *   it: a talk's "Takeaways" sub-heading is part of the talk, not a record of its own.
  * - A note heading with nothing under it but deeper headings ("Day 2") is a group: it makes
- *   no section, but the sections beneath it carry its title as their `group`.
+ *   no section, but the sections beneath it carry its title as their `group`. `{.group}`
+ *   says so explicitly; inference (structure/infer.ts) leaves a group heading a note.
  */
 import type { Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -56,6 +57,7 @@ export function cutSections(tree: Root): OutlineCut[] {
     while (parents.length && parents.at(-1)!.depth >= heading.depth) parents.pop()
     const attributes = heading.data?.session ?? noteAttributes()
     const isSession = attributes.kind !== 'note'
+    const explicitGroup = attributes.group === true
 
     let j = i + 1
     while (j < children.length) {
@@ -68,12 +70,12 @@ export function cutSections(tree: Root): OutlineCut[] {
     }
     const nodes = children.slice(i + 1, j)
     const next = children[j]
-    const title = toString(heading, { includeHtml: false }).trim()
+    const title = attributes.title ?? toString(heading, { includeHtml: false }).trim()
     const line = heading.position?.start.line ?? 1
     const hasChildren = next?.type === 'heading' && next.depth > heading.depth
     const level = parents.length
 
-    if (!isSession && hasChildren && !nodes.some(hasText) && attributes.topics.length === 0) {
+    if ((explicitGroup && !nodes.some(hasText)) || (!isSession && hasChildren && !nodes.some(hasText) && attributes.topics.length === 0)) {
       outline.push({ type: 'group', group: { title, level, line } })
     } else {
       const group = parents.at(-1)?.title
@@ -82,7 +84,7 @@ export function cutSections(tree: Root): OutlineCut[] {
         section: { title, attributes, depth: heading.depth, level, ...(group ? { group } : {}), line, nodes, introduction: false },
       })
     }
-    if (!isSession && hasChildren) parents.push({ depth: heading.depth, title })
+    if (!isSession && (hasChildren || explicitGroup)) parents.push({ depth: heading.depth, title })
     i = j
   }
   return outline

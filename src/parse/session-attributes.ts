@@ -5,7 +5,8 @@
  *   ## Stories from the Playbook {.talk speakers="Ada, Alan" topics="sre" #playbook}
  *
  * The class names the session kind; `speakers` and `topics` are comma-separated.
- * A heading without a kind is a note. Problems become fatal vfile messages.
+ * A heading without a kind is a note; `{.note}` and `{.group}` say so explicitly, and keep
+ * inference (structure/infer.ts) off the heading. Problems become fatal vfile messages.
  */
 import type { Heading, Root, Text } from 'mdast'
 import type { Plugin } from 'unified'
@@ -14,14 +15,24 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { catalogue } from '../problems.ts'
 import { sessionKinds, type SectionKind } from '../validate/schema.ts'
+import type { Speaker } from './structure/speakers.ts'
 
 export interface SessionAttributes {
   kind: SectionKind
-  speakers: string[]
+  speakers: Speaker[]
   topics: string[]
   /** Explicit anchor from `#id`, overriding the slug of the title. */
   id?: string
+  /** `{.group}`: the heading only groups the sections beneath it. */
+  group?: true
+  /** The title without the parts inference took out (speakers, kind and level tags). */
+  title?: string
+  /** Set by inference (structure/infer.ts), not written by the author. */
+  inferred?: true
 }
+
+/** Classes that say what a heading is without being a session kind. */
+const roles = ['note', 'group']
 
 declare module 'mdast' {
   interface HeadingData {
@@ -30,6 +41,8 @@ declare module 'mdast' {
 }
 
 const trailingBlock = /\s*\{([^{}]*)\}\s*$/
+/** `{.talk speakers="x"` with its closing brace missing. */
+const unclosedBlock = /\{\s*(?:[.#][\w-]|[\w-]+=)[^{}]*$/
 const token = /\s*(?:\.([\w-]+)|#([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))/y
 
 const remarkSessionAttributes: Plugin<[], Root> = function () {
@@ -38,7 +51,16 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
       const last = heading.children.at(-1)
       if (!last || last.type !== 'text') return
       const match = trailingBlock.exec(last.value)
-      if (!match) return
+      if (!match) {
+        const open = unclosedBlock.exec(last.value)
+        if (open) {
+          const start = last.position?.start
+          const place = start ? { line: start.line, column: start.column + open.index } : heading.position
+          const reason = 'the attribute block is not closed with "}"'
+          fail(file, place, 'bad-attributes', catalogue.badAttributes.message({ reason }), reason)
+        }
+        return
+      }
       const parsed = parseAttributes(match[1]!)
       // Point at the opening brace, where the attributes start.
       const start = last.position?.start
@@ -48,18 +70,19 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
         return
       }
       stripBlock(heading, last, match.index)
-      const unknown = parsed.classes.filter((c) => !(sessionKinds as readonly string[]).includes(c))
+      const unknown = parsed.classes.filter((c) => !(sessionKinds as readonly string[]).includes(c) && !roles.includes(c))
       for (const kind of unknown) {
         fail(file, place, 'unknown-session-kind', catalogue.unknownSessionKind.message({ kind, known: sessionKinds }), kind)
       }
-      const kind = (parsed.classes.find((c) => !unknown.includes(c)) ?? 'note') as SectionKind
+      const kind = (parsed.classes.find((c) => (sessionKinds as readonly string[]).includes(c)) ?? 'note') as SectionKind
       heading.data = {
         ...heading.data,
         session: {
           kind,
-          speakers: list(parsed.values.speakers),
+          speakers: list(parsed.values.speakers).map(speaker),
           topics: list(parsed.values.topics),
           ...(parsed.id ? { id: parsed.id } : {}),
+          ...(kind === 'note' && parsed.classes.includes('group') ? { group: true as const } : {}),
         },
       }
     })
@@ -95,6 +118,13 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+}
+
+/** `speakers="Ada Lovelace (Analytical Engines)"`: a name, and an affiliation in brackets. */
+function speaker(text: string): Speaker {
+  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(text)
+  if (m) return { name: m[1]!, affiliation: m[2]!.trim() }
+  return { name: text }
 }
 
 function stripBlock(heading: Heading, last: Text, index: number) {

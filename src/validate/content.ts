@@ -37,6 +37,11 @@ export interface ValidatedContent {
   projects: ProjectEntry[]
   reports: ValidatedReport[]
   problems: Problem[]
+  /**
+   * The bodies of reports whose front matter has errors: parsed only for their own problems,
+   * so that one pass reports the front matter and the body of a file together.
+   */
+  bodiesWithBadFrontMatter: Omit<ValidatedReport, 'frontMatter'>[]
   /** Where each topic is declared, for problems found later about a topic. */
   topicPlaces: Map<string, { file: string; line: number; column: number }>
 }
@@ -65,10 +70,15 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   }
 
   const reports: ValidatedReport[] = []
+  const bodiesWithBadFrontMatter: ValidatedContent['bodiesWithBadFrontMatter'] = []
   const firstById = new Map<string, string>()
   for (const source of loaded.reports) {
     const report = validateReport(source, problems)
     if (!report) continue
+    if (!report.frontMatter) {
+      bodiesWithBadFrontMatter.push({ id: report.id, file: report.file, body: report.body, bodyLine: report.bodyLine })
+      continue
+    }
     const firstFile = firstById.get(report.id)
     if (firstFile) {
       problems.push(problem('duplicateId', { file: source.file }, { id: report.id, kind: 'report', first: firstFile }))
@@ -92,7 +102,7 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   const topicPlaces = new Map(
     topics.entries.map((t, i) => [t.id, { file: loaded.topics!.file, ...topics.yaml!.locate([i, 'id'], true) }]),
   )
-  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, reports, problems, topicPlaces }
+  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, reports, bodiesWithBadFrontMatter, problems, topicPlaces }
 }
 
 function validateDataFile<S extends z.ZodArray<z.ZodObject>>(
@@ -144,19 +154,19 @@ function validateReport(source: SourceFile, problems: Problem[]) {
     return undefined
   }
   const yaml: ParsedYaml | undefined = split.format === 'yaml' ? parseYaml(split.raw, file, split.rawLinesBefore) : undefined
-  if (yaml?.problems.length) {
-    problems.push(...yaml.problems)
-    return undefined
-  }
   const locate = yaml?.locate ?? (() => ({ line: 1, column: 1 }))
-  const result = check(frontMatterSchema, yaml?.value ?? {}, { value: undefined, locate, problems: [] }, file)
-  problems.push(...result.problems)
+  let frontMatter: FrontMatter | undefined
+  if (yaml?.problems.length) problems.push(...yaml.problems)
+  else {
+    const result = check(frontMatterSchema, yaml?.value ?? {}, { value: undefined, locate, problems: [] }, file)
+    problems.push(...result.problems)
+    frontMatter = result.data
+  }
 
   const { body, bodyLine } = split
   if (body.trim() === '') {
     problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
     return undefined
   }
-  if (!result.data) return undefined
-  return { id, file, frontMatter: result.data, body, bodyLine, locate }
+  return { id, file, frontMatter, body, bodyLine, locate }
 }

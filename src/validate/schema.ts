@@ -3,18 +3,27 @@
  * The README documents these fields; keep the two in step.
  */
 import { z } from 'zod'
+import { maxSlugBytes } from '../paths.ts'
 
 export const sessionKinds = ['talk', 'keynote', 'bof', 'workshop', 'lightning'] as const
 export type SessionKind = (typeof sessionKinds)[number]
 /** A section is a session of one of the kinds above, or a note (takeaway, impression, summary). */
 export type SectionKind = SessionKind | 'note'
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens')
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens')
+  // An id becomes a folder name in the site.
+  .max(maxSlugBytes, `expected an id of at most ${maxSlugBytes} characters`)
 const text = z.string().trim().min(1, 'must not be empty')
 const isoDate = z
   .string('expected a date like 2018-05-11')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2018-05-11')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')), 'not a real calendar date')
+  // Date.parse rolls 2019-02-30 over to 2 March: only a date that survives the round trip is real.
+  .refine((s) => {
+    const d = new Date(s + 'T00:00:00Z')
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'not a real calendar date (check the month and the day)')
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
 
 export const frontMatterSchema = z.strictObject({

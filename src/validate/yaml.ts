@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import type { z } from 'zod'
+import { stripControlsDeep } from '../load/controls.ts'
 import { problem, type Problem } from '../problems.ts'
 import { knownKeysAt } from './schema.ts'
 
@@ -55,7 +56,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
     return best
   }
 
-  return { value: problems.length ? undefined : doc.toJS(), locate, problems }
+  return { value: problems.length ? undefined : stripControlsDeep(doc.toJS()), locate, problems }
 }
 
 function firstLine(message: string): string {

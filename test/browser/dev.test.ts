@@ -31,20 +31,20 @@ describe.skipIf(!browserTestsEnabled())('recap dev in a browser', () => {
     browser = await launchChromium()
     const page = await browser.newPage()
     page.setDefaultTimeout(20_000)
-    await page.goto(`http://127.0.0.1:${port}/reports/2019-barcelona-takeaways/`)
+    await page.goto(`http://127.0.0.1:${port}/reports/gamma-2017/`)
     // Wait until the page listens for rebuilds.
     await page.waitForSelector('html[data-recap-dev="connected"]', { state: 'attached' })
 
-    const file = path.join(content, 'reports/2019-barcelona-takeaways.md')
+    const file = path.join(content, 'reports/gamma-2017.md')
     const original = await readFile(file, 'utf8')
-    await writeFile(file, original.replace('### Security', '### Security {.panel}').replace('## Security', '## Security {.panel}'))
+    await writeFile(file, original.replace('## The venue', '## The venue {.panel}'))
     const overlay = page.locator('#recap-dev-overlay[role="alert"]')
     await overlay.waitFor()
-    expect(await overlay.textContent()).toMatch(/2019-barcelona-takeaways\.md:\d+:\d+ {2}unknown session kind "\.panel"/)
+    expect(await overlay.textContent()).toMatch(/gamma-2017\.md:\d+:\d+ {2}unknown session kind "\.panel"/)
     // The last good page is still there under the overlay.
-    expect(await page.textContent('h1')).toBe('Kubecon Europe 2019')
+    expect(await page.textContent('h1')).toBe('Gamma in Oslo')
 
-    await writeFile(file, original.replace('This was definitely a major topic.', 'This was definitely a major topic. Fixed!'))
+    await writeFile(file, original.replace('the coffee was excellent.', 'the coffee was excellent. Fixed!'))
     await page.waitForFunction(() => document.body.textContent?.includes('Fixed!'))
     expect(await page.locator('#recap-dev-overlay').count()).toBe(0)
   }, 90_000)

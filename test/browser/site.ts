@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from '../../src/build.ts'
 import { serve } from '../../src/serve.ts'
-import { realContent, removeDir, tempDir } from '../helpers.ts'
+import { fixtureContent, removeDir, tempDir } from '../helpers.ts'
 import { chromiumAvailable, chromiumPath } from './chromium.ts'
 
 /** Browser tests run where Chromium is; with CI=true a missing browser is a failure, not a skip. */
@@ -23,18 +23,22 @@ export interface ServedSite {
   close(): Promise<void>
 }
 
-export async function serveBuiltSite(options: { siteUrl?: string } = {}): Promise<ServedSite> {
+/** Builds `contentDir` (the fixture site by default) into a temporary folder and serves it. */
+export async function serveBuiltSite(options: { contentDir?: string; siteUrl?: string; base?: string } = {}): Promise<ServedSite> {
   const out = path.join(await tempDir(), 'site')
-  await build({ contentDir: realContent, outDir: out, ...options })
+  await build({ contentDir: options.contentDir ?? fixtureContent, outDir: out, ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), ...(options.base ? { base: options.base } : {}) })
+  const served = await serveSite(out)
+  return { ...served, close: async () => (await served.close(), await removeDir(path.dirname(out))) }
+}
+
+/** Serves an already built site (such as `inject('fixtureSite')`) on a free port; never removes it. */
+export async function serveSite(out: string): Promise<ServedSite> {
   const server: http.Server = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     out,
     origin,
-    async close() {
-      await new Promise((resolve) => server.close(resolve))
-      await removeDir(path.dirname(out))
-    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
 

@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html'
 import { describe, expect, it } from 'vitest'
-import { autolink } from '../../src/link/autolink.ts'
+import { autolink } from '../../src/emit/autolink.ts'
 import { PhraseMatcher } from '../../src/link/tagger.ts'
 import { sectionContent } from '../../src/parse/markdown.ts'
 import { parseMarkdown } from '../../src/parse/markdown.ts'

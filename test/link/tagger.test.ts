@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { PhraseMatcher, tagSection } from '../../src/link/tagger.ts'
 import { normalizeWord, sentences } from '../../src/link/words.ts'
 import type { ProjectEntry, TopicEntry } from '../../src/validate/schema.ts'
-import { readSite } from '../../src/pipeline.ts'
-import { realContent } from '../helpers.ts'
 
 const topics: TopicEntry[] = [
   { id: 'service-mesh', name: 'Service mesh', description: 'd', aliases: ['sidecar'] },
@@ -109,24 +107,5 @@ describe('words', () => {
 
   it('splits sentences within lines and never across lines', () => {
     expect(sentences('One. Two!\nthree').map((s) => s.text)).toEqual(['One.', 'Two!', 'three'])
-  })
-})
-
-describe('tagging the real reports', async () => {
-  const { site } = await readSite(realContent)
-  const section = (id: string) => site.section.get(id)!
-
-  it('does not tag the operators topic where "operators" means people', () => {
-    expect(section('2018-copenhagen-recap/challenges-to-writing-cloud-native-applications').topics).not.toContain('operators')
-  })
-
-  it('tags the operator-pattern sections of two different reports', () => {
-    expect(section('2018-copenhagen-short-summary/custom-controllers-and-operators').topics).toContain('operators')
-    expect(section('2018-copenhagen-takeaways/deployment-pattern-custom-resources-and-custom-controllers').topics).toContain('operators')
-  })
-
-  it('finds projects through aliases and spelling variants', () => {
-    expect(section('2018-copenhagen-short-summary/security').projects).toEqual(expect.arrayContaining(['spiffe', 'gvisor', 'kata-containers']))
-    expect(section('2018-copenhagen-recap/day-3-keynotes').projects).toContain('kubeflow')
   })
 })

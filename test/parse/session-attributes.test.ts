@@ -24,9 +24,28 @@ describe('session attributes plugin', () => {
 
   it('reads speakers and topics as comma-separated lists, in any quoting', () => {
     const { hs } = headings(`## Keynote {.keynote speakers="Aparna Sinha, Clayton Coleman" topics='security,storage'}`)
-    expect(hs[0]!.data?.session).toMatchObject({ kind: 'keynote', speakers: ['Aparna Sinha', 'Clayton Coleman'], topics: ['security', 'storage'] })
+    expect(hs[0]!.data?.session).toMatchObject({ kind: 'keynote', speakers: [{ name: 'Aparna Sinha' }, { name: 'Clayton Coleman' }], topics: ['security', 'storage'] })
     const { hs: bare } = headings('## T {.talk topics=gitops}')
     expect(bare[0]!.data?.session?.topics).toEqual(['gitops'])
+  })
+
+  it('reads an affiliation in brackets after a speaker', () => {
+    const { hs } = headings(`## T {.talk speakers="Ada Lovelace (Analytical Engines), Alan Turing"}`)
+    expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Ada Lovelace', affiliation: 'Analytical Engines' }, { name: 'Alan Turing' }])
+  })
+
+  it('reads {.note} and {.group} as explicit roles, not unknown kinds', () => {
+    const { hs, messages } = headings('## Keynote: Hello - Ada Lovelace {.note}\n\n## Tuesday {.group}')
+    expect(messages).toHaveLength(0)
+    expect(hs[0]!.data?.session).toEqual({ kind: 'note', speakers: [], topics: [] })
+    expect(hs[1]!.data?.session).toEqual({ kind: 'note', speakers: [], topics: [], group: true })
+  })
+
+  it('reports an attribute block without its closing brace at the brace', () => {
+    const { messages } = headings('\n## A talk {.talk speakers="x"')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({ fatal: true, ruleId: 'bad-attributes', line: 2, column: 11 })
+    expect(messages[0]!.reason).toContain('not closed')
   })
 
   it('reads an explicit #id', () => {

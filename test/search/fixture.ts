@@ -6,7 +6,7 @@
  */
 import type { Site } from '../../src/link/graph.ts'
 import { readSite } from '../../src/pipeline.ts'
-import { makeContent, report } from '../helpers.ts'
+import { makeContent, realContent, report } from '../helpers.ts'
 
 export const fixtureReports: Record<string, string> = {
   'reports/2019-fixture.md': report(
@@ -71,6 +71,11 @@ Prometheus federation for many clusters.
   ),
 }
 
+/** The fixture reports with the shipped data files (their conferences, topics and projects). */
+export function makeFixtureContent(): Promise<string> {
+  return makeContent(fixtureReports, false, realContent)
+}
+
 export async function fixtureSite(): Promise<Site> {
-  return (await readSite(await makeContent(fixtureReports))).site
+  return (await readSite(await makeFixtureContent())).site
 }

@@ -1,0 +1,164 @@
+/**
+ * Which conference a post is about: the right one, a new one, or a question; never a wrong
+ * one. Evidence is the series ("KubeCon"), the region ("Europe", "North America", "China"),
+ * the year and the city, from the front matter, the title and the text. A known
+ * conference is chosen only when its year agrees with the post and neither its city nor
+ * its region is contradicted. Names are compared as text, never as regular expressions.
+ */
+import type { ConferenceEntry } from '../validate/schema.ts'
+
+export interface PostFacts {
+  title: string
+  text: string
+  /** The front matter's date (YYYY-MM-DD), when it has one. */
+  date?: string
+  tags: string[]
+}
+
+export interface NewConference {
+  id: string
+  name: string
+  year: number
+  city: string
+}
+
+export type ConferenceAnswer =
+  | { type: 'known'; id: string; reason: string }
+  | { type: 'new'; entry: NewConference; reason: string }
+  | { type: 'question'; reason: string }
+
+const regions: { id: string; short: string; name: string; words: RegExp }[] = [
+  { id: 'europe', short: 'eu', name: 'Europe', words: /\b(?:europe|eu|emea)\b/i },
+  { id: 'north-america', short: 'na', name: 'North America', words: /\b(?:north america|na)\b/i },
+  { id: 'china', short: 'china', name: 'China', words: /\bchina\b/i },
+  { id: 'japan', short: 'japan', name: 'Japan', words: /\bjapan\b/i },
+  { id: 'india', short: 'india', name: 'India', words: /\bindia\b/i },
+  { id: 'latin-america', short: 'latam', name: 'Latin America', words: /\b(?:latin america|latam)\b/i },
+]
+
+/** Cities that host the series, with their region: a post naming one is about that city. */
+const knownCities: Record<string, string> = {
+  berlin: 'europe', copenhagen: 'europe', barcelona: 'europe', amsterdam: 'europe', valencia: 'europe', paris: 'europe', london: 'europe', 'salt lake city': 'north-america',
+  seattle: 'north-america', 'san diego': 'north-america', austin: 'north-america', boston: 'north-america', 'los angeles': 'north-america', detroit: 'north-america', chicago: 'north-america', atlanta: 'north-america', 'san francisco': 'north-america', 'new orleans': 'north-america',
+  shanghai: 'china', 'hong kong': 'china', tokyo: 'japan', mumbai: 'india', hyderabad: 'india', 'new delhi': 'india',
+}
+
+const seriesPattern = /\b(kubecon|cloudnativecon|dockercon|gophercon|kcd|devopsdays|srecon|qcon|open source summit)\b/gi
+
+export function chooseConference(post: PostFacts, conferences: readonly ConferenceEntry[]): ConferenceAnswer {
+  const head = `${post.title}\n${post.tags.join(' ')}`
+  const all = `${head}\n${post.text}`
+  const year = postYear(post)
+  if (year === undefined) return { type: 'question', reason: 'cannot tell which year the post is about (no year in its title or date)' }
+
+  const cityRegions = { ...knownCities }
+  for (const c of conferences) cityRegions[c.city.toLowerCase()] ??= regionOf(c.name) ?? ''
+  const series = seriesIn(head) ?? seriesIn(all)
+  // The place named in the title (or tags) is what the post is about. In the text, a city
+  // named beside another year ("Valencia 2022 was my first", "Paris in 2024") is another
+  // event; of the rest, the one named most, if clearly so.
+  const titleCity = citiesIn(head, cityRegions)[0]
+  const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
+  const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
+  const textCities = citiesCounted(post.text, cityRegions).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
+  const clearLead = textCities.length === 1 || (textCities.length > 1 && textCities[0]![1] >= 2 * textCities[1]![1])
+  const textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
+  const regionOfConference = (c: ConferenceEntry) => regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
+
+  const sameYear = conferences.filter((c) => c.year === year && (!series || seriesIn(c.name) === series))
+  const fits = (c: ConferenceEntry, city: string | undefined, region: string | undefined) => {
+    if (city && c.city.toLowerCase() !== city) return false
+    const r = regionOfConference(c)
+    return !(region && r && region !== r)
+  }
+  const city = titleCity ?? textCity
+  const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
+  let candidates = sameYear.filter((c) => fits(c, city, region))
+  // Neither a city nor a region: a year alone names a conference only when it is the only one that year.
+  if (!city && !region && sameYear.length > 1) candidates = []
+  if (candidates.length === 1) {
+    const c = candidates[0]!
+    const place = city ? ` and city ${c.city}` : region ? ' and region' : ''
+    return { type: 'known', id: c.id, reason: `${c.name}: the post's year ${year}${place} match` }
+  }
+  if (candidates.length > 1) return { type: 'question', reason: `several conferences of ${year} fit: ${candidates.map((c) => c.id).join(', ')}` }
+
+  if (!city) return { type: 'question', reason: `no known conference of ${year}${region ? ' in that region' : ''} matches, and the post names no city to add a new one with` }
+  const r = regions.find((x) => x.id === (region ?? cityRegions[city]))
+  const seriesName = series === 'kubecon' || !series ? 'KubeCon + CloudNativeCon' : titleCase(series)
+  const seriesId = seriesName === 'KubeCon + CloudNativeCon' ? 'kubecon' : series!.replace(/\s+/g, '-')
+  const entry: NewConference = {
+    id: `${seriesId}-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
+    name: `${seriesName} ${r ? r.name : titleCase(city)} ${year}`,
+    year,
+    city: titleCase(city),
+  }
+  const taken = conferences.find((c) => c.id === entry.id)
+  if (taken) return { type: 'question', reason: `the post names ${entry.city}, but ${taken.id} is in ${taken.city}` }
+  return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}` }
+}
+
+/**
+ * The year the post is about: in its title, else its date (a January post may look back on
+ * the year before, when its text says so). A year found only in the text is not enough:
+ * posts name past and future events too.
+ */
+function postYear(post: PostFacts): number | undefined {
+  const titleYears = years(post.title)
+  if (titleYears.length) return titleYears[0]
+  if (!post.date) return undefined
+  const [y, m] = post.date.split('-').map(Number)
+  if (!y) return undefined
+  const textYears = years(post.text)
+  if (m === 1 && !textYears.includes(y) && textYears.includes(y - 1)) return y - 1
+  return y
+}
+
+function years(text: string): number[] {
+  return [...text.matchAll(/(?<![\d.\/-])(20[0-4]\d)(?![\d.\/-]\d)/g)].map((m) => Number(m[1]))
+}
+
+function citiesIn(text: string, cities: Record<string, string>): string[] {
+  return citiesCounted(text, cities).map(([c]) => c)
+}
+
+/** Cities named in a sentence that also names a year other than `year`. */
+function citiesBesideOtherYears(text: string, year: number, cities: Record<string, string>): Set<string> {
+  const out = new Set<string>()
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    if (!years(sentence).some((y) => y !== year)) continue
+    for (const c of citiesIn(sentence, cities)) out.add(c)
+  }
+  return out
+}
+
+function citiesCounted(text: string, cities: Record<string, string>): [string, number][] {
+  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  const found: [string, number][] = []
+  for (const city of Object.keys(cities)) {
+    const needle = ` ${city.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+    let count = 0
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) count++
+    if (count) found.push([city, count])
+  }
+  return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+}
+
+function regionIn(text: string): string | undefined {
+  return regions.find((r) => r.words.test(text))?.id
+}
+
+function regionOf(name: string): string | undefined {
+  return regions.find((r) => r.words.test(name))?.id
+}
+
+function seriesIn(text: string): string | undefined {
+  const m = [...text.matchAll(seriesPattern)][0]
+  if (!m) return undefined
+  const s = m[1]!.toLowerCase()
+  return s === 'cloudnativecon' ? 'kubecon' : s
+}
+
+function titleCase(text: string): string {
+  return text.replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+}

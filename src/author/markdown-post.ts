@@ -1,0 +1,189 @@
+/**
+ * A Markdown post (Hugo, Jekyll, a README of notes) as a report draft, on unified: the
+ * post is parsed to mdast, shortcodes and raw HTML are reduced inside the tree, the same
+ * structure inference as the build marks its sessions, and remark-stringify writes it
+ * back. Code blocks are never touched; tables stay tables.
+ */
+import type { Root as HastRoot } from 'hast'
+import { raw } from 'hast-util-raw'
+import { toMdast } from 'hast-util-to-mdast'
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import { toHast } from 'mdast-util-to-hast'
+import { toString } from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import { parse as parseToml } from 'smol-toml'
+import { unified } from 'unified'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import { parse as parseYamlText } from 'yaml'
+import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
+import remarkSessionAttributes from '../parse/session-attributes.ts'
+import { readSpeakerLine } from '../parse/structure/body-signals.ts'
+import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
+import { AuthoringError } from './new-report.ts'
+
+export interface MarkdownDraft {
+  frontMatter: Record<string, unknown>
+  title?: string
+  /** The introduction: text before the first heading, for the summary. */
+  introduction: string
+  body: string
+  /** Sessions found, as "Title (kind)". */
+  sessions: string[]
+  notes: string[]
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm)
+const inference = unified().use(remarkSessionAttributes).use(remarkInferStructure)
+const writer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
+
+export function readFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string } {
+  const split = splitFrontMatter(text)
+  if (isFrontMatterProblem(split)) throw new AuthoringError(`Line ${split.line}: ${split.reason}. ${split.hint}`)
+  let value: unknown = {}
+  try {
+    if (split.format === 'yaml') value = parseYamlText(split.raw, { maxAliasCount: 100 })
+    if (split.format === 'toml') value = parseToml(split.raw)
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0]
+    throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
+  }
+  const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  return { frontMatter, body: split.body }
+}
+
+export function draftMarkdown(text: string): MarkdownDraft {
+  const notes: string[] = []
+  const { frontMatter, body } = readFrontMatter(text)
+  const tree = parser.parse(body)
+  const reduced = { shortcodes: 0, html: 0 }
+  reduceShortcodes(tree, reduced)
+  reduceHtml(tree, reduced)
+  if (reduced.shortcodes) notes.push(`Reduced ${reduced.shortcodes} Hugo or Jekyll shortcodes to text or links.`)
+  if (reduced.html) notes.push(`Reduced ${reduced.html} pieces of HTML to Markdown or text.`)
+
+  let title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined
+  const first = tree.children.findIndex((n) => n.type === 'heading')
+  const firstHeading = tree.children[first] as Heading | undefined
+  // The first heading is the title when the front matter has none, or when it repeats it.
+  if (firstHeading && (firstHeading.depth === 1 || tree.children.slice(0, first).every((n) => n.type === 'html'))) {
+    const headingText = toString(firstHeading).trim()
+    if (!title || norm(headingText) === norm(title)) {
+      title ??= headingText
+      const next = tree.children[first + 1]
+      // "# Talk title" then "## *Speaker: …*": a note on one talk keeps its heading as the talk.
+      if (next && (next.type === 'heading' || next.type === 'paragraph') && namesTheSpeakers(toString(next).split('\n')[0]!)) firstHeading.depth = 2
+      else tree.children.splice(first, 1)
+    }
+  }
+
+  const file = new VFile({ value: body })
+  inference.runSync(tree, file)
+  const sessions: string[] = []
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    const session = node.data?.session
+    // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
+    if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
+    if (!session || !session.inferred) continue
+    sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
+    const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
+    const attributes = `{.${session.kind}${speakers ? ` speakers="${speakers.replace(/["{}]/g, '')}"` : ''}}`
+    node.children = [{ type: 'text', value: `${session.title ?? toString(node)} ${attributes}` }]
+  }
+
+  const firstAfter = tree.children.findIndex((n) => n.type === 'heading')
+  const introduction = (firstAfter === -1 ? tree.children : tree.children.slice(0, firstAfter))
+    .filter((n): n is Paragraph => n.type === 'paragraph')
+    .map((n) => toString(n).replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n')
+  const markdown = String(writer.stringify(tree))
+  return { frontMatter, ...(title ? { title } : {}), introduction, body: markdown, sessions, notes }
+}
+
+/** "Speaker: Ada Lovelace, Company", or only names: "Ada Lovelace & Alan Turing". */
+function namesTheSpeakers(line: string): boolean {
+  return readSpeakerLine(line) !== undefined || (line.length < 120 && namesOnly(line.replace(/[*_]/g, '')))
+}
+
+const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+// --- shortcodes ------------------------------------------------------------------------
+
+const shortcode = /\{\{[<%]\s*(\/?)([\w.-]+)\s*([^}]*?)\s*[>%]\}\}|\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}/g
+
+/** Hugo `{{< youtube id >}}` and Jekyll `{% include … %}`, in text: links where they point somewhere, else nothing. */
+function reduceShortcodes(tree: Root, count: { shortcodes: number }): void {
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined || !/\{\{[<%]|\{%/.test(node.value)) return
+    const out: PhrasingContent[] = []
+    let last = 0
+    for (const m of node.value.matchAll(shortcode)) {
+      if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) })
+      last = m.index + m[0].length
+      count.shortcodes++
+      const replacement = m[2] ? shortcodeNode(m[2], m[3] ?? '', m[1] === '/') : undefined
+      if (replacement) out.push(replacement)
+    }
+    if (last === 0) return
+    if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) })
+    parent.children.splice(index, 1, ...out)
+    return [SKIP, index + out.length]
+  })
+}
+
+function shortcodeNode(name: string, args: string, closing: boolean): PhrasingContent | undefined {
+  if (closing) return undefined
+  const attr = (key: string) => new RegExp(`\\b${key}=["']([^"']*)["']`).exec(args)?.[1]
+  const first = /^["']?([^\s"']+)["']?/.exec(args)?.[1]
+  const id = attr('id') ?? (first && !first.includes('=') ? first : undefined)
+  const link = (label: string, url: string): PhrasingContent => ({ type: 'link', url, children: [{ type: 'text', value: label }] })
+  switch (name.toLowerCase()) {
+    case 'youtube':
+      return id ? link('Video on YouTube', `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`) : undefined
+    case 'vimeo':
+      return id ? link('Video on Vimeo', `https://vimeo.com/${encodeURIComponent(id)}`) : undefined
+    case 'tweet':
+    case 'x':
+      return id && /^\d+$/.test(id) ? link('Post on X', `https://x.com/i/status/${id}`) : undefined
+    case 'speakerdeck':
+      return id ? link('Slides on Speaker Deck', `https://speakerdeck.com/player/${encodeURIComponent(id)}`) : undefined
+    case 'figure': {
+      const caption = attr('caption') ?? attr('title') ?? attr('alt')
+      return caption ? { type: 'emphasis', children: [{ type: 'text', value: caption }] } : undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+// --- HTML ------------------------------------------------------------------------------
+
+/**
+ * Raw HTML becomes Markdown through hast: each block that holds HTML goes to hast with its
+ * HTML re-parsed (hast-util-raw) and back to mdast (hast-util-to-mdast). Links stay links;
+ * script, style and iframe elements go, contents and all.
+ */
+function reduceHtml(tree: Root, count: { html: number }): void {
+  tree.children = tree.children.flatMap((block): RootContent[] => {
+    if (block.type === 'code' || !containsHtml(block)) return [block]
+    visit(block, 'html', () => {
+      count.html++
+    })
+    if (block.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.value)) return []
+    const hast = raw(toHast({ type: 'root', children: [block] }, { allowDangerousHtml: true }) as HastRoot)
+    return (toMdast(hast) as Root).children
+  })
+}
+
+function containsHtml(node: RootContent): boolean {
+  let found = false
+  visit(node, 'html', () => {
+    found = true
+    return EXIT
+  })
+  return found
+}

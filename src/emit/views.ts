@@ -1,0 +1,152 @@
+/**
+ * What bounded pages show: the selections and page splits that keep every page within its
+ * weight budget at any corpus size. Pages show the most telling records first and link to
+ * a paginated "all N" view whose order and page breaks depend only on the content.
+ * Templates render these views; they choose nothing.
+ */
+import type { Conference, Reporters, SectionMention, Site, Topic, TrendPoint } from '../link/graph.ts'
+import { sitePath, type SitePath } from '../paths.ts'
+
+/** Mentions quoted on a topic or project page before "all N". */
+export const tellingLimit = 12
+/** Side-by-side blocks on a topic or project page; the all view has every mention. */
+export const reportersLimit = 2
+/** Reports per column and sections per report in a side-by-side block. */
+export const columnLimit = 4
+export const mentionsPerColumn = 3
+/** Shared themes on a conference page. */
+export const sharedLimit = 6
+/** Mentions per page of a topic's or project's all view. */
+export const mentionsPerPage = 40
+/** Items per page of the reports, talks and conferences lists. */
+export const reportsPerPage = 40
+export const talksPerPage = 80
+export const conferencesPerPage = 80
+/** Conferences on the home page timeline. */
+export const timelineLimit = 12
+/** Past this many conferences, charts and the map count per year. */
+export const columnsLimit = 12
+/** Cells of the topics × conferences map: the most-discussed topics that fit, at most 20 rows. */
+export const mapCellsLimit = 120
+export const mapRowsLimit = 20
+
+/** One page of a paginated list: its items, and where every page of the list is. */
+export interface PageOf<T> {
+  items: T[]
+  /** 1-based. */
+  page: number
+  pages: SitePath[]
+  total: number
+}
+
+/** Page 1 at `first`, page n at `rest(n)`: fixed sizes in the list's own order. */
+export function paginate<T>(items: readonly T[], perPage: number, first: SitePath, rest: (n: number) => SitePath): PageOf<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / perPage))
+  const pages = Array.from({ length: count }, (_, i) => (i === 0 ? first : rest(i + 1)))
+  return pages.map((_, i) => ({ items: items.slice(i * perPage, (i + 1) * perPage), page: i + 1, pages, total: items.length }))
+}
+
+/** Where the second and later pages of a site-wide list live: `lists/<name>/<n>/`. No id can collide with it. */
+export const listPage = (name: string) => (n: number) => sitePath('lists', name, String(n))
+
+/** Where page n of a topic's or project's all view lives. */
+export const allViewPage = (url: SitePath) => (n: number) => (n === 1 ? sitePath(url, 'all') : sitePath(url, 'all', String(n)))
+
+/**
+ * The mentions that say most about a tag, best first: sections about it (its focus), then
+ * those quoting a sentence, then the most recent conferences, then by id. Bounded.
+ */
+export function tellingMentions(site: Site, tag: { id: string; byYear: { mentions: SectionMention[] }[] }, conferenceOrder: ReadonlyMap<string, number>): SectionMention[] {
+  const all = tag.byYear.flatMap((g) => g.mentions)
+  const rank = (m: SectionMention) => {
+    const s = site.section.get(m.section)!
+    return [s.focus.includes(tag.id) ? 0 : 1, m.sentence ? 0 : 1, -conferenceOrder.get(s.conference)!] as const
+  }
+  return all
+    .map((m) => ({ m, r: rank(m) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || (a.m.section < b.m.section ? -1 : a.m.section > b.m.section ? 1 : 0))
+    .slice(0, tellingLimit)
+    .map((x) => x.m)
+}
+
+/** Side-by-side blocks cut to size: the conferences with most reporters, a few sections each. */
+export function boundedReporters(reporters: readonly Reporters[], limit = reportersLimit): Reporters[] {
+  return [...reporters]
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.reports.length - a.r.reports.length || a.i - b.i)
+    .slice(0, limit)
+    .map(({ r }) => trimReporters(r))
+}
+
+export function trimReporters<T extends { reports: Reporters['reports'] }>(r: T): T {
+  return { ...r, reports: r.reports.slice(0, columnLimit).map((x) => ({ ...x, mentions: x.mentions.slice(0, mentionsPerColumn) })) }
+}
+
+/** A column of the trend chart and of the map: one conference, or one year of them. */
+export interface Column {
+  key: string
+  label: string
+  sub: string
+  /** The conference's page, for a one-conference column. */
+  url?: SitePath
+  title: string
+  conferences: string[]
+}
+
+export function columns(conferences: readonly Conference[]): Column[] {
+  if (conferences.length <= columnsLimit) {
+    return conferences.map((c) => ({ key: c.id, label: String(c.year), sub: c.city, url: c.url, title: c.name, conferences: [c.id] }))
+  }
+  const byYear = new Map<number, Conference[]>()
+  for (const c of conferences) byYear.set(c.year, [...(byYear.get(c.year) ?? []), c])
+  return [...byYear].map(([year, cs]) => ({ key: String(year), label: String(year), sub: `${cs.length} conf.`, title: `${cs.length} conferences in ${year}`, conferences: cs.map((c) => c.id) }))
+}
+
+export interface ColumnPoint {
+  column: Column
+  count: number
+  focus: number
+  total: number
+  share: number
+  /** Where the sections behind the number are: a page of the all view and a conference group on it. */
+  link?: { path: SitePath; hash: string }
+}
+
+/** A tag's trend summed per column, with a link to the first sections behind each number. */
+export function columnPoints(tag: { trend: TrendPoint[] }, cols: readonly Column[], groupPage: ReadonlyMap<string, SitePath>): ColumnPoint[] {
+  const byConference = new Map(tag.trend.map((p) => [p.conference, p]))
+  return cols.map((column) => {
+    let count = 0
+    let focus = 0
+    let total = 0
+    let first: string | undefined
+    for (const id of column.conferences) {
+      const p = byConference.get(id)
+      if (!p) continue
+      count += p.count
+      focus += p.focus
+      total += p.total
+      if (p.count > 0 && first === undefined) first = id
+    }
+    const share = total ? Math.round((count / total) * 1000) / 1000 : 0
+    const path = first === undefined ? undefined : groupPage.get(first)
+    return { column, count, focus, total, share, ...(path && first ? { link: { path, hash: `year-${first}` } } : {}) }
+  })
+}
+
+/** For each conference group of a tag's all view, the page it starts on. */
+export function groupPages(tag: { url: SitePath; byYear: { conference: string; mentions: unknown[] }[] }, perPage = mentionsPerPage): Map<string, SitePath> {
+  const out = new Map<string, SitePath>()
+  const page = allViewPage(tag.url)
+  let seen = 0
+  for (const g of tag.byYear) {
+    out.set(g.conference, page(Math.floor(seen / perPage) + 1))
+    seen += g.mentions.length
+  }
+  return out
+}
+
+/** Map rows: the most-discussed topics, each with its points per column. */
+export function mapRows(topics: readonly Topic[], cols: readonly Column[], groupPageOf: (t: Topic) => ReadonlyMap<string, SitePath>): { topic: Topic; points: ColumnPoint[] }[] {
+  return topics.slice(0, Math.min(mapRowsLimit, Math.floor(mapCellsLimit / Math.max(1, cols.length)))).map((topic) => ({ topic, points: columnPoints(topic, cols, groupPageOf(topic)) }))
+}

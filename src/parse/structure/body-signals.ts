@@ -1,0 +1,72 @@
+/**
+ * What the first lines under a heading say about it: a speaker line ("Speaker: …",
+ * "*Speakers: Name, Company*", "Presented by …") and links to a schedule, slides or a
+ * recording. Only the opening blocks count: a talk announces itself at its top.
+ */
+import type { RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { readHeading } from './heading-signals.ts'
+import { readSpeakers, type Speaker } from './speakers.ts'
+
+export interface BodySignals {
+  speakers: Speaker[]
+  /** A link to a schedule entry, slides or a recording. */
+  sessionLink: boolean
+  /** 1 when the text speaks of "the speaker", "the presenter", "this session" or "the talk", else 0. */
+  sessionWords: number
+}
+
+const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
+const sessionHosts = /(?:^|\.)(?:sched\.com|sched\.co|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|slides\.com|events\.linuxfoundation\.org)$/i
+const sessionLinkText = /\b(?:slides|video|recording|schedule|sched|session page|watch|youtube|talk page|abstract)\b/i
+const speakerWords = /\bthe (?:speakers?|presenters?|panelists?)\b|\bspeaker \(|\bpresented by\b|\bthe speaker['’]s\b/i
+const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentation)\b|\bin (?:his|her|their) (?:talk|session)\b/i
+
+/** A line that only names speakers: "Speaker: Ada Lovelace, Analytical Engines". */
+export function readSpeakerLine(text: string): Speaker[] | undefined {
+  const first = text.split('\n')[0]!.replace(/[*_]/g, '').trim()
+  const m = speakerLabel.exec(first)
+  // "By the end of the day…" is a sentence: readSpeakers accepts only names.
+  return m ? readSpeakers(m[1]!) : undefined
+}
+
+export function readBody(nodes: readonly RootContent[]): BodySignals {
+  const signals: BodySignals = { speakers: [], sessionLink: false, sessionWords: 0 }
+  for (const node of nodes.slice(0, 3)) {
+    if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'blockquote') continue
+    if (!signals.speakers.length) {
+      for (const line of toString(node, { includeHtml: false }).split('\n').slice(0, 3)) {
+        // "Speaker: Ada Lovelace", or a first line of names only ("Ada Lovelace - Analytical Engines").
+        const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && readHeading(line).speakers.length === 0 ? readSpeakers(line) : undefined)
+        if (speakers) {
+          signals.speakers = speakers
+          break
+        }
+      }
+    }
+    if (hasSessionLink(node)) signals.sessionLink = true
+  }
+  const text = nodes
+    .slice(0, 8)
+    .filter((n) => n.type !== 'code')
+    .map((n) => toString(n, { includeHtml: false }))
+    .join('\n')
+  // Only a hint: a takeaway may mention "the speaker" too.
+  signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
+  return signals
+}
+
+export function hasSessionLink(node: RootContent): boolean {
+  let found = false
+  visit(node, 'link', (link) => {
+    let host = ''
+    try {
+      host = new URL(link.url).hostname
+    } catch {
+      host = ''
+    }
+    if (sessionHosts.test(host) || sessionLinkText.test(toString(link))) found = true
+  })
+  return found
+}

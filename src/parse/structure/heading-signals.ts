@@ -1,0 +1,185 @@
+/**
+ * What a heading's own words say about it: a session kind named in it ("Keynote: …",
+ * "(Tutorial)"), a skill level ("[A]", "(Advanced Skill Level)"), its speakers ("Title -
+ * Speaker, Company", "Title by Speaker", "Title, Speaker", "Title (Speaker)"), a list
+ * number ("1. Title"), and words that make it a note ("Takeaways") or a group ("Day 2",
+ * "Talks"). The title is what is left once those parts are taken out.
+ */
+import type { SessionKind } from '../../validate/schema.ts'
+import { readSpeakers, type Speaker } from './speakers.ts'
+
+export interface HeadingSignals {
+  /** The heading without number, kind, level and speaker parts. */
+  title: string
+  /** The title with what looked like speakers left in, for when a speaker line says otherwise. */
+  titleWithTail: string
+  kind?: SessionKind
+  /** The kind is the heading's label ("Keynote: …", "(Tutorial)"), not a word in passing. */
+  kindLabelled: boolean
+  skillLevel: boolean
+  speakers: Speaker[]
+  /** "Title - Something" whose tail is not a person: a company, or a subtitle. */
+  dashTail: boolean
+  /** The tail is one to three capitalised words, like a company: "Title - Quillstone". */
+  companyTail: boolean
+  numbered: boolean
+  /** A plural kind or a grouping word: "Keynotes", "Talks", "Day 2", "Track B". */
+  groupWord: boolean
+  noteWord: boolean
+}
+
+const kindWords: [RegExp, SessionKind][] = [
+  [/^(?:(?:opening|closing|sponsored|morning|evening|day \d+)\s+)?keynotes?$/i, 'keynote'],
+  [/^lightning(?: talks?)?$/i, 'lightning'],
+  [/^(?:bofs?|birds of a feather)$/i, 'bof'],
+  [/^(?:workshops?|tutorials?|hands[- ]on(?: lab)?|labs?)$/i, 'workshop'],
+  [/^(?:talks?|sessions?|breakouts?|panels?|deep dives?|intro(?:duction)?(?: \+ deep dive)?|maintainer track|case study)$/i, 'talk'],
+]
+
+function kindOf(label: string): SessionKind | undefined {
+  return kindWords.find(([re]) => re.test(label.trim()))?.[1]
+}
+
+const prefixLabel = /^((?:[\p{L}\d]+\s+){0,3}[\p{L}]+)\s*[:|]\s+/u
+const bracketTag = /\s*[([]\s*([^()[\]]{1,40}?)\s*[)\]]\s*/g
+const skillTag = /^(?:[BIA]|beginner|intermediate|advanced|any)(?: skill level| level)?$/i
+const numberPrefix = /^(?:#?\d{1,3}[.)]|#\d{1,3}:?|\d{1,3}\s*[-–—:])\s+/
+
+const groupTitle =
+  /^(?:day\s*(?:#\s*)?(?:\d+|zero|one|two|three|four|five)\b.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|(?:(?:opening|closing|morning|afternoon|evening|day\s*\d+|main|sponsored)\s+)?keynotes|(?:(?:the|other|more|breakout|main|my|favourite|favorite)\s+)?(?:talks|sessions|presentations|breakouts)(?: i (?:attended|saw|liked|watched))?|(?:lightning|flash) talks|workshops|tutorials|bofs|co-located events|.+\strack|track\s*[:\-–]?\s*.+|tracks|pre-?conference|day\s*0)$/i
+
+const noteTitle =
+  /^(?:(?:my|key|final|general|some|closing|personal|overall|other)\s+)*(?:intro(?:duction)?|overview|summary|executive summary|tl;?\s*dr|conclusions?|takeaways?|impressions|thoughts|wrap[- ]?up|highlights|background|about(?: me| this)?|the expo|expo|sponsors?|venue|the venue|party|parties|food|recap|event recap|lessons(?: learned)?|what i learned|next steps|resources|links|references|further reading|change ?log|change history|updates?|top \d+|hallway track|networking|swag|travel|logistics|acknowledg(?:e)?ments|thanks|credits|agenda|contents|table of contents|toc)(?:\s*[:!.…]+(?:\s.*)?|\s+[-–—]\s.*|\s+(?:from|on|about|and|&|for)\s.*|\s+\d+)?$/i
+
+export function readHeading(raw: string): HeadingSignals {
+  let title = raw.replace(/\s+/g, ' ').trim()
+  let kind: SessionKind | undefined
+  let kindLabelled = false
+  let skillLevel = false
+  let numbered = false
+
+  if (numberPrefix.test(title)) {
+    numbered = true
+    title = title.replace(numberPrefix, '')
+  }
+  // "Keynote: Title", "Lightning Talk | Title"
+  const prefix = prefixLabel.exec(title)
+  if (prefix) {
+    const k = kindOf(prefix[1]!)
+    if (k) {
+      kind = k
+      kindLabelled = true
+      title = title.slice(prefix[0].length)
+    }
+  }
+  // "(Tutorial)", "[I]", "(Advanced Skill Level)": tags anywhere, taken out of the title.
+  title = title
+    .replace(bracketTag, (all, inner: string) => {
+      if (skillTag.test(inner)) {
+        skillLevel = true
+        return ' '
+      }
+      const k = kindOf(inner)
+      if (k) {
+        kind ??= k
+        kindLabelled = true
+        return ' '
+      }
+      return all
+    })
+    .replace(/\s+/g, ' ')
+    .trim()
+
+  let speakers: Speaker[] = []
+  let dashTail = false
+  let companyTail = false
+  const titleWithTail = title.replace(/\s*:\s*$/, '')
+  const split = splitSpeakers(title)
+  if (split) {
+    title = split.title
+    speakers = split.speakers
+  } else {
+    const tail = /\s[-–—|]\s+([^-–—|]+)$/.exec(title)
+    if (tail) {
+      dashTail = true
+      companyTail = isCompanyLike(tail[1]!)
+    }
+  }
+
+  // A kind word in the title itself: "Kubernetes SIG Deep Dive", "Security BoF".
+  if (!kind) {
+    if (/\bkeynotes?\b/i.test(title)) kind = 'keynote'
+    else if (/\blightning talks?\b/i.test(title)) kind = 'lightning'
+    else if (/\b(?:bof|birds of a feather)\b/i.test(title)) kind = 'bof'
+    else if (/\b(?:workshop|tutorial)\b/i.test(title)) kind = 'workshop'
+    else if (/\b(?:deep dive|panel)\b/i.test(title)) kind = 'talk'
+  }
+
+  title = title.replace(/\s*:\s*$/, '')
+  const plain = title.replace(/[*_`]/g, '').replace(/[:.!]+$/, '').trim()
+  return {
+    title: title || raw.trim(),
+    titleWithTail,
+    ...(kind ? { kind } : {}),
+    kindLabelled,
+    skillLevel,
+    speakers,
+    dashTail,
+    companyTail,
+    numbered,
+    groupWord: groupTitle.test(plain),
+    noteWord: noteTitle.test(plain),
+  }
+}
+
+const tailStopWords = /^(?:a|an|the|and|or|but|of|for|to|in|on|at|is|are|with|without|why|how|what|see|you|we|it|not|just|all|more|part|day)$/i
+
+/** "Quillstone", "Open Tooling Co": capitalised words only, none of them a function word. */
+function isCompanyLike(tail: string): boolean {
+  const words = tail.trim().split(/\s+/)
+  return words.length <= 3 && words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*$/u.test(w) && !tailStopWords.test(w))
+}
+
+/** Tries the speaker patterns from the most to the least explicit. */
+function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | undefined {
+  // "Title - Speaker, Company": the last dash whose tail reads as speakers.
+  const dashes = [...title.matchAll(/\s+(?:[-–—]{1,2}|\|)\s+/g)]
+  for (const dash of dashes.reverse()) {
+    const head = title.slice(0, dash.index).trim()
+    const speakers = readSpeakers(title.slice(dash.index + dash[0].length))
+    if (head && speakers) return { title: head, speakers }
+  }
+  // "Title by Speaker"
+  const by = /^(.+)\s+(?:by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
+  if (by) {
+    const speakers = readSpeakers(by[2]!)
+    if (speakers) return { title: by[1]!.trim(), speakers }
+  }
+  // "Title (Speaker)", "Title (Speaker, Company)"
+  const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(title)
+  if (paren) {
+    const speakers = readSpeakers(paren[2]!)
+    if (speakers) return { title: paren[1]!.trim(), speakers }
+  }
+  // "Title, Speaker", "Title, Speaker, Speaker, Company": people's names after the title,
+  // the last part possibly their company.
+  const parts = title.split(/,\s+/)
+  if (parts.length >= 2) {
+    let end = parts.length
+    let affiliation: string | undefined
+    if (parts.length >= 3 && !readSpeakers(parts.at(-1)!, { strict: true }) && readSpeakers(parts.at(-2)!, { strict: true })) {
+      affiliation = parts.at(-1)!
+      end--
+    }
+    let start = end
+    while (start > 1 && readSpeakers(parts[start - 1]!, { strict: true })) start--
+    const head = parts.slice(0, start).join(', ')
+    if (start < end && head.split(/\s+/).length >= 2) {
+      const speakers = parts.slice(start, end).flatMap((p) => readSpeakers(p, { strict: true })!)
+      // The company belongs to the last speaker for sure; the others may have their own.
+      if (affiliation) speakers.at(-1)!.affiliation = affiliation
+      return { title: head.trim(), speakers }
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,104 @@
+/**
+ * Bounded pages and data on a generated corpus (scripts/corpus.ts) large enough to paginate:
+ * every page within its weight budget, every paginated list complete and without repeats,
+ * the data split per conference behind one index.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeCorpus } from '../../scripts/corpus.ts'
+import { pageBudget, pageWeights } from '../../scripts/page-weight.ts'
+import { build } from '../../src/build.ts'
+import { mentionsPerPage, reportsPerPage, talksPerPage } from '../../src/emit/views.ts'
+import { removeDir, tempDir } from '../helpers.ts'
+import { loadData } from './data.ts'
+
+let dir: string
+let out: string
+const read = (p: string) => readFile(path.join(out, p), 'utf8')
+
+beforeAll(async () => {
+  dir = await tempDir()
+  // More reports than fit on one list page, and more conferences than chart columns.
+  await writeCorpus(path.join(dir, 'content'), { reports: reportsPerPage + 3, conferences: 14, seed: 5 })
+  out = path.join(dir, 'site')
+  await build({ contentDir: path.join(dir, 'content'), outDir: out })
+}, 120_000)
+afterAll(async () => removeDir(dir))
+
+/** Follows "Next page" links from `first`, collecting what `pick` finds on each page. */
+async function walkPages(first: string, pick: RegExp): Promise<{ pages: string[]; found: string[] }> {
+  const pages: string[] = []
+  const found: string[] = []
+  let file: string | undefined = first
+  while (file) {
+    expect(pages, 'the pager loops').not.toContain(file)
+    pages.push(file)
+    const html = await read(file)
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
+    for (const m of main.matchAll(pick)) found.push(m[1]!)
+    const next = html.match(/<a class="pager-next" href="([^"]+)" rel="next">Next page/)
+    file = next ? path.posix.join(path.posix.dirname(file), next[1]!, 'index.html') : undefined
+  }
+  return { pages, found }
+}
+
+describe('a site too large for one page per list', () => {
+  it('keeps every page within its weight budget', async () => {
+    const { pages, foreign } = await pageWeights(out)
+    expect(foreign).toEqual([])
+    expect(pages.filter((p) => p.bytes > pageBudget).map((p) => `${p.page} ${p.bytes}`)).toEqual([])
+  })
+
+  it('lists every report once across the pages of the reports list', async () => {
+    const data = await loadData(out)
+    const { pages, found } = await walkPages('reports/index.html', /<h3><a href="(?:\.\.\/)*(?:reports\/)?([a-z0-9-]+)\/">/g)
+    expect(pages.length).toBeGreaterThan(1)
+    expect(found.sort()).toEqual(data.reports.map((r) => r.id as string).sort())
+  })
+
+  it('lists every session once across the pages of the talks list', async () => {
+    const data = await loadData(out)
+    const sessions = data.sections.filter((s) => s.kind !== 'note').map((s) => s.id as string)
+    const { pages, found } = await walkPages('talks/index.html', /<th scope="row"><a href="(?:\.\.\/)*reports\/([^"]+)\/">/g)
+    expect(pages).toHaveLength(Math.ceil(sessions.length / talksPerPage))
+    expect(found.sort()).toEqual(sessions.sort())
+  })
+
+  it('shows the most telling mentions on a topic page and every mention once in its all view', async () => {
+    const data = await loadData(out)
+    const big = data.topics.filter((t) => t.sections.length > mentionsPerPage)
+    expect(big.length).toBeGreaterThan(0)
+    for (const t of big.slice(0, 3)) {
+      const page = await read(`topics/${t.id}/index.html`)
+      expect(page).toContain(`All ${t.sections.length} sections, by conference`)
+      const shown = [...page.matchAll(/class="mention-title" href="(?:\.\.\/)+reports\/([^"]+)\/"/g)].map((m) => m[1]!)
+      expect(new Set(shown).size).toBeLessThan(t.sections.length)
+      const { pages, found } = await walkPages(`topics/${t.id}/all/index.html`, /class="mention-title" href="(?:\.\.\/)+reports\/([^"]+)\/"/g)
+      expect(pages).toHaveLength(Math.ceil(t.sections.length / mentionsPerPage))
+      expect(found).toEqual(t.sections)
+    }
+  })
+
+  it('counts per year on charts and the map when there are many conferences', async () => {
+    const page = await read('topics/index.html')
+    const map = page.match(/<table class="heatmap">[\s\S]*?<\/table>/)![0]
+    const years = [...map.matchAll(/<th scope="col">(\d{4})<span class="heatmap-city">/g)].map((m) => m[1])
+    expect(years.length).toBeGreaterThan(1)
+    expect(new Set(years).size).toBe(years.length)
+  })
+
+  it('splits the data per conference behind one index', async () => {
+    const index = JSON.parse(await read('data/index.json'))
+    const data = await loadData(out)
+    expect(index.conferences).toHaveLength(14)
+    for (const c of index.conferences) {
+      expect(c.files).toEqual({ conference: `data/conferences/${c.id}.json`, reports: `data/reports/${c.id}.json`, sections: `data/sections/${c.id}.json` })
+      const reports = JSON.parse(await read(c.files.reports)) as { conference: string }[]
+      for (const r of reports) expect(r.conference).toBe(c.id)
+    }
+    const ids = data.sections.map((s) => s.id as string)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const t of data.topics) expect(t.sectionCount).toBe(t.sections.length)
+  })
+})
