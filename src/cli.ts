@@ -211,6 +211,7 @@ Examples:
       const { searchIndexFile } = await import('./emit/search-index.ts')
       const { fileSource } = await import('./search/files.ts')
       const { Searcher } = await import('./search/query.ts')
+      const { fileSource } = await import('./search/files.ts')
       const file = path.join(opts.out, searchIndexFile)
       let searcher: InstanceType<typeof Searcher>
       try {

@@ -5,8 +5,8 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dev } from '../../src/dev.ts'
-import { makeContent, realContent, removeDir, tempDir } from '../helpers.ts'
-import { fixtureReports } from '../search/fixture.ts'
+import { removeDir, tempDir } from '../helpers.ts'
+import { makeFixtureContent } from '../search/fixture.ts'
 import { launchChromium } from './chromium.ts'
 import { browserTestsEnabled } from './site.ts'
 
@@ -21,7 +21,7 @@ describe.skipIf(!browserTestsEnabled())('search in recap dev', () => {
   })
 
   it('answers in the dropdown, compressed, and after an edit', async () => {
-    const content = await makeContent(fixtureReports, false, realContent)
+    const content = await makeFixtureContent()
     const work = await tempDir()
     dirs.push(content, work)
     const started = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: () => {} })

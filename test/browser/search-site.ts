@@ -5,12 +5,12 @@ import { build } from '../../src/build.ts'
 import { buildSearchIndex, searchIndexFiles } from '../../src/emit/search-index.ts'
 import { readSite } from '../../src/pipeline.ts'
 import { chunkFolder } from '../../src/search/format.ts'
-import { makeContent, realContent, removeDir, tempDir } from '../helpers.ts'
-import { fixtureReports } from '../search/fixture.ts'
+import { removeDir, tempDir } from '../helpers.ts'
+import { makeFixtureContent } from '../search/fixture.ts'
 
 /** Build the fixture site, with its search index split into many small chunks. */
 export async function buildFixtureSite(): Promise<string> {
-  const content = await makeContent(fixtureReports, false, realContent)
+  const content = await makeFixtureContent()
   const out = path.join(await tempDir(), 'site')
   await build({ contentDir: content, outDir: out, cacheDir: path.join(path.dirname(out), 'cache') })
   const { data } = buildSearchIndex((await readSite(content)).site, { singleFileBytes: 0, postingsChunkBytes: 2_000, textChunkBytes: 500, sectionChunkSize: 3 })

@@ -6,7 +6,6 @@
  */
 import type { Site } from '../../src/link/graph.ts'
 import { readSite } from '../../src/pipeline.ts'
-// The search fixture's reports use the shipped data files (topics, projects, KubeCon conferences) as their vocabulary.
 import { makeContent, realContent, report } from '../helpers.ts'
 
 export const fixtureReports: Record<string, string> = {
@@ -72,6 +71,11 @@ Prometheus federation for many clusters.
   ),
 }
 
+/** The fixture reports with the shipped data files (their conferences, topics and projects). */
+export function makeFixtureContent(): Promise<string> {
+  return makeContent(fixtureReports, false, realContent)
+}
+
 export async function fixtureSite(): Promise<Site> {
-  return (await readSite(await makeContent(fixtureReports, false, realContent))).site
+  return (await readSite(await makeFixtureContent())).site
 }
