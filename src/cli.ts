@@ -202,7 +202,7 @@ Examples:
   $ npm run search -- security --year 2019 --json`,
     )
     .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
-      // "-istio" is a word to leave out; "--limt" is a mistyped option, unless it follows a "--".
+      // "-istio" is searched for like any word; "--limt" is a mistyped option, unless it follows a "--".
       const typo = argv.includes('--') ? undefined : words.find((w) => w.startsWith('--'))
       if (typo) {
         fail(`error: unknown option '${typo}'. To search for it, put the query after --: recap search -- "${typo}"`)
@@ -211,7 +211,6 @@ Examples:
       const { searchIndexFile } = await import('./emit/search-index.ts')
       const { fileSource } = await import('./search/files.ts')
       const { Searcher } = await import('./search/query.ts')
-      const { fileSource } = await import('./search/files.ts')
       const file = path.join(opts.out, searchIndexFile)
       let searcher: InstanceType<typeof Searcher>
       try {
