@@ -77,6 +77,11 @@ export const catalogue = {
     message: ({ id, kind }) => `duplicate ${kind} id "${id}"`,
     hint: ({ first }) => `Ids must be unique; the first one is at ${first}. Rename one of them.`,
   }),
+  sharedPersonName: entry<{ name: string; person: string; first: string }>({
+    title: 'One name for two people',
+    message: ({ name, person }) => `"${name}" is already a name of ${person}`,
+    hint: ({ first }) => `A name or alias in people.yml stands for one person; ${first} declares it first. Remove it from one of the two entries.`,
+  }),
   badFileName: entry<{ name: string }>({
     title: 'Report file name is not a usable id',
     message: ({ name }) => `"${name}" does not give a report id (lowercase letters, digits and hyphens)`,

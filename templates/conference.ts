@@ -3,8 +3,7 @@ import { h } from 'hastscript'
 import type { Conference, SharedTheme } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
-import { dateRange, inSentence, kindBadge, pagerNav, plural, sideBySide, topicChips } from './parts.ts'
-import { speakerNames } from '../src/parse/structure/speakers.ts'
+import { dateRange, inSentence, kindBadge, pagerNav, plural, sideBySide, speakerLinks, topicChips } from './parts.ts'
 
 /** `shared`: the themes to show side by side, cut to size (src/emit/views.ts). */
 export function conferencePage(ctx: PageContext, conference: Conference, shared: SharedTheme[]): Root {
@@ -33,7 +32,7 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
         h('ul.card-list', reports.map((r) =>
           h('li.card', [
             h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
-            h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')}`]),
+            h('p.meta', [r.by, ` · ${plural(r.sections.length, 'section')}`]),
             h('p', r.summary),
             topicChips(ctx, r.topics),
           ]),
@@ -59,7 +58,7 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
                 kindBadge(s.kind),
                 ' ',
                 h('a', { href: ctx.href(s.url) }, s.title),
-                s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
+                s.people.length ? h('span.speakers', [' — ', ...speakerLinks(ctx, s, false)]) : null,
                 h('span.meta', ` (${site.report.get(s.report)!.title})`),
               ])
             })),

@@ -4,8 +4,7 @@ import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
-import { kindLabel, pagerNav, plural } from './parts.ts'
-import { speakerNames } from '../src/parse/structure/speakers.ts'
+import { kindLabel, pagerNav, plural, speakerLinks } from './parts.ts'
 
 const pageTitle = (title: string, pager: PageOf<unknown>) => (pager.pages.length > 1 ? `${title}, page ${pager.page} of ${pager.pages.length}` : title)
 
@@ -27,7 +26,7 @@ export function reportsIndexPage(ctx: PageContext, pager: PageOf<{ conference: s
               const r = site.report.get(id)!
               return h('li.card', [
                 h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
-                h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')} · ${plural(r.wordCount, 'word')}`]),
+                h('p.meta', [r.by, ` · ${plural(r.sections.length, 'section')} · ${plural(r.wordCount, 'word')}`]),
                 h('p', r.summary),
               ])
             })),
@@ -54,7 +53,7 @@ export function talksIndexPage(ctx: PageContext, pager: PageOf<Section>): Root {
           const report = site.report.get(s.report)!
           const conference = site.conference.get(s.conference)!
           return h('tr', [
-            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
+            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.people.length ? h('span.speakers', speakerLinks(ctx, s, false)) : null]),
             h('td', kindLabel[s.kind]),
             h('td', h('a', { href: ctx.href(conference.url) }, `${conference.city} ${conference.year}`)),
             h('td', h('a', { href: ctx.href(report.url) }, report.title)),

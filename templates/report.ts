@@ -3,8 +3,7 @@ import { h } from 'hastscript'
 import type { Report } from '../src/link/graph.ts'
 import type { OutlineItem } from '../src/parse/report.ts'
 import { layout, type PageContext } from './layout.ts'
-import { formatDate, kindBadge, plural, topicChips } from './parts.ts'
-import { speakerNames } from '../src/parse/structure/speakers.ts'
+import { formatDate, kindBadge, plural, speakerLinks, topicChips } from './parts.ts'
 
 export function reportPage(ctx: PageContext, report: Report): Root {
   const { site } = ctx
@@ -17,7 +16,7 @@ export function reportPage(ctx: PageContext, report: Report): Root {
     // The section's anchor is its id; its title links to the section's own page.
     return h('section.report-section', { id: s.slug }, [
       h(`${heading(item.level)}.section-title`, h('a', { href: ctx.href(s.url) }, s.title)),
-      h('div.section-meta', [kindBadge(s.kind), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
+      h('div.section-meta', [kindBadge(s.kind), s.people.length ? h('span.speakers', speakerLinks(ctx, s)) : null]),
       topicChips(ctx, s.topics),
       h('div.prose', s.content.children),
     ])
@@ -38,7 +37,7 @@ export function reportPage(ctx: PageContext, report: Report): Root {
           h('p.lead', report.summary),
           h('dl.facts', [
             fact('Conference', h('a', { href: ctx.href(conference.url) }, conference.name)),
-            report.author ? fact('Author', report.author) : null,
+            fact('Reporter', report.by),
             report.published ? fact('Published', h('time', { dateTime: report.published }, formatDate(report.published))) : null,
             report.source ? fact('Original', h('a', { href: report.source, rel: 'external' }, new URL(report.source).host)) : null,
             fact('Length', `${plural(report.sections.length, 'section')}, ${plural(report.wordCount, 'word')}`),

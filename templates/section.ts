@@ -2,8 +2,7 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
-import { kindBadge, kindLabel, projectChips, sectionSource, topicChips } from './parts.ts'
-import { speakersWithAffiliations } from '../src/parse/structure/speakers.ts'
+import { kindBadge, kindLabel, projectChips, sectionSource, speakerLinks, topicChips } from './parts.ts'
 
 export function sectionPage(ctx: PageContext, section: Section): Root {
   const { site } = ctx
@@ -31,7 +30,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
             h('dd', h('a', { href: ctx.href(report.url, section.slug) }, report.title)),
             h('dt', 'Conference'),
             h('dd', h('a', { href: ctx.href(conference.url) }, conference.name)),
-            section.speakers.length ? [h('dt', section.speakers.length === 1 ? 'Speaker' : 'Speakers'), h('dd', speakersWithAffiliations(section.speakers))] : null,
+            section.people.length ? [h('dt', section.people.length === 1 ? 'Speaker' : 'Speakers'), h('dd', speakerLinks(ctx, section))] : null,
             h('dt', 'Kind'),
             h('dd', kindLabel[section.kind]),
           ]),
@@ -64,6 +63,6 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
 }
 
 function reasons(ctx: PageContext, topics: string[], projects: string[], speakers: string[]): string[] {
-  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name), ...speakers.map((s) => `speaker ${s}`)]
+  const names = [...topics.map((t) => ctx.site.topic.get(t)!.name), ...projects.map((p) => ctx.site.project.get(p)!.name), ...speakers.map((s) => `speaker ${ctx.site.person.get(s)?.name ?? s}`)]
   return [names.join(', ')]
 }

@@ -5,7 +5,7 @@ import type { ColumnPoint, PageOf } from '../src/emit/views.ts'
 import type { SitePath } from '../src/paths.ts'
 import { layout, type PageContext } from './layout.ts'
 import { heatmap, trendChart, type MapView } from './charts.ts'
-import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
+import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, sectionSource, sideBySide, speakersLine, topicChips } from './parts.ts'
 
 /** What a topic or project page shows; chosen in src/emit/views.ts. */
 export interface TagView {
@@ -93,6 +93,7 @@ export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: 
         topic.aliases.length ? h('p.aliases', ['Also matched: ', topic.aliases.join(', ')]) : null,
       ]),
       h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic, trend)]),
+      topic.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${inSentence(topic.name)}`), speakersLine(ctx, topic.speakers)]) : null,
       topic.projects.length ? h('section', { ariaLabelledby: 'projects-title' }, [h('h2#projects-title', 'Projects'), projectChips(ctx, topic.projects)]) : null,
       topic.cooccurring.length
         ? h('section', { ariaLabelledby: 'cooccurring-title' }, [
@@ -144,6 +145,7 @@ export function projectPage(ctx: PageContext, project: Project, view: TagView): 
         project.aliases.length ? h('p.aliases', ['Also matched: ', project.aliases.join(', ')]) : null,
         topicChips(ctx, project.topics),
       ]),
+      project.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${project.name}`), speakersLine(ctx, project.speakers)]) : null,
       ...tagBody(ctx, project.name, project.sections.length, view, 'No section mentions this project yet.'),
     ],
   })

@@ -38,8 +38,8 @@ describe('building the fixture site', () => {
     const summary = await build({ contentDir: fixtureContent, outDir: path.join(await tempDir(), 'site') })
     expect(summary.timings.map((t) => t.stage)).toEqual(['load', 'validate', 'parse', 'link', 'index', 'emit', 'write'])
     expect(summary.counts).toMatchObject({ reports: 4, topics: 5, projects: 6, conferences: 3 })
-    // Every session kind the fixture marks: talk ×3, keynote, bof, workshop, lightning.
-    expect(summary.counts.sessions).toBe(7)
+    // Every session kind the fixture marks: talk ×4, keynote, bof, workshop, lightning.
+    expect(summary.counts.sessions).toBe(8)
     expect(summary.searchIndex.bytes).toBeGreaterThan(0)
     await removeDir(path.dirname(summary.outDir))
   })
@@ -108,9 +108,9 @@ describe('building the fixture site', () => {
 
   it('lists every session in the talks table, and no note', async () => {
     const page = await read('talks/index.html')
-    for (const title of ['Hardening Istio in production', 'Opening keynote', 'Operators in the hallway', 'Tracing every request', 'Build your own mesh', 'Five minutes of Conduit', 'Writing a custom controller']) expect(page).toContain(title)
+    for (const title of ['Hardening Istio in production', 'Opening keynote', 'Operators in the hallway', 'Tracing every request', 'Build your own mesh', 'Five minutes of Conduit', 'Writing a custom controller', 'Linkerd two years later']) expect(page).toContain(title)
     expect(page).not.toContain('What I will try at home')
-    expect(page.match(/<tr>/g)!.length - 1).toBe(7)
+    expect(page.match(/<tr>/g)!.length - 1).toBe(8)
   })
 
   it('exports the documented records', async () => {

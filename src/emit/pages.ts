@@ -11,6 +11,7 @@ import type { PageContext } from '../../templates/layout.ts'
 import { notFoundPage, reportsIndexPage, talksIndexPage } from '../../templates/lists.ts'
 import { reportPage } from '../../templates/report.ts'
 import { searchPage } from '../../templates/search.ts'
+import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
 import { startOf, type Project, type Site, type Topic, type YearGroup } from '../link/graph.ts'
@@ -29,6 +30,7 @@ import {
   paginate,
   reportsPerPage,
   sharedLimit,
+  speakersPerPage,
   talksPerPage,
   tellingMentions,
   timelineLimit,
@@ -74,6 +76,7 @@ export function pages(site: Site): Page[] {
     items: groupRuns(p.items, (id) => site.report.get(id)!.conference).map(([conference, reports]) => ({ conference, reports })),
   }))
   const talkPages = paginate(site.sections.filter((s) => s.kind !== 'note'), talksPerPage, sitePath('talks'), listPage('talks'))
+  const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
   return [
@@ -82,6 +85,8 @@ export function pages(site: Site): Page[] {
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
     ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s) })),
     ...talkPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => talksIndexPage(ctx, p) })),
+    ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
+    ...site.people.map((p): Page => ({ path: p.url, render: (ctx) => speakerPage(ctx, p) })),
     { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map) },
     ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => topicPage(ctx, t, tagView(t), columnPoints(t, cols, groupPagesOf.get(t.id)!)) })),
     ...site.topics.flatMap((t) => allViewPages(t, 'topics')),

@@ -68,7 +68,19 @@ export const projectSchema = z.strictObject({
 })
 export type ProjectEntry = z.infer<typeof projectSchema>
 
+/** people.yml: one entry per person whose name the reports spell more than one way. */
+export const personSchema = z.strictObject({
+  /** The speaker page's address: /speakers/<id>/. */
+  id,
+  /** The name shown on the site. */
+  name: text,
+  /** Other spellings of the same person in reports ("J. Roe", a former name). */
+  aliases: z.array(text).default([]),
+})
+export type PersonEntry = z.infer<typeof personSchema>
+
 export const conferencesSchema = z.array(conferenceSchema)
+export const peopleSchema = z.array(personSchema)
 export const topicsSchema = z.array(topicSchema)
 export const projectsSchema = z.array(projectSchema)
 
