@@ -92,6 +92,8 @@ export interface Section {
   topics: string[]
   /** Topics the section is about rather than mentions in passing. */
   focus: string[]
+  /** Topics of the projects it names, which its text does not name: related, not tagged. */
+  relatedTopics: string[]
   projects: string[]
   text: string
   /** Sanitized content, as parsed; the emit stage adds auto-links. */
@@ -188,6 +190,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         year: conference.year,
         topics,
         focus: topics.filter((t) => tags.focus.has(t)),
+        relatedTopics: tags.related.sort(byTopicOrder),
         projects,
         text: s.text,
         content: s.content,

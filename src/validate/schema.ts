@@ -54,6 +54,11 @@ export const topicSchema = z.strictObject({
   name: text,
   description: text,
   aliases: z.array(text).default([]),
+  /**
+   * Common words that name the topic in passing ("volumes", "logging", "metrics"): they tag a
+   * section like aliases, but are never auto-linked, so a page is not a wall of links.
+   */
+  generic: z.array(text).optional(),
 })
 export type TopicEntry = z.infer<typeof topicSchema>
 

@@ -18,8 +18,8 @@ beforeAll(async () => {
 const section = (id: string) => site.section.get(id)!
 
 describe('linking a purpose-built folder', () => {
-  it('tags sections by alias, by project and by title, and keeps case-sensitive projects to their spelling', () => {
-    expect(section('ann-2018/secrets-with-vault')).toMatchObject({ topics: ['security'], projects: ['vault'], focus: [], speakers: ['Kim Lee'], group: 'Day 1' })
+  it('tags sections by alias and by title, and keeps case-sensitive projects to their spelling', () => {
+    expect(section('ann-2018/secrets-with-vault')).toMatchObject({ topics: ['security'], projects: ['vault'], focus: [], speakers: [{ name: 'Kim Lee' }], relatedTopics: [], group: 'Day 1' })
     // "a bank vault" is an ordinary word, not the project.
     expect(section('bob-2018/threat-model-workshop')).toMatchObject({ topics: ['security', 'storage'], projects: [], focus: ['security'] })
     expect(section('ann-2018/lunch').group).toBeUndefined()
