@@ -79,7 +79,8 @@ export function tagAllPage(ctx: PageContext, tag: { name: string; url: SitePath 
   })
 }
 
-export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: ColumnPoint[]): Root {
+/** `summary`: one generated sentence on where and when it was discussed (src/emit/views.ts). */
+export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: ColumnPoint[], summary: string): Root {
   return layout(ctx, {
     title: topic.name,
     description: topic.description,
@@ -88,9 +89,11 @@ export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: 
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('topics/') }, 'Topics'))])),
       h('header.page-header', [
         h('h1', topic.name),
-        h('p.lead', topic.description),
+        h('p.lead.where-and-when', summary),
+        h('p', topic.description),
         h('p.meta', `${plural(topic.sections.length, 'section')} in ${plural(topic.byYear.length, 'conference')}`),
         topic.aliases.length ? h('p.aliases', ['Also matched: ', topic.aliases.join(', ')]) : null,
+        topic.generic?.length ? h('p.aliases', ['Counted, never linked: ', topic.generic.join(', ')]) : null,
       ]),
       h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic, trend)]),
       topic.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${inSentence(topic.name)}`), speakersLine(ctx, topic.speakers)]) : null,

@@ -42,11 +42,12 @@ describe('trends', () => {
     expect(svg).toContain('>Sections</text>')
     expect(svg).toContain('>Conference</text>')
     for (const p of security.trend) {
-      expect(svg).toContain(`>${p.count} · ${Math.round(p.share * 100)}%</text>`)
+      // The count and its base, never a bare percentage.
+      expect(svg).toContain(`>${p.count} of ${p.total}</text>`)
       expect(svg).toContain(`>${p.year}</text>`)
     }
-    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>(\d{4} [^<]+)<\/a><\/th><td class="num">(\d+) of (\d+)<\/td><td class="num">(\d+)%<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
-    expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
+    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>(\d{4} [^<]+)<\/a><\/th><td>(\d+) of (\d+) sections?, \d+ of \d+ reports?(?:<span class="thin-mark"> \(thin coverage\)<\/span>)?<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)%<\/td><\/tr>/g)]
+    expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[5]), Number(r[4])])).toEqual(
       security.trend.map((p) => [p.count, p.total, Math.round(p.share * 100), p.focus]),
     )
     // Bar heights follow the counts: taller bar, larger count.
@@ -95,7 +96,8 @@ describe('the topics × conferences map', () => {
 
   it('labels every cell for screen readers', async () => {
     const html = await read('index.html')
-    expect(html).toContain(">30%<span class=\"visually-hidden\"> — Security at KubeCon + CloudNativeCon Europe 2018: 14 sections of 47 (30%)</span>")
+    // The count and its base come first, the share after.
+    expect(html).toMatch(/<span class="visually-hidden">Security at KubeCon \+ CloudNativeCon Europe 2018: \d+ of \d+ sections, \d of 3 reports \(\d+%\)<\/span>/)
   })
 })
 

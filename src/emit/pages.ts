@@ -35,6 +35,9 @@ import {
   tellingMentions,
   timelineLimit,
   trimReporters,
+  whereAndWhen,
+  type Column,
+  type ReportCounts,
 } from './views.ts'
 import type { OutputFile } from './write.ts'
 import { compareCodePoints, compareText } from '../compare.ts'
@@ -63,7 +66,9 @@ export function pages(site: Site): Page[] {
   const conferenceOrder = new Map(site.conferences.map((c, i) => [c.id, i]))
   const cols = columns(site.conferences)
   const groupPagesOf = new Map(site.topics.map((t) => [t.id, groupPages(t)]))
-  const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!) }
+  const counts: ReportCounts = { reportsOf: (c) => site.conference.get(c)!.reports.length, reportOf: (s) => site.section.get(s)!.report }
+  const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!, counts) }
+  const yearsOf = (column: Column) => column.conferences.map((c) => site.conference.get(c)!.year)
   const tagView = (tag: Topic | Project) => ({
     telling: tellingMentions(site, tag, conferenceOrder),
     reporters: boundedReporters(tag.reporters),
@@ -88,7 +93,10 @@ export function pages(site: Site): Page[] {
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
     ...site.people.map((p): Page => ({ path: p.url, render: (ctx) => speakerPage(ctx, p) })),
     { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map) },
-    ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => topicPage(ctx, t, tagView(t), columnPoints(t, cols, groupPagesOf.get(t.id)!)) })),
+    ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => {
+      const points = columnPoints(t, cols, groupPagesOf.get(t.id)!, counts)
+      return topicPage(ctx, t, tagView(t), points, whereAndWhen(points, yearsOf))
+    } })),
     ...site.topics.flatMap((t) => allViewPages(t, 'topics')),
     { path: sitePath('projects'), render: (ctx) => projectsIndexPage(ctx, mentionedProjects) },
     ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p, tagView(p)) })),

@@ -64,7 +64,17 @@ describe.skipIf(!browserTestsEnabled())('a reader’s questions, two clicks from
     await page.close()
   })
 
-  it('names every reporter: by author, or by the site a post without one came from', async () => {
+  it('how did service mesh evolve? the topic page opens with where and when, and every bar states its base', async () => {
+    const { page, click, clicks } = await home()
+    await click(/^Service mesh/, 'main')
+    expect(clicks()).toBeLessThanOrEqual(2)
+    await expect(page.locator('.where-and-when').innerText()).resolves.toMatch(/^Discussed in 2017 by 1 of 1 reporter and 2018 by 2 of 2 reporters; no 2019 report mentions it\.$/)
+    const table = await page.locator('table.trend-table tbody').innerText()
+    expect(table).toContain('1 of 3 sections, 1 of 1 report (thin coverage)')
+    await page.close()
+  })
+
+    it('names every reporter: by author, or by the site a post without one came from', async () => {
     const { page, click } = await home()
     await click('Reports', 'header')
     const text = await page.locator('main').innerText()
