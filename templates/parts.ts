@@ -92,9 +92,11 @@ export function sideBySide(
   reports: { report: string; mentions: SectionMention[] }[],
   /** Without the quoted sentences, where many themes share a page (the conference page). */
   compact = false,
+  /** Where the heading links: the theme's own page. */
+  link?: string,
 ): ElementContent {
   return h('section.side-by-side', { ariaLabelledby: id }, [
-    h(headingLevel, { id }, heading),
+    h(headingLevel, { id }, link ? h('a', { href: ctx.href(link) }, heading) : heading),
     h('div.columns', reports.map((r) => {
       const report = ctx.site.report.get(r.report)!
       return h('div.column', [

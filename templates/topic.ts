@@ -56,7 +56,7 @@ function tagBody(ctx: PageContext, name: string, total: number, view: TagView, n
     ]),
     ...view.reporters.map((r) => {
       const conference = ctx.site.conference.get(r.conference)!
-      return sideBySide(ctx, 'h2', `${r.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${r.conference}`, r.reports)
+      return sideBySide(ctx, 'h2', `${r.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${r.conference}`, r.reports, false, conference.url)
     }),
   ]
 }

@@ -107,7 +107,10 @@ describe('several reporters', () => {
     const reportsOnSecurity = new Set(sections.filter((s) => s.conference === cph.id && s.topics.includes('security')).map((s) => s.report))
     expect(reportsOnSecurity.size).toBe(3)
     const conferencePage = text(await read('conferences/kubecon-eu-2018/index.html'))
-    expect(conferencePage).toContain('3 reporters on security')
+    // The conference page opens with what all three share, then the theme × reporter matrix.
+    expect(conferencePage).toMatch(/All 3 reporters wrote about: /)
+    const matrix = (await read('conferences/kubecon-eu-2018/index.html')).match(/<table class="matrix">[\s\S]*?<\/table>/)![0]
+    expect(matrix).toMatch(/<th scope="row"><a href="..\/..\/topics\/security\/">Security<\/a>/)
     const topicPage = await read('topics/security/index.html')
     expect(text(topicPage)).toContain('3 reporters on security at KubeCon + CloudNativeCon Europe 2018')
     const block = topicPage.match(/<section class="side-by-side"[\s\S]*?<\/section>/)![0]
@@ -115,7 +118,9 @@ describe('several reporters', () => {
   })
 
   it('shows no side-by-side block where a conference has one report', async () => {
-    expect(await read('conferences/kubecon-eu-2019/index.html')).not.toContain('side-by-side')
+    const page = await read('conferences/kubecon-eu-2019/index.html')
+    expect(page).not.toContain('side-by-side')
+    expect(page).not.toContain('class="matrix"')
   })
 })
 

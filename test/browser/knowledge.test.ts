@@ -74,6 +74,25 @@ describe.skipIf(!browserTestsEnabled())('a reader’s questions, two clicks from
     await page.close()
   })
 
+    it('what did the two Lisbon reporters agree on? the conference page says, then quotes each per theme', async () => {
+    const { page, click, clicks } = await home()
+    await click('MeshConf 2018', 'main')
+    expect(clicks()).toBeLessThanOrEqual(2)
+    await expect(page.locator('.agreed').innerText()).resolves.toBe('Both reporters wrote about: Security, Service mesh, Istio')
+    const matrix = page.locator('table.matrix')
+    // Reporters are the columns, named and linked to their reports.
+    const heads = matrix.locator('thead th a')
+    await expect(heads.allInnerTexts()).resolves.toEqual(['Ada Alpha', 'Ben Beta'])
+    await expect(heads.first().getAttribute('href')).resolves.toBe('../../reports/alpha-2018/')
+    // Every row heading links to its theme; every cell quotes what that reporter wrote.
+    const security = matrix.locator('tbody tr', { has: page.getByRole('link', { name: 'Security', exact: true }) })
+    await expect(security.locator('blockquote').allInnerTexts()).resolves.toEqual([
+      'The speakers showed how Istio turns on mutual TLS between every pair of services.',
+      'A hands-on workshop: we wired two services through a sidecar and turned on mutual TLS.',
+    ])
+    await page.close()
+  })
+
     it('names every reporter: by author, or by the site a post without one came from', async () => {
     const { page, click } = await home()
     await click('Reports', 'header')
