@@ -72,6 +72,8 @@ export interface Report {
   source?: string
   summary: string
   topics: string[]
+  /** Its topics ranked by how many of its sections are about them (then mention them). */
+  focus: string[]
   url: SitePath
   sections: string[]
   outline: OutlineItem[]
@@ -215,6 +217,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       ...(fm.source ? { source: fm.source } : {}),
       summary: fm.summary,
       topics: [...reportTopics].sort(byTopicOrder),
+      focus: rankFocus(sections.slice(sections.length - ids.length), byTopicOrder),
       url: sitePath('reports', r.id),
       sections: ids,
       outline: r.outline,
@@ -302,6 +305,17 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
     section: sectionById,
     person: new Map(people.people.map((p) => [p.id, p])),
   }
+}
+
+/** A report's topics, most sections about them first, then most sections mentioning them. */
+function rankFocus(own: readonly Section[], byTopicOrder: (a: string, b: string) => number): string[] {
+  const about = new Map<string, number>()
+  const named = new Map<string, number>()
+  for (const s of own) {
+    for (const t of s.focus) about.set(t, (about.get(t) ?? 0) + 1)
+    for (const t of s.topics) named.set(t, (named.get(t) ?? 0) + 1)
+  }
+  return [...named.keys()].sort((a, b) => (about.get(b) ?? 0) - (about.get(a) ?? 0) || named.get(b)! - named.get(a)! || byTopicOrder(a, b))
 }
 
 /** "blog.example.com" for a post without an author: the reader still sees whose site it is. */
