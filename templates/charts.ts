@@ -134,10 +134,11 @@ export function heatmap(ctx: PageContext, map: MapView): Element {
       h('tr', [
         h('th', { scope: 'row' }, h('a', { href: ctx.href(t.url) }, t.name)),
         ...points.map((p) => {
-          const label = `${t.name} at ${p.column.title}: ${countAndBase(p)} (${percent(p.share)})${p.thin ? `, ${thinNote}` : ''}`
+          // The column's short label ("2018"): its header, read with the cell, gives the place.
+          const label = `${t.name}, ${p.column.label}: ${countAndBase(p)} (${percent(p.share)})${p.thin ? `, ${thinNote}` : ''}`
           return h(`td.heat.heat-${level(p.share)}${p.thin ? '.heat-thin' : ''}`, !p.link
-            ? h('span', { title: label }, h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '0'))
-            : h('a', { href: ctx.href(p.link.path, p.link.hash), title: label }, [h('span', { ariaHidden: 'true' }, [String(p.count), h('span.heat-base', `/${p.total}`)]), h('span.visually-hidden', label)]))
+            ? h('span', h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '0'))
+            : h('a', { href: ctx.href(p.link.path, p.link.hash) }, [h('span', { ariaHidden: 'true' }, [String(p.count), h('span.heat-base', `/${p.total}`)]), h('span.visually-hidden', label)]))
         }),
       ]),
     )),

@@ -11,7 +11,8 @@ export const kindLabel: Record<SectionKind, string> = {
   keynote: 'Keynote',
   bof: 'BoF',
   workshop: 'Workshop',
-  lightning: 'Lightning talks',
+  lightning: 'Lightning talk',
+  panel: 'Panel',
   note: 'Note',
 }
 

@@ -14,7 +14,7 @@ export function sectionPage(ctx: PageContext, section: Section): Root {
   return layout(ctx, {
     title: `${section.title} — ${report.title}`,
     description: section.text.slice(0, 160),
-    current: section.kind === 'note' ? 'reports' : 'talks',
+    current: section.kind === 'note' ? 'reports' : 'sessions',
     main: [
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [
         h('li', h('a', { href: ctx.href(conference.url) }, conference.name)),

@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html'
 import { conferencePage, conferencesIndexPage } from '../../templates/conference.ts'
 import { homePage } from '../../templates/home.ts'
 import type { PageContext } from '../../templates/layout.ts'
-import { notFoundPage, reportsIndexPage, talksIndexPage } from '../../templates/lists.ts'
+import { movedPage, notFoundPage, reportsIndexPage, sessionsIndexPage, type SessionFilters } from '../../templates/lists.ts'
 import { reportPage } from '../../templates/report.ts'
 import { searchPage } from '../../templates/search.ts'
 import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
@@ -31,7 +31,7 @@ import {
   reportsPerPage,
   sharedLimit,
   speakersPerPage,
-  talksPerPage,
+  sessionsPerPage,
   tellingMentions,
   timelineLimit,
   trimReporters,
@@ -41,6 +41,8 @@ import {
 } from './views.ts'
 import type { OutputFile } from './write.ts'
 import { compareCodePoints, compareText } from '../compare.ts'
+import { sessionKinds, type SessionKind } from '../validate/schema.ts'
+import { kindLabel } from '../../templates/parts.ts'
 
 export interface PageOptions {
   base: string
@@ -80,7 +82,7 @@ export function pages(site: Site): Page[] {
     ...p,
     items: groupRuns(p.items, (id) => site.report.get(id)!.conference).map(([conference, reports]) => ({ conference, reports })),
   }))
-  const talkPages = paginate(site.sections.filter((s) => s.kind !== 'note'), talksPerPage, sitePath('talks'), listPage('talks'))
+  const sessionLists = sessionPages(site)
   const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
@@ -89,7 +91,8 @@ export function pages(site: Site): Page[] {
     ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
     ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s) })),
-    ...talkPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => talksIndexPage(ctx, p) })),
+    ...sessionLists,
+    { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
     ...site.people.map((p): Page => ({ path: p.url, render: (ctx) => speakerPage(ctx, p) })),
     { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map) },
@@ -128,6 +131,34 @@ function allViewPages(tag: Topic | Project, current: 'topics' | 'projects'): Pag
     return { path: p.pages[p.page - 1]!, render: (ctx) => tagAllPage(ctx, tag, current, groups, p, continued) }
   })
 }
+
+/** The sessions list: all of them, then one list per kind and per year, each paginated. */
+function sessionPages(site: Site): Page[] {
+  const sessions = site.sections.filter((s) => s.kind !== 'note')
+  const counted = <K>(keyOf: (s: Site['sections'][number]) => K[]) => {
+    const out = new Map<K, number>()
+    for (const s of sessions) for (const k of keyOf(s)) out.set(k, (out.get(k) ?? 0) + 1)
+    return out
+  }
+  const kinds = [...counted((s) => [s.kind])].sort((a, b) => sessionKinds.indexOf(a[0] as SessionKind) - sessionKinds.indexOf(b[0] as SessionKind))
+  const years = [...counted((s) => [s.year])].sort((a, b) => a[0] - b[0])
+  const filters: SessionFilters = {
+    kinds: kinds.map(([kind, count]) => ({ kind, count, url: sitePath('sessions', 'kind', kind) })),
+    years: years.map(([year, count]) => ({ year, count, url: sitePath('sessions', 'year', String(year)) })),
+    conferences: [...counted((s) => [s.conference])].map(([id, count]) => ({ id, count })).slice(-filterLimit),
+    topics: [...counted((s) => s.topics)].sort((a, b) => b[1] - a[1]).slice(0, filterLimit).map(([id, count]) => ({ id, count })),
+  }
+  const list = (items: typeof sessions, first: SitePath, rest: (n: number) => SitePath, current?: { label: string }) =>
+    paginate(items, sessionsPerPage, first, rest).map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => sessionsIndexPage(ctx, p, { ...filters, ...(current ? { current } : {}) }) }))
+  return [
+    ...list(sessions, sitePath('sessions'), listPage('sessions')),
+    ...kinds.flatMap(([kind]) => list(sessions.filter((s) => s.kind === kind), sitePath('sessions', 'kind', kind), listPage(`sessions-${kind}`), { label: kindLabel[kind] })),
+    ...years.flatMap(([year]) => list(sessions.filter((s) => s.year === year), sitePath('sessions', 'year', String(year)), listPage(`sessions-${year}`), { label: String(year) })),
+  ]
+}
+
+/** Conferences and topics offered as filters on the sessions list: the latest and the most discussed. */
+const filterLimit = 20
 
 /** Consecutive runs of items with the same key, in order. */
 function groupRuns<T>(items: readonly T[], keyOf: (item: T) => string): [string, T[]][] {

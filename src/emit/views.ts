@@ -20,7 +20,7 @@ export const sharedLimit = 6
 export const mentionsPerPage = 40
 /** Items per page of the reports, talks and conferences lists. */
 export const reportsPerPage = 40
-export const talksPerPage = 60
+export const sessionsPerPage = 40
 export const conferencesPerPage = 80
 export const speakersPerPage = 120
 /** Conferences on the home page timeline. */

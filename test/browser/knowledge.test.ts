@@ -93,6 +93,16 @@ describe.skipIf(!browserTestsEnabled())('a reader’s questions, two clicks from
     await page.close()
   })
 
+    it('which workshops were there? Sessions › Workshop, as cards that fit a phone', async () => {
+    const { page, click, clicks } = await home(375)
+    await click('Sessions', 'header')
+    await click(/^Workshop/, 'nav.session-filters')
+    expect(clicks()).toBeLessThanOrEqual(2)
+    await expect(page.locator('.session-card h2').allInnerTexts()).resolves.toEqual(['Build your own mesh'])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.close()
+  })
+
     it('names every reporter: by author, or by the site a post without one came from', async () => {
     const { page, click } = await home()
     await click('Reports', 'header')

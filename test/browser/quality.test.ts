@@ -22,7 +22,7 @@ const pageTypes: Record<string, string> = {
   reports: '/reports/',
   report: '/reports/alpha-2018/',
   section: '/reports/alpha-2018/hardening-istio-in-production/',
-  talks: '/talks/',
+  sessions: '/sessions/',
   topics: '/topics/',
   topic: '/topics/security/',
   projects: '/projects/',
