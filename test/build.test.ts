@@ -90,7 +90,13 @@ describe('building the fixture site', () => {
   it('gives a section page its context, neighbours and related sections from other reports', async () => {
     const page = await read('reports/alpha-2018/hardening-istio-in-production/index.html')
     expect(page).toContain('rel="next"')
-    expect(page).toContain('Related in other reports')
+    expect(page).toContain('In other reports')
+    // Its own report's takeaways share security, and are no neighbour of it.
+    expect(page).toMatch(/More in this report<\/h2><ol class="related-list"><li><a href="..\/takeaways\/">Takeaways<\/a>/)
+    // Elsewhere a generic title is named with its report, and the sentence that relates it is quoted.
+    const other = await read('reports/beta-2018/build-your-own-mesh/index.html')
+    expect(other).toContain('Alpha at MeshConf Lisbon › Takeaways')
+    expect(other).toMatch(/<blockquote class="mention"><p><mark>Security<\/mark> reviews happen there too\.<\/p><\/blockquote>/)
     // The workshop in the other 2018 report shares service mesh and security.
     expect(page).toContain('href="../../beta-2018/build-your-own-mesh/"')
     expect(page).toContain('href="../../../topics/security/"')

@@ -129,7 +129,7 @@ describe('related sections', () => {
     const s = sections.find((x) => x.id === '2018-copenhagen-short-summary/security')!
     const page = text(await read('reports/2018-copenhagen-short-summary/security/index.html'))
     expect(s.related.length).toBeGreaterThan(0)
-    expect(page).toContain('Related in other reports')
+    expect(page).toContain('In other reports')
     expect(page).toMatch(/Shares [A-Z]/)
   })
 })

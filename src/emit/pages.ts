@@ -14,7 +14,7 @@ import { searchPage } from '../../templates/search.ts'
 import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage } from '../../templates/topic.ts'
-import { startOf, type Project, type Site, type Topic, type YearGroup } from '../link/graph.ts'
+import { startOf, type Project, type SectionMention, type Site, type Topic, type YearGroup } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import {
@@ -83,6 +83,10 @@ export function pages(site: Site): Page[] {
     items: groupRuns(p.items, (id) => site.report.get(id)!.conference).map(([conference, reports]) => ({ conference, reports })),
   }))
   const sessionLists = sessionPages(site)
+  // Each mention once: the sentence of (section, topic or project), for "related" quotes.
+  const sentences = new Map<string, SectionMention>()
+  for (const tag of [...site.topics, ...site.projects]) for (const g of tag.byYear) for (const m of g.mentions) if (m.sentence) sentences.set(`${m.section}\u0000${tag.id}`, m)
+  const sentenceOf = (section: string, tag: string) => sentences.get(`${section}\u0000${tag}`)
   const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
@@ -90,7 +94,7 @@ export function pages(site: Site): Page[] {
     { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map, timeline: site.conferences.slice(-timelineLimit) }) },
     ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
-    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s) })),
+    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), sentenceOf }) })),
     ...sessionLists,
     { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
@@ -155,6 +159,18 @@ function sessionPages(site: Site): Page[] {
     ...kinds.flatMap(([kind]) => list(sessions.filter((s) => s.kind === kind), sitePath('sessions', 'kind', kind), listPage(`sessions-${kind}`), { label: kindLabel[kind] })),
     ...years.flatMap(([year]) => list(sessions.filter((s) => s.year === year), sitePath('sessions', 'year', String(year)), listPage(`sessions-${year}`), { label: String(year) })),
   ]
+}
+
+/** Sections of the same report sharing a topic, its neighbours left out (the pager links them). At most three. */
+function sameReport(site: Site, section: Site['sections'][number]): { section: string; topics: string[] }[] {
+  if (section.topics.length === 0) return []
+  const out: { section: string; topics: string[] }[] = []
+  for (const id of site.report.get(section.report)!.sections) {
+    if (id === section.id || id === section.previous || id === section.next) continue
+    const shared = site.section.get(id)!.topics.filter((t) => section.topics.includes(t))
+    if (shared.length) out.push({ section: id, topics: shared })
+  }
+  return out.sort((a, b) => b.topics.length - a.topics.length).slice(0, 3)
 }
 
 /** Conferences and topics offered as filters on the sessions list: the latest and the most discussed. */
