@@ -3,7 +3,6 @@
  * failures print one line per problem and set a non-zero exit code, never a stack trace.
  */
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { slugify } from './paths.ts'
@@ -203,19 +202,19 @@ Examples:
   $ npm run search -- security --year 2019 --json`,
     )
     .action(async (words: string[], opts: { out: string; limit: number; year?: number; kind?: string; topic?: string; json?: boolean }) => {
-      const { parseSearchIndexScript, searchIndexFile } = await import('./emit/search-index.ts')
+      const { searchIndexFile } = await import('./emit/search-index.ts')
+      const { fileSource } = await import('./search/files.ts')
       const { Searcher } = await import('./search/query.ts')
       const file = path.join(opts.out, searchIndexFile)
-      let script: string
+      let searcher: InstanceType<typeof Searcher>
       try {
-        script = await readFile(file, 'utf8')
+        searcher = new Searcher(await fileSource(opts.out))
       } catch {
         fail(`${file} not found: build the site first with "npm run build".`)
         return
       }
-      const searcher = new Searcher(parseSearchIndexScript(script))
       const query = words.join(' ')
-      const result = searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, opts.limit)
+      const result = await searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, { limit: opts.limit, prefix: false })
       const base = 'http://127.0.0.1:4173/'
       if (opts.json) {
         const hits = result.hits.map((h) => ({
@@ -229,14 +228,16 @@ Examples:
           score: Math.round(h.score * 1000) / 1000,
           snippet: h.snippet.map((p) => p.text).join(''),
         }))
-        log(JSON.stringify({ query, words: result.words, links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
+        log(JSON.stringify({ query, words: result.words, corrected: result.corrected, filters: result.chips.map(({ filter, value }) => ({ filter, value })), links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
         return
       }
       if (result.words.length === 0) {
         log('Nothing to search for: type a word that is not a very common one.')
         return
       }
-      for (const link of result.links) log(`→ ${link.type === 'topic' ? 'Topic' : 'Project'}: ${link.name}  ${base}${link.url}`)
+      if (result.corrected) log(`Showing results for "${result.corrected}"`)
+      for (const chip of result.chips) log(`Only ${chip.filter === 'year' ? 'conferences of' : 'the conference in'} ${chip.label} (from your query)`)
+      for (const link of result.links) log(`→ ${{ topic: 'Topic', project: 'Project', speaker: 'Speaker' }[link.type]}: ${link.name}  ${base}${link.url}`)
       if (result.hits.length === 0) {
         log(`No results for "${query}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
         return

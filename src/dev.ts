@@ -18,6 +18,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { watch } from 'chokidar'
 import { build } from './build.ts'
+import { withCompression } from './compress.ts'
 import { displayPath } from './load/content.ts'
 import { ParseCache } from './parse/cache.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -118,7 +119,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   await runBuild('start')
 
   const files = outputFiles(outDir)
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer(withCompression(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // The output folder was deleted under us: build it again before answering.
     if (url.pathname !== eventsPath && !existsSync(outDir)) {
@@ -149,7 +150,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
       res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
     })
-  })
+  }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
@@ -163,37 +164,66 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     const abs = path.resolve(p)
     return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders)
   }
-  const watcher = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true, ignored })
+  // A fresh watcher each time the content folder comes back: one that saw its folder
+  // removed does not see the files of a new folder at the same path.
+  const startWatcher = () => {
+    const w = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true, ignored })
+    w.on('all', (event, file) => {
+      const abs = path.resolve(file)
+      if (event === 'unlinkDir' && abs === contentDir) contentPresent = false
+      // While the content folder is away, its return is handled below, once a new watcher is ready.
+      if (!contentPresent && inside(abs, contentDir)) {
+        if (event === 'addDir' && abs === contentDir) contentReturned()
+        return
+      }
+      if (!inside(abs, contentDir)) codeChanged = true
+      changed.add(displayPath(file))
+      clearTimeout(timer)
+      // Editors write a file in several steps: wait for them to settle.
+      timer = setTimeout(flush, 80)
+    })
+    return w
+  }
   let timer: NodeJS.Timeout | undefined
   const changed = new Set<string>()
-  // A removed folder is no longer watched; watch the content folder's parent for its return.
-  const parentWatcher = watch(path.dirname(contentDir), { ignoreInitial: true, depth: 0, ignored: (p) => path.resolve(p) !== contentDir && path.resolve(p) !== path.dirname(contentDir) })
-  parentWatcher.on('addDir', (dir) => {
-    if (path.resolve(dir) !== contentDir) return
-    watcher.add(options.contentDir)
-    changed.add(displayPath(dir))
-    clearTimeout(timer)
-    timer = setTimeout(flush, 80)
-  })
+  // A removed folder is no longer watched, and watching its parent (often the whole temp
+  // folder) misses a quick move back: look for its return a few times a second instead.
+  let contentPresent = existsSync(contentDir)
+  let watcher = startWatcher()
+  let restarting = false
+  const contentReturned = () => {
+    if (restarting) return
+    restarting = true
+    contentPresent = true
+    // chokidar shares its file-system handles between watchers: close the old one first.
+    void watcher.close().then(() => {
+      watcher = startWatcher()
+      watcher.once('ready', () => {
+        restarting = false
+        changed.add(displayPath(contentDir))
+        clearTimeout(timer)
+        timer = setTimeout(flush, 80)
+      })
+    })
+  }
+  const returnCheck = setInterval(() => {
+    const present = existsSync(contentDir)
+    if (present && !contentPresent) contentReturned()
+    else if (!present) contentPresent = false
+  }, 250)
+  returnCheck.unref()
   const flush = () => {
     const list = [...changed]
     changed.clear()
     schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
   }
-  watcher.on('all', (_event, file) => {
-    if (!inside(path.resolve(file), contentDir)) codeChanged = true
-    changed.add(displayPath(file))
-    clearTimeout(timer)
-    // Editors write a file in several steps: wait for them to settle.
-    timer = setTimeout(flush, 80)
-  })
 
   return {
     server,
     async close() {
       clearTimeout(timer)
       await watcher.close()
-      await parentWatcher.close()
+      clearInterval(returnCheck)
       for (const c of clients) c.end()
       await new Promise((resolve) => server.close(resolve))
       await building

@@ -8,6 +8,7 @@ import http from 'node:http'
 import path from 'node:path'
 import sirv from 'sirv'
 import { recoverOutput } from './emit/write.ts'
+import { withCompression } from './compress.ts'
 
 export interface ServeOptions {
   outDir: string
@@ -74,13 +75,13 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
   // A build killed between its two renames left the old site aside: put it back.
   await recoverOutput(root)
   const files = outputFiles(root)
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(withCompression((req, res) => {
     files(req, res, async () => {
       res.statusCode = 404
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
       res.end(await notFoundPage(root))
     })
-  })
+  }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())

@@ -71,7 +71,8 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
                   ),
                 ),
               ),
-              searchForm(ctx, 'header'),
+              // The search page has its own box: one box per page.
+              frame.current === 'search' ? null : searchForm(ctx, 'header'),
             ]),
           ]),
           h('main#main', { tabIndex: -1 }, frame.main.filter((c): c is ElementContent => c !== null)),
@@ -91,7 +92,10 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
   }
 }
 
-/** The search form; the header one is focused by "/" from anywhere. */
+/**
+ * The search form. Without JavaScript it goes to the search page; with it, the header box
+ * becomes a combobox whose results drop down as you type, focused by "/" or Ctrl/Cmd-K.
+ */
 export function searchForm(ctx: PageContext, where: 'header' | 'page', value = ''): ElementContent {
   const id = `search-${where}`
   return h('form.search-form', { role: 'search', ariaLabel: where === 'header' ? 'Site search' : 'Search talks and notes', action: ctx.href('search/'), method: 'get', dataSearchForm: where }, [
@@ -101,7 +105,7 @@ export function searchForm(ctx: PageContext, where: 'header' | 'page', value = '
       type: 'search',
       name: 'q',
       value,
-      placeholder: where === 'header' ? 'Search (press /)' : 'Search talks, topics, projects…',
+      placeholder: where === 'header' ? 'Search (press / or Ctrl+K)' : 'Search talks, topics, projects…',
       autocomplete: 'off',
       ...(where === 'header' ? { dataSearchShortcut: '/' } : {}),
     }),

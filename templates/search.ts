@@ -32,7 +32,7 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
       h('form.search-page-form', { role: 'search', ariaLabel: 'Search with filters', action: './', method: 'get', dataSearchPage: '' }, [
         h('div.search-form', [
           h('label.visually-hidden', { for: 'search-page' }, 'Search talks and notes'),
-          h('input#search-page', { type: 'search', name: 'q', placeholder: 'e.g. service mesh, Prometheus, gitops', autocomplete: 'off' }),
+          h('input#search-page', { type: 'search', name: 'q', placeholder: 'e.g. service mesh 2019, Prometheus, gitops', autocomplete: 'off', dataSearchShortcut: '/' }),
           h('button', { type: 'submit' }, 'Search'),
         ]),
         h('fieldset.filters', [
@@ -43,10 +43,9 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
         ]),
       ]),
       h('p#search-status.search-status', { role: 'status', ariaLive: 'polite' }, h('noscript', 'Search needs JavaScript. Browse the topics, projects and talks from the menu instead.')),
-      h('nav.quick-links', { ariaLabel: 'Topics and projects', hidden: true, dataSearchLinks: '' }),
-      h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSiteRoot: ctx.href('') }),
-      h('script', { src: ctx.href('assets/search-index.js'), defer: true }),
-      h('script', { src: ctx.href('assets/search.js'), defer: true }),
+      h('div.search-chips', { hidden: true, dataSearchChips: '', ariaLabel: 'Filters from your query', role: 'group' }),
+      h('nav.quick-links', { ariaLabel: 'Topics, projects and speakers', hidden: true, dataSearchLinks: '' }),
+      h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSectionCount: String(sectionCount) }),
     ],
   })
 }

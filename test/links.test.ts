@@ -19,7 +19,7 @@ describe('links in the built site', () => {
     await rm(path.join(copy, 'topics/gitops'), { recursive: true })
     const result = await crawl(copy)
     expect(result.broken.length).toBeGreaterThan(0)
-    expect(result.broken.every((b) => /gitops\/(#.*)?$/.test(b)), result.broken.join('\n')).toBe(true)
+    expect(result.broken.every((b) => /gitops\/(all\/)?(#.*)?$/.test(b)), result.broken.join('\n')).toBe(true)
     await removeDir(path.dirname(copy))
   })
 })

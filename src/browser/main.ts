@@ -1,13 +1,27 @@
-/** Browser entry: small, progressive enhancements only; every page works without it. */
+/**
+ * Browser entry (assets/site.js), on every page: small, progressive enhancements only; every
+ * page works without it. The search interface (assets/search-ui.js) loads when a reader first
+ * focuses a search box, or at once on the search page.
+ */
+import { isTyping } from './dom.ts'
 
-/** "/" focuses the header search box, unless the reader is typing somewhere. */
-function bindSearchShortcut(): void {
+/** Load assets/search-ui.js once, next to this script (so sub-paths and file:// work). */
+function loadSearch(): void {
+  if (document.querySelector('script[data-recap-search]')) return
+  const own = document.querySelector<HTMLScriptElement>('script[src$="assets/site.js"]')
+  if (!own) return
+  const script = document.createElement('script')
+  script.src = own.src.replace(/site\.js$/, 'search-ui.js')
+  script.dataset.recapSearch = ''
+  document.head.append(script)
+}
+
+/** "/" (outside a text field) and Ctrl/Cmd-K (anywhere) focus the search box. */
+function bindSearchShortcuts(box: HTMLInputElement): void {
   document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
-    const target = event.target as HTMLElement | null
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return
-    const box = document.querySelector<HTMLInputElement>('input[data-search-shortcut]')
-    if (!box) return
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)
+    const k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+    if (!slash && !k) return
     event.preventDefault()
     box.focus()
     box.select()
@@ -63,8 +77,13 @@ function followContents(): void {
 }
 
 function start(): void {
-  bindSearchShortcut()
   fixLinksForFileProtocol()
+  const page = document.querySelector<HTMLFormElement>('form[data-search-page]')
+  const boxes = [...document.querySelectorAll<HTMLInputElement>('form[data-search-form] input[name="q"]')]
+  if (page) loadSearch()
+  for (const box of boxes) box.addEventListener('focus', loadSearch, { once: true })
+  const box = page?.querySelector<HTMLInputElement>('input[name="q"]') ?? boxes[0]
+  if (box) bindSearchShortcuts(box)
   followContents()
 }
 

@@ -1,6 +1,7 @@
 /**
- * The browser code (src/browser/): site.js for every page, search.js for the search page,
- * and the stylesheet, minified so every page stays within its weight budget.
+ * The browser code (src/browser/): site.js for every page, search-ui.js (the search
+ * interface) and search.js (the search engine, a worker), both loaded on demand, and the
+ * stylesheet, minified so every page stays within its weight budget.
  *
  * The compiled CLI reads the bundles made by `npm run build:cli` (build/browser/); run as
  * TypeScript, it bundles them here with esbuild, a development dependency.
@@ -14,6 +15,7 @@ import type { OutputFile } from './write.ts'
 export const browserEntries = {
   'assets/site.js': 'src/browser/main.ts',
   'assets/search.js': 'src/browser/search.ts',
+  'assets/search-ui.js': 'src/browser/ui.ts',
   'assets/style.css': 'src/browser/style.css',
 }
 

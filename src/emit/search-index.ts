@@ -1,36 +1,64 @@
 /**
- * Where the search index is built: one lunr index over every section, serialized with a
- * small document store, written as a script that assigns it (so the search page works
- * from file:// too, where fetch() is not allowed).
+ * Where the search index is built: lunr indexes every section (its BM25 weights, with field
+ * boosts, are the scores), and what it built is split into the chunks described in
+ * src/search/format.ts, so a reader downloads only what a query needs.
  */
 import lunr from 'lunr'
 import type { Site } from '../link/graph.ts'
-import type { SearchData, SearchDocument } from '../search/query.ts'
-import { pack } from '../search/pack.ts'
+import {
+  chunkFile,
+  chunkScript,
+  encodePostings,
+  formatVersion,
+  indexFile,
+  parseChunkScript,
+  shardKey,
+  textLimit,
+  type DictionaryShard,
+  type FilterChunk,
+  type Manifest,
+  type PostingsChunk,
+  type QuickLink,
+  type SectionChunk,
+  type SectionRecord,
+  type TextChunk,
+} from '../search/format.ts'
 import { configureBuilder, searchTerms } from '../search/terms.ts'
 import type { OutputFile } from './write.ts'
 
-/** Field boosts, tuned on the relevance set in test/search/queries.ts (npm run bench:search). */
+/** Field boosts, tuned on the tuning half of the relevance set in test/search/queries.ts (npm run bench:search). */
 export const boosts = { title: 8, topics: 2, projects: 4, speakers: 4, body: 1 }
 
-export const searchIndexFile = 'assets/search-index.js'
-export const searchGlobal = 'RECAP_SEARCH'
+export const searchIndexFile = indexFile
 
-export function buildSearchData(site: Site): SearchData {
-  return buildSearchIndex(site).data
+export interface ChunkSizes {
+  /** Below this many bytes in all, the whole index is one file: one request beats several. */
+  singleFileBytes: number
+  /** About this many raw bytes of postings per chunk. */
+  postingsChunkBytes: number
+  /** About this many characters of section text per chunk. */
+  textChunkBytes: number
+  /** Sections per section chunk. */
+  sectionChunkSize: number
 }
 
-/** The lunr index as built (for tests that compare it with the serialized one) and the data written. */
-export function buildSearchIndex(site: Site): { index: lunr.Index; data: SearchData } {
+export const chunkSizes: ChunkSizes = { singleFileBytes: 300_000, postingsChunkBytes: 48_000, textChunkBytes: 16_000, sectionChunkSize: 64 }
+
+/** The built index: the manifest and every chunk by name. */
+export interface SearchData {
+  manifest: Manifest
+  chunks: Map<string, unknown>
+}
+
+/** The lunr index as built (for tests that compare with it) and the chunked data. */
+export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): { index: lunr.Index; data: SearchData } {
+  const { singleFileBytes, postingsChunkBytes, textChunkBytes, sectionChunkSize } = { ...chunkSizes, ...sizes }
   const namesOf = (items: { name: string; aliases: string[] }[]) => items.flatMap((i) => [i.name, ...i.aliases]).join(' · ')
+  const fields = Object.keys(boosts) as (keyof typeof boosts)[]
   const index = lunr(function () {
     configureBuilder(this)
     this.ref('id')
-    this.field('title', { boost: boosts.title })
-    this.field('topics', { boost: boosts.topics })
-    this.field('projects', { boost: boosts.projects })
-    this.field('speakers', { boost: boosts.speakers })
-    this.field('body', { boost: boosts.body })
+    for (const field of fields) this.field(field, { boost: boosts[field] })
     for (const s of site.sections) {
       this.add({
         id: s.id,
@@ -43,45 +71,170 @@ export function buildSearchIndex(site: Site): { index: lunr.Index; data: SearchD
     }
   })
 
-  const documents: SearchDocument[] = site.sections.map((s) => {
-    const conference = site.conference.get(s.conference)!
-    return {
+  const json = index.toJSON() as unknown as {
+    invertedIndex: [string, { _index: number }][]
+    fieldVectors: [string, number[]][]
+  }
+  const docNumber = new Map(site.sections.map((s, i) => [s.id, i]))
+  const fieldNumber = new Map<string, number>(fields.map((f, i) => [f, i]))
+  const termOf: string[] = []
+  for (const [term, posting] of json.invertedIndex) termOf[posting._index] = term
+  const postings = new Map<string, number[]>()
+  for (const [fieldRef, vector] of json.fieldVectors) {
+    const slash = fieldRef.indexOf('/')
+    const field = fieldNumber.get(fieldRef.slice(0, slash))!
+    const doc = docNumber.get(fieldRef.slice(slash + 1))!
+    for (let i = 0; i < vector.length; i += 2) {
+      const term = termOf[vector[i]!]!
+      let list = postings.get(term)
+      if (!list) postings.set(term, (list = []))
+      list.push(field, doc, vector[i + 1]!)
+    }
+  }
+
+  const chunks = new Map<string, unknown>()
+  const add = (name: string, data: unknown) => chunks.set(name, data)
+
+  // Postings, in term order, cut into chunks of about postingsChunkBytes.
+  const terms = [...postings.keys()].sort()
+  const chunkOfTerm = new Map<string, number>()
+  let current: PostingsChunk = {}
+  let bytes = 0
+  let chunkCount = 0
+  const flush = () => {
+    if (bytes === 0) return
+    add(`p/${chunkCount++}`, current)
+    current = {}
+    bytes = 0
+  }
+  for (const term of terms) {
+    const list = postings.get(term)!
+    const encoded = encodePostings(list)
+    current[term] = encoded
+    chunkOfTerm.set(term, chunkCount)
+    bytes += term.length + encoded.reduce((n, x) => n + String(x).length + 1, 0)
+    if (bytes >= postingsChunkBytes) flush()
+  }
+  flush()
+
+  // Quick links: topics, projects and speakers, filed under the first letter of each name.
+  const phrases = (names: string[]) => names.map((n) => searchTerms(n).map((t) => t.term)).filter((p) => p.length > 0)
+  const speakers = new Map<string, string[]>()
+  for (const s of site.sections) {
+    for (const { name } of s.speakers) {
+      const urls = speakers.get(name)
+      if (urls) urls.push(s.url)
+      else speakers.set(name, [s.url])
+    }
+  }
+  const links: QuickLink[] = [
+    ...site.topics.map((t) => ({ type: 'topic' as const, id: t.id, name: t.name, url: t.url, phrases: phrases([t.name, ...t.aliases]) })),
+    ...site.projects.map((p) => ({ type: 'project' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]) })),
+    ...[...speakers].map(([name, urls]) => ({
+      type: 'speaker' as const,
+      id: name,
+      name,
+      // One talk: the talk itself; several: their search.
+      url: urls.length === 1 ? urls[0]! : `search/?q=${encodeURIComponent(name)}`,
+      phrases: phrases([name]),
+    })),
+  ]
+
+  // Dictionary shards by first letter.
+  const shards = new Map<string, DictionaryShard>()
+  const shardOf = (key: string) => {
+    let shard = shards.get(key)
+    if (!shard) shards.set(key, (shard = { terms: [], df: [], chunk: [], links: [] }))
+    return shard
+  }
+  for (const term of terms) {
+    const shard = shardOf(shardKey(term))
+    const list = postings.get(term)!
+    const docs = new Set<number>()
+    for (let i = 1; i < list.length; i += 3) docs.add(list[i]!)
+    shard.terms.push(term)
+    shard.df.push(docs.size)
+    shard.chunk.push(chunkOfTerm.get(term)!)
+  }
+  for (const link of links) {
+    for (const key of new Set(link.phrases.map((p) => shardKey(p[0]!)))) shardOf(key).links.push(link)
+  }
+  const dictionary: Record<string, string> = {}
+  for (const [key, shard] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = `d/${key.codePointAt(0)!.toString(36)}`
+    dictionary[key] = name
+    add(name, shard)
+  }
+
+  // Sections: what a result shows, a fixed number per chunk; their texts, by size.
+  const conferences = site.conferences.map((c) => ({ id: c.id, name: c.name, year: c.year, city: c.city }))
+  const conferenceNumber = new Map(conferences.map((c, i) => [c.id, i]))
+  const kinds = [...new Set(site.sections.map((s) => s.kind))].sort()
+  for (let first = 0; first < site.sections.length; first += sectionChunkSize) {
+    const sections: SectionRecord[] = site.sections.slice(first, first + sectionChunkSize).map((s) => ({
       id: s.id,
       title: s.title,
       url: s.url,
       kind: s.kind,
       report: site.report.get(s.report)!.title,
-      conference: conference.id,
-      conferenceName: conference.name,
-      year: s.year,
+      conference: conferenceNumber.get(s.conference)!,
       topics: s.topics,
-      text: s.text,
-    }
-  })
-  const phrases = (names: string[]) => names.map((n) => searchTerms(n).map((t) => t.term))
-  const links = [
-    ...site.topics.map((t) => ({ type: 'topic' as const, id: t.id, name: t.name, url: t.url, phrases: phrases([t.name, ...t.aliases]) })),
-    ...site.projects.map((p) => ({ type: 'project' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]) })),
-  ]
-  const data: SearchData = {
-    index: pack(index.toJSON(), site.sections.map((s) => s.id)),
-    documents,
-    links,
-    topics: site.topics.filter((t) => t.sections.length > 0).map((t) => ({ id: t.id, name: t.name })),
-    conferences: site.conferences.map((c) => ({ id: c.id, name: c.name, year: c.year })),
+    }))
+    add(`m/${first / sectionChunkSize}`, { first, sections } satisfies SectionChunk)
   }
-  return { index, data }
+  const textChunks: number[] = []
+  let textChunk: TextChunk | undefined
+  let textBytes = 0
+  site.sections.forEach((s, i) => {
+    if (!textChunk || textBytes >= textChunkBytes) {
+      textChunks.push(i)
+      textChunk = { first: i, texts: [] }
+      add(`t/${textChunks.length - 1}`, textChunk)
+      textBytes = 0
+    }
+    const text = s.text.length > textLimit ? s.text.slice(0, textLimit) : s.text
+    textChunk.texts.push(text)
+    textBytes += text.length
+  })
+
+  const filterChunk: FilterChunk = {
+    conference: site.sections.map((s) => conferenceNumber.get(s.conference)!),
+    kind: site.sections.map((s) => kinds.indexOf(s.kind)),
+    topics: Object.fromEntries(site.topics.map((t) => [t.id, t.sections.map((id) => docNumber.get(id)!).sort((a, b) => a - b)])),
+  }
+  add('attrs', filterChunk)
+
+  const manifest: Manifest = {
+    version: formatVersion,
+    fields,
+    docCount: site.sections.length,
+    conferences,
+    kinds,
+    topics: site.topics.filter((t) => t.sections.length > 0).map((t) => ({ id: t.id, name: t.name })),
+    dictionary,
+    sectionChunkSize,
+    textChunks,
+  }
+  let total = 0
+  for (const data of chunks.values()) total += JSON.stringify(data).length
+  if (total < singleFileBytes) manifest.inline = Object.fromEntries(chunks)
+  return { index, data: { manifest, chunks } }
 }
 
-export function searchIndexScript(data: SearchData): OutputFile {
-  // JSON is valid JavaScript; "<" is escaped so no text can close a script element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c')
-  return { path: searchIndexFile, content: `window.${searchGlobal}=${json};\n` }
+export function buildSearchData(site: Site): SearchData {
+  return buildSearchIndex(site).data
 }
 
-/** Read the data back from the script (the command-line search uses the built output). */
-export function parseSearchIndexScript(script: string): SearchData {
-  const prefix = `window.${searchGlobal}=`
-  if (!script.startsWith(prefix)) throw new Error('not a Recap search index')
-  return JSON.parse(script.slice(prefix.length).trim().replace(/;$/, '')) as SearchData
+/** The files to write: the manifest, and every chunk unless the manifest carries them. */
+export function searchIndexFiles(data: SearchData): OutputFile[] {
+  const files: OutputFile[] = [{ path: indexFile, content: chunkScript('index', data.manifest) }]
+  if (!data.manifest.inline) for (const [name, chunk] of data.chunks) files.push({ path: chunkFile(name), content: chunkScript(name, chunk) })
+  return files
+}
+
+/** Read the manifest back from its script (the command-line search uses the built output). */
+export function parseSearchIndexScript(script: string): Manifest {
+  const { name, data } = parseChunkScript(script)
+  if (name !== 'index' || (data as Manifest).version !== formatVersion) throw new Error('not a Recap search index')
+  return data as Manifest
 }

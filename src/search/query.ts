@@ -1,17 +1,32 @@
 /**
- * The query module, one for the browser and the command line: what a reader typed →
- * ranked sections, quick links to topics and projects, and highlighted snippets.
+ * The query module, one for the browser (in a worker) and the command line: what a reader
+ * typed → chips for a year or city named in it, quick links to topics, projects and speakers,
+ * ranked sections and, for the results shown only, highlighted snippets.
  *
- * The lunr query is built clause by clause with `index.query()`; what the reader typed is
- * never handed to lunr's query parser, so no input can throw (":", "~", "^", "-" and
- * "title:" are plain characters here). Each word gets an exact clause, a prefix clause and,
- * from five letters on, an edit-distance-1 clause, with falling boosts; sections that
- * match every word rank above those that match some.
+ * Each query word is expanded over the term dictionary into tiers: the word itself (and its
+ * synonyms), its inflections (operators, meshes: same stem *and* the same word; "operations"
+ * shares the stem of "operator" but is another word and is not matched), then, for the word
+ * being typed, completions, and for a word of five letters or more that the dictionary does
+ * not know, terms one edit away (and the query is shown corrected). Sections are ranked by
+ * how many words they match, then by how many of those show in their title or text, then by
+ * tier, then by lunr's own score: lunr's BM25 weights (field boosts included) summed with
+ * a boost per tier, exactly lunr's similarity for such a query. What the reader typed never
+ * reaches a query parser, so no input can throw.
  */
-import lunr from 'lunr'
-import { unpack, type PackedIndex } from './pack.ts'
-import { indexTermsOf, registerPipeline, searchTerms } from './terms.ts'
-import { compareCodePoints } from '../compare.ts'
+import {
+  decodePostings,
+  shardKey,
+  type DictionaryShard,
+  type FilterChunk,
+  type PostingsChunk,
+  type QuickLink,
+  type SectionChunk,
+  type TextChunk,
+} from './format.ts'
+import type { ChunkSource } from './source.ts'
+import { isStopWord, sameWord, searchTerms, stemOf, synonymOf } from './terms.ts'
+
+export type { QuickLink } from './format.ts'
 
 export interface SearchDocument {
   id: string
@@ -28,30 +43,24 @@ export interface SearchDocument {
   text: string
 }
 
-export interface QuickLink {
-  type: 'topic' | 'project'
-  id: string
-  name: string
-  url: string
-  /** Names and aliases, each as its search terms. */
-  phrases: string[][]
-}
-
-export interface SearchData {
-  index: PackedIndex
-  documents: SearchDocument[]
-  links: QuickLink[]
-  topics: { id: string; name: string }[]
-  conferences: { id: string; name: string; year: number }[]
-}
-
 export interface Filters {
   /** Conference year. */
   year?: number
+  /** Conference id. */
+  conference?: string
   /** "sessions", "notes", or one kind ("talk", "keynote", …). */
   kind?: string
   /** Topic id. */
   topic?: string
+}
+
+/** A filter read from the query ("service mesh 2019"): the page shows it as a removable chip. */
+export interface Chip {
+  filter: 'year' | 'conference'
+  value: string
+  label: string
+  /** The query word it came from; removing the chip removes the word. */
+  word: string
 }
 
 export interface SnippetPart {
@@ -68,86 +77,353 @@ export interface Hit {
 }
 
 export interface SearchResult {
-  /** The words searched for, after dropping stop words and limits. */
+  /** The words searched for, after dropping stop words, filter words and limits. */
   words: string[]
+  /** The query as searched when words were corrected ("prometheus" for "prometeus"). */
+  corrected?: string
+  chips: Chip[]
   links: QuickLink[]
   hits: Hit[]
-  /** Matches before filters: lets the page suggest dropping filters. */
+  /** Matching sections with the filters (hits holds at most `limit` of them). */
+  total: number
+  /** Matching sections without filters: lets the page suggest dropping them. */
   unfilteredCount: number
 }
 
-export const limits = { words: 12, wordLength: 64, inputLength: 500 }
+export interface SearchOptions {
+  limit?: number
+  offset?: number
+  /** Complete the last word as a prefix (as you type); off when the input ends with a space. */
+  prefix?: boolean
+  /** Read a year or conference city in the query as a filter (default true). */
+  autoFilters?: boolean
+  /** Load texts and build snippets (default true); without, hits have no text and no snippet. */
+  snippets?: boolean
+}
 
-export class Searcher {
-  private readonly index: lunr.Index
-  private readonly documents: Map<string, SearchDocument>
+export const limits = { words: 12, wordLength: 64, inputLength: 500, completions: 20, links: 6 }
 
-  constructor(readonly data: SearchData) {
-    registerPipeline()
-    this.index = lunr.Index.load(unpack(data.index))
-    this.documents = new Map(data.documents.map((d) => [d.id, d]))
+/** Tiers of a matched term, best last; the boost each adds to lunr's score. */
+const tier = { typo: 0, prefix: 1, inflection: 2, exact: 3 } as const
+const tierBoost = [1, 2, 6, 10]
+
+/** A dictionary shard with lookups built once, when first used. */
+class Shard {
+  private position?: Map<string, number>
+  private stems?: Map<string, number[]>
+  constructor(readonly data: DictionaryShard) {}
+
+  indexOf(term: string): number {
+    this.position ??= new Map(this.data.terms.map((t, i) => [t, i]))
+    return this.position.get(term) ?? -1
   }
 
-  search(input: string, filters: Filters = {}, limit = 50): SearchResult {
-    const words = queryWords(input)
-    const links = this.quickLinks(words)
-    if (words.length === 0) return { words, links, hits: [], unfilteredCount: 0 }
-
-    let raw: lunr.Index.Result[]
-    try {
-      raw = this.index.query((q) => {
-        for (const word of words) addClauses(q, word)
+  sameStem(term: string): number[] {
+    if (!this.stems) {
+      this.stems = new Map()
+      this.data.terms.forEach((t, i) => {
+        const s = stemOf(t)
+        const list = this.stems!.get(s)
+        if (list) list.push(i)
+        else this.stems!.set(s, [i])
       })
-    } catch {
-      // The clauses above cannot be malformed, but a search box must never break the page.
-      raw = []
     }
-
-    const hits = raw.map((r) => {
-      const matchedTerms = Object.keys(r.matchData.metadata)
-      const matchedWords = words.filter((w) => matchedTerms.some((t) => termMatchesWord(t, w))).length
-      const document = this.documents.get(r.ref)!
-      return { document, score: r.score, matchedWords, snippet: snippet(document.text, matchedTerms, words) }
-    })
-    hits.sort((a, b) => b.matchedWords - a.matchedWords || b.score - a.score || compareCodePoints(a.document.id, b.document.id))
-    const filtered = hits.filter((h) => passes(h.document, filters))
-    return { words, links, hits: filtered.slice(0, limit), unfilteredCount: hits.length }
+    return this.stems.get(stemOf(term)) ?? []
   }
 
-  /** Topics and projects whose name or alias the query names, shown apart from the ranked list. */
-  private quickLinks(words: string[]): QuickLink[] {
-    if (words.length === 0) return []
-    const query = ` ${words.join(' ')} `
-    return this.data.links.filter((link) => link.phrases.some((p) => p.length > 0 && query.includes(` ${p.join(' ')} `))).slice(0, 6)
+  /** Terms starting with `prefix`, most common first. */
+  completions(prefix: string, max: number): number[] {
+    const terms = this.data.terms
+    let lo = 0
+    let hi = terms.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (terms[mid]! < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const found: number[] = []
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) found.push(i)
+    return found.sort((a, b) => this.data.df[b]! - this.data.df[a]!).slice(0, max)
   }
 }
 
-/** The words of a query: split like the index, stop words and over-long input dropped. */
+interface Candidate {
+  term: string
+  tier: number
+  chunk: number
+}
+
+export class Searcher {
+  private readonly shards = new Map<string, Promise<Shard | undefined>>()
+  /** Postings decoded once per term: typing "prom", "prome", … reuses them. */
+  private readonly decoded = new Map<string, number[]>()
+
+  constructor(readonly source: ChunkSource) {}
+
+  get manifest() {
+    return this.source.manifest
+  }
+
+  private shard(key: string): Promise<Shard | undefined> {
+    let shard = this.shards.get(key)
+    if (!shard) {
+      const name = this.manifest.dictionary[key]
+      shard = name ? this.source.load(name).then((d) => new Shard(d as DictionaryShard)) : Promise.resolve(undefined)
+      this.shards.set(key, shard)
+    }
+    return shard
+  }
+
+  async search(input: string, filters: Filters = {}, options: SearchOptions | number = {}): Promise<SearchResult> {
+    const opts = typeof options === 'number' ? { limit: options } : options
+    const limit = opts.limit ?? 50
+    const offset = opts.offset ?? 0
+    const text = String(input ?? '').slice(0, limits.inputLength)
+    const prefix = (opts.prefix ?? true) && !/\s$/.test(text)
+    let words = queryWords(text)
+    // Only the word being typed is completed: not one before a year that became a chip.
+    const typing = prefix ? words.at(-1) : undefined
+    const activeFilters: Filters = { ...filters }
+    const chips: Chip[] = []
+    if (opts.autoFilters !== false) words = this.readFilters(words, activeFilters, chips)
+    if (words.length === 0) return { words, chips, links: [], hits: [], total: 0, unfilteredCount: 0 }
+
+    // Expand every word over the dictionary.
+    const expansions = await Promise.all(words.map((w, i) => expand(w, (key) => this.shard(key), w === typing && i === words.length - 1)))
+    const correctedWords = words.map((w, i) => expansions[i]!.correction ?? w)
+    const corrected = correctedWords.some((w, i) => w !== words[i]) ? correctedWords.join(' ') : undefined
+    const links = await quickLinks(correctedWords, (key) => this.shard(key), typing !== undefined && words.at(-1) === typing)
+
+    // Postings of every candidate term, and the filter data when a filter is on.
+    const filtered = Object.values(activeFilters).some((v) => v !== undefined && v !== '')
+    const chunkNames = new Set(expansions.flatMap((e) => e.candidates.map((c) => `p/${c.chunk}`)))
+    const [attrs, ...postingsChunks] = await Promise.all([
+      filtered ? (this.source.load('attrs') as Promise<FilterChunk>) : undefined,
+      ...[...chunkNames].map((n) => this.source.load(n) as Promise<PostingsChunk>),
+    ])
+    const postingsOf = (term: string) => {
+      let decoded = this.decoded.get(term)
+      if (!decoded) {
+        const chunk = postingsChunks.find((c) => Object.hasOwn(c!, term))
+        decoded = chunk ? decodePostings(chunk[term]!) : []
+        this.decoded.set(term, decoded)
+      }
+      return decoded
+    }
+
+    const n = this.manifest.docCount
+    const nw = words.length
+    const mask = new Uint16Array(n)
+    const touched: number[] = []
+    // Which words each section matches, before filters (cheap: one pass over postings).
+    const postingsByWord = expansions.map((e) => e.candidates.map((c) => ({ tier: c.tier, list: postingsOf(c.term) })))
+    postingsByWord.forEach((lists, w) => {
+      for (const { list } of lists) {
+        for (let i = 1; i < list.length; i += 3) {
+          const d = list[i]!
+          if (mask[d] === 0) touched.push(d)
+          mask[d]! |= 1 << w
+        }
+      }
+    })
+    const all = (1 << nw) - 1
+    const matchingAll = touched.filter((d) => mask[d] === all)
+    const unfiltered = matchingAll.length > 0 ? matchingAll : touched
+    // Filters before any ranking work.
+    const allowed = filtered ? this.filterTest(activeFilters, attrs!) : () => true
+    const docs = unfiltered.filter(allowed)
+    if (docs.length === 0) return { words, corrected, chips, links, hits: [], total: 0, unfilteredCount: unfiltered.length }
+
+    // Score: lunr's similarity for a query of (term, boost) clauses, tiers, shown words.
+    const keep = new Uint8Array(n)
+    for (const d of docs) keep[d] = 1
+    const score = new Float64Array(n)
+    const best = new Int8Array(n * nw).fill(-1)
+    const shown = new Uint16Array(n)
+    const title = this.manifest.fields.indexOf('title')
+    const body = this.manifest.fields.indexOf('body')
+    let norm = 0
+    const boostOfTerm = new Map<string, number>()
+    expansions.forEach((e) => e.candidates.forEach((c) => boostOfTerm.set(c.term, (boostOfTerm.get(c.term) ?? 0) + tierBoost[c.tier]!)))
+    for (const b of boostOfTerm.values()) norm += b * b
+    norm = Math.sqrt(norm) || 1
+    postingsByWord.forEach((lists, w) => {
+      for (const { tier: t, list } of lists) {
+        const boost = tierBoost[t]!
+        for (let i = 0; i < list.length; i += 3) {
+          const d = list[i + 1]!
+          if (!keep[d]) continue
+          score[d]! += (boost * list[i + 2]!) / norm
+          if (best[d * nw + w]! < t) best[d * nw + w] = t
+          if (list[i] === title || list[i] === body) shown[d]! |= 1 << w
+        }
+      }
+    })
+    const bits = (x: number) => {
+      let c = 0
+      for (; x; x &= x - 1) c++
+      return c
+    }
+    const rank = docs.map((d) => {
+      let tiers = 0
+      for (let w = 0; w < nw; w++) tiers += Math.max(0, best[d * nw + w]!)
+      return { d, matched: bits(mask[d]!), shown: bits(shown[d]!), tiers, score: score[d]! }
+    })
+    rank.sort((a, b) => b.matched - a.matched || b.shown - a.shown || b.tiers - a.tiers || b.score - a.score || a.d - b.d)
+
+    const page = rank.slice(offset, offset + limit)
+    const marked = new Set(expansions.flatMap((e) => e.candidates.map((c) => c.term)))
+    const withText = opts.snippets !== false
+    const hits = await Promise.all(
+      page.map(async (r) => {
+        const document = await this.document(r.d, withText)
+        return { document, score: r.score, matchedWords: r.matched, snippet: withText ? snippet(document.text, marked) : [] }
+      }),
+    )
+    return { words, corrected, chips, links, hits, total: rank.length, unfilteredCount: unfiltered.length }
+  }
+
+  /** The section with this number, from its chunk, and its text from another when asked. */
+  async document(d: number, withText = true): Promise<SearchDocument> {
+    const { sectionChunkSize, textChunks } = this.manifest
+    let lo = 0
+    let hi = textChunks.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (textChunks[mid]! <= d) lo = mid
+      else hi = mid - 1
+    }
+    const [chunk, texts] = await Promise.all([
+      this.source.load(`m/${Math.floor(d / sectionChunkSize)}`) as Promise<SectionChunk>,
+      withText ? (this.source.load(`t/${lo}`) as Promise<TextChunk>) : undefined,
+    ])
+    const s = chunk.sections[d - chunk.first]!
+    const conference = this.manifest.conferences[s.conference]!
+    return { ...s, conference: conference.id, conferenceName: conference.name, year: conference.year, text: texts ? texts.texts[d - texts.first]! : '' }
+  }
+
+  /** Words naming a conference year or city become filters, unless they are all there is. */
+  private readFilters(words: string[], filters: Filters, chips: Chip[]): string[] {
+    const conferences = this.manifest.conferences
+    const rest: string[] = []
+    for (const word of words) {
+      const others = words.length - 1 - chips.length
+      if (others > 0 && filters.year === undefined && /^\d{4}$/.test(word) && conferences.some((c) => c.year === Number(word))) {
+        filters.year = Number(word)
+        chips.push({ filter: 'year', value: word, label: word, word })
+        continue
+      }
+      const city = conferences.find((c) => searchTerms(c.city).map((t) => t.term).join(' ') === word)
+      if (others > 0 && city && filters.conference === undefined && !chips.some((c) => c.filter === 'conference')) {
+        const sameCity = conferences.filter((c) => c.city === city.city)
+        // A city with one conference filters to it; with several, to none in particular.
+        if (sameCity.length === 1) {
+          filters.conference = city.id
+          chips.push({ filter: 'conference', value: city.id, label: city.city, word })
+          continue
+        }
+      }
+      rest.push(word)
+    }
+    return rest
+  }
+
+  private filterTest(f: Filters, attrs: FilterChunk): (d: number) => boolean {
+    const { conferences, kinds } = this.manifest
+    const topic = f.topic ? new Set(Object.hasOwn(attrs.topics, f.topic) ? attrs.topics[f.topic] : []) : undefined
+    return (d) => {
+      const c = conferences[attrs.conference[d]!]!
+      const kind = kinds[attrs.kind[d]!]!
+      if (f.year !== undefined && c.year !== f.year) return false
+      if (f.conference && c.id !== f.conference) return false
+      if (topic && !topic.has(d)) return false
+      if (f.kind === 'sessions') return kind !== 'note'
+      if (f.kind === 'notes') return kind === 'note'
+      if (f.kind && kind !== f.kind) return false
+      return true
+    }
+  }
+}
+
+type ShardLoader = (key: string) => Promise<Shard | undefined>
+
+async function expand(word: string, shardOf: ShardLoader, complete: boolean): Promise<{ candidates: Candidate[]; correction?: string }> {
+  const found = new Map<string, Candidate>()
+  const add = (shard: Shard, i: number, t: number) => {
+    const term = shard.data.terms[i]!
+    const seen = found.get(term)
+    if (!seen || seen.tier < t) found.set(term, { term, tier: t, chunk: shard.data.chunk[i]! })
+  }
+  const synonyms = synonymOf(word)
+  const own = await shardOf(shardKey(word))
+  for (const term of synonyms ?? [word]) {
+    const shard = await shardOf(shardKey(term))
+    const i = shard?.indexOf(term) ?? -1
+    if (shard && i >= 0) add(shard, i, tier.exact)
+  }
+  if (own) {
+    for (const i of own.sameStem(word)) if (sameWord(own.data.terms[i]!, word)) add(own, i, tier.inflection)
+    if (complete && word.length >= 2) for (const i of own.completions(word, limits.completions)) add(own, i, tier.prefix)
+  }
+  // Typos only for longer words the dictionary does not know: "helm" is no typo of "help".
+  if (found.size > 0 || word.length < 5) return { candidates: [...found.values()] }
+  let correction: { term: string; df: number } | undefined
+  // A typo in the first letter is looked for only as a swap with the second ("rpometheus").
+  for (const key of new Set([shardKey(word), shardKey(word.slice(1))])) {
+    const shard = await shardOf(key)
+    if (!shard) continue
+    shard.data.terms.forEach((term, i) => {
+      if (!withinOneEdit(term, word)) return
+      add(shard, i, tier.typo)
+      const df = shard.data.df[i]!
+      if (!correction || df > correction.df) correction = { term, df }
+    })
+  }
+  return { candidates: [...found.values()], correction: correction?.term }
+}
+
+/** Topics, projects and speakers whose name or alias the (corrected) query names. */
+async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean): Promise<QuickLink[]> {
+  const found = new Map<string, { link: QuickLink; exact: boolean }>()
+  for (let start = 0; start < words.length; start++) {
+    const shard = await shardOf(shardKey(words[start]!))
+    if (!shard) continue
+    for (const link of shard.data.links) {
+      for (const phrase of link.phrases) {
+        if (start + phrase.length > words.length) {
+          // The last words being typed may complete a name ("kelsey hig").
+          const typed = words.slice(start)
+          const completes = prefix && typed.length > 0 && typed.length < phrase.length && typed.at(-1)!.length >= 3 && typed.every((w, k) => (k === typed.length - 1 ? phrase[k]!.startsWith(w) : sameWord(w, phrase[k]!)))
+          if (completes && !found.has(`${link.type}:${link.id}`)) found.set(`${link.type}:${link.id}`, { link, exact: false })
+          continue
+        }
+        const last = start + phrase.length - 1 === words.length - 1
+        const matches = phrase.every((p, k) => sameWord(words[start + k]!, p) || (prefix && last && k === phrase.length - 1 && words[start + k]!.length >= 3 && p.startsWith(words[start + k]!)))
+        if (matches) {
+          const exact = phrase.every((p, k) => p === words[start + k])
+          const key = `${link.type}:${link.id}`
+          if (!found.get(key)?.exact) found.set(key, { link, exact })
+        }
+      }
+    }
+  }
+  const order = { topic: 0, project: 1, speaker: 2 }
+  return [...found.values()]
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || order[a.link.type] - order[b.link.type])
+    .slice(0, limits.links)
+    .map((f) => f.link)
+}
+
+/** The words of a query: split like the index, stop words and over-long words dropped. */
 export function queryWords(input: string): string[] {
   const seen = new Set<string>()
   for (const { term } of searchTerms(String(input ?? '').slice(0, limits.inputLength))) {
     if (term.length > limits.wordLength) continue
-    if (indexTermsOf(term).length === 0) continue
+    if (isStopWord(term)) continue
     seen.add(term)
     if (seen.size >= limits.words) break
   }
   return [...seen]
-}
-
-function addClauses(q: lunr.Query, word: string): void {
-  const fuzzyFrom = new Set([word, ...indexTermsOf(word)].filter((t) => t.length >= 5))
-  q.term(word, { boost: 10, usePipeline: true })
-  q.term(word, { boost: 3, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING })
-  for (const t of fuzzyFrom) q.term(t, { boost: 1, usePipeline: false, editDistance: 1 })
-}
-
-/** Whether an index term came from this query word (exactly, as a prefix, or one edit away). */
-function termMatchesWord(term: string, word: string): boolean {
-  if (term.startsWith(word)) return true
-  const stems = indexTermsOf(word)
-  if (stems.includes(term)) return true
-  if (word.length >= 5) return [word, ...stems].some((w) => w.length >= 5 && withinOneEdit(term, w))
-  return false
 }
 
 /** Damerau-Levenshtein distance ≤ 1, as lunr's edit distance counts it. */
@@ -164,38 +440,39 @@ export function withinOneEdit(a: string, b: string): boolean {
   return longer.slice(i + 1) === shorter.slice(i)
 }
 
-function passes(d: SearchDocument, f: Filters): boolean {
-  if (f.year !== undefined && d.year !== f.year) return false
-  if (f.topic && !d.topics.includes(f.topic)) return false
-  if (f.kind === 'sessions') return d.kind !== 'note'
-  if (f.kind === 'notes') return d.kind === 'note'
-  if (f.kind && d.kind !== f.kind) return false
-  return true
-}
+/** Tokens that may be a synonym's other spelling ("k8s", "postmortems"): only these need a stem. */
+const synonymStarts = ['k8s', 'kub', 'o11', 'mul', 'pos']
 
 /**
- * About 30 words around the densest run of matches, split into marked and unmarked parts.
- * Highlighting re-tokenizes the text, so the index needs no term positions.
+ * About 30 words around the densest run of matched terms, split into marked and unmarked
+ * parts. Terms are compared as written: no stemming per token.
  */
-export function snippet(text: string, matchedTerms: string[], words: string[], size = 30): SnippetPart[] {
+export function snippet(text: string, terms: Set<string>, size = 30): SnippetPart[] {
   const tokens = searchTerms(text)
-  const matched = new Set(matchedTerms)
-  const isHit = tokens.map((t) => indexTermsOf(t.term).some((s) => matched.has(s)) || words.includes(t.term))
+  if (tokens.length === 0) return [{ text: text.slice(0, 200), mark: false }]
+  const isHit = tokens.map(({ term }) => terms.has(term) || (synonymStarts.some((s) => term.startsWith(s)) && (synonymOf(term) ?? []).some((t) => terms.has(t))))
+  // Sliding window count of hits: linear in the text.
+  let count = 0
+  for (let k = 0; k < Math.min(size, tokens.length); k++) if (isHit[k]) count++
+  let bestCount = count
   let bestStart = 0
-  let bestCount = -1
-  for (let i = 0; i < Math.max(1, tokens.length - size + 1); i++) {
-    let count = 0
-    for (let k = i; k < Math.min(tokens.length, i + size); k++) if (isHit[k]) count++
+  for (let i = 1; i + size <= tokens.length; i++) {
+    count += (isHit[i + size - 1] ? 1 : 0) - (isHit[i - 1] ? 1 : 0)
     if (count > bestCount) {
       bestCount = count
       bestStart = i
     }
   }
   // Start a few words before the window's first hit, so the match reads in context.
-  const firstHit = isHit.findIndex((h, k) => h && k >= bestStart)
+  let firstHit = -1
+  for (let k = bestStart; k < tokens.length; k++) {
+    if (isHit[k]) {
+      firstHit = k
+      break
+    }
+  }
   const start = firstHit === -1 ? 0 : Math.max(0, Math.min(firstHit - 8, tokens.length - size))
   const end = Math.min(tokens.length, start + size)
-  if (tokens.length === 0) return [{ text: text.slice(0, 200), mark: false }]
   const from = tokens[start]!.start
   const to = tokens[end - 1]!.end
   const parts: SnippetPart[] = []

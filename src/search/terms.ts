@@ -42,11 +42,24 @@ const synonymGroups: string[][] = [
   ['multi-tenancy', 'multitenancy'],
   ['post mortem', 'postmortem'],
 ]
-const stem = (term: string) => (/^[a-z]+$/.test(term) ? lunr.stemmer(new lunr.Token(term, {})).toString() : term)
-/** Synonyms run after stemming, so "postmortems" finds "postmortem": keys and values are stems. */
+
+/** English (Porter) stem of a plain word; "node.js", "c++", "k8s" and "v1.10" stay whole. */
+export function stemOf(term: string): string {
+  return /^[a-z]+$/.test(term) ? lunr.stemmer(new lunr.Token(term, {})).toString() : term
+}
+
+/**
+ * Synonyms by stem, so "postmortems" finds "post mortem" too; the replacement is the first
+ * spelling's own words, unstemmed, since the index keeps words as written.
+ */
 const canonical = new Map<string, string[]>()
 for (const [first, ...others] of synonymGroups) {
-  for (const other of others) canonical.set(stem(other), searchTerms(first!).map((t) => stem(t.term)))
+  for (const other of others) canonical.set(stemOf(other), searchTerms(first!).map((t) => t.term))
+}
+
+/** The words a term stands for in the index: itself, or its synonym's words. */
+export function synonymOf(term: string): string[] | undefined {
+  return canonical.get(stemOf(term))
 }
 
 /** lunr tokenizer: the same terms as searchTerms, as lunr tokens. */
@@ -57,45 +70,55 @@ export function tokenizer(obj: unknown): lunr.Token[] {
 }
 
 const synonyms: lunr.PipelineFunction = (token) => {
-  const replacement = canonical.get(token.toString())
+  const replacement = synonymOf(token.toString())
   if (!replacement) return token
   return replacement.map((term) => token.clone(() => term))
-}
-
-/** English stemming for plain words only: "node.js", "c++", "k8s" and "v1.10" stay whole. */
-const stemmer: lunr.PipelineFunction = (token) => {
-  if (!/^[a-z]+$/.test(token.toString())) return token
-  return lunr.stemmer(token)
 }
 
 const registered = { done: false }
 
 /**
- * Register Recap's pipeline functions with lunr. Must run before building an index and before
- * `lunr.Index.load`, in Node and in the browser alike, so the loaded index answers exactly
- * like the built one.
+ * Register Recap's pipeline function with lunr (lunr refuses to serialize a pipeline of
+ * unregistered functions).
  */
 export function registerPipeline(): void {
   if (registered.done) return
   lunr.Pipeline.registerFunction(synonyms, 'recapSynonyms')
-  lunr.Pipeline.registerFunction(stemmer, 'recapStemmer')
   registered.done = true
 }
 
+/**
+ * The index keeps words as written (folded, synonyms mapped), not stems: stemming happens at
+ * query time over the term dictionary, where a stem that merges different words
+ * ("operator", "operations") can be told apart from a plural ("operators").
+ */
 export function configureBuilder(builder: lunr.Builder): void {
   registerPipeline()
   builder.tokenizer = tokenizer as typeof lunr.tokenizer
   builder.pipeline.reset()
-  builder.pipeline.add(lunr.stopWordFilter, stemmer, synonyms)
+  builder.pipeline.add(lunr.stopWordFilter, synonyms)
   builder.searchPipeline.reset()
-  builder.searchPipeline.add(stemmer, synonyms)
+  builder.searchPipeline.add(synonyms)
 }
 
-/** A query word as the index stores it (synonyms, stemming), or nothing for a stop word. */
-export function indexTermsOf(term: string): string[] {
-  registerPipeline()
-  if (lunr.stopWordFilter(new lunr.Token(term, {})) === undefined) return []
-  const pipeline = new lunr.Pipeline()
-  pipeline.add(stemmer, synonyms)
-  return pipeline.runString(term)
+/** Whether lunr drops this word as a stop word. Plain set lookup, no pipeline per call. */
+export function isStopWord(term: string): boolean {
+  return lunr.stopWordFilter(new lunr.Token(term, {})) === undefined
+}
+
+const inflections = ['s', 'es', 'ed', 'd', 'ing', "'s"]
+
+/**
+ * Whether two words are one word inflected (operator/operators, mesh/meshes, policy/policies,
+ * trace/tracing, log/logging), as opposed to two words the stemmer merges
+ * (operator/operations, custom/customer, control/controller).
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  const bases = [short]
+  if (short.endsWith('e')) bases.push(short.slice(0, -1))
+  if (short.endsWith('y')) bases.push(short.slice(0, -1) + 'i')
+  if (/[bcdfgklmnprstvz]$/.test(short)) bases.push(short + short.at(-1))
+  return bases.some((base) => long.startsWith(base) && inflections.includes(long.slice(base.length)))
 }

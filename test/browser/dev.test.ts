@@ -40,7 +40,8 @@ describe.skipIf(!browserTestsEnabled())('recap dev in a browser', () => {
     await writeFile(file, original.replace('## The venue', '## The venue {.panel}'))
     const overlay = page.locator('#recap-dev-overlay[role="alert"]')
     await overlay.waitFor()
-    expect(await overlay.textContent()).toMatch(/gamma-2017\.md:\d+:\d+ {2}unknown session kind "\.panel"/)
+    // An editor's save can be seen half-written first; the overlay then updates to the final error.
+    await expect.poll(() => overlay.textContent(), { timeout: 20_000 }).toMatch(/gamma-2017\.md:\d+:\d+ {2}unknown session kind "\.panel"/)
     // The last good page is still there under the overlay.
     expect(await page.textContent('h1')).toBe('Gamma in Oslo')
 

@@ -1,6 +1,7 @@
 /**
- * Search in a real browser: Debian's Chromium driven by playwright-core, against the real
- * site served on 127.0.0.1, under a sub-path, and opened from disk.
+ * Search in a real browser: Debian's Chromium driven by playwright-core, against a small
+ * fixture site (test/search/fixture.ts) whose right answers are known, served on 127.0.0.1
+ * with its index split into chunks, under a sub-path, and opened from disk.
  */
 import type { AddressInfo } from 'node:net'
 import http from 'node:http'
@@ -9,11 +10,11 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import sirv from 'sirv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../../src/build.ts'
 import { serve } from '../../src/serve.ts'
-import { realContent, removeDir, tempDir } from '../helpers.ts'
+import { removeDir } from '../helpers.ts'
 import { hostileInputs } from '../search/hostile.ts'
 import { launchChromium } from './chromium.ts'
+import { buildFixtureSite } from './search-site.ts'
 import { browserTestsEnabled } from './site.ts'
 
 describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
@@ -26,8 +27,7 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
   const errors: string[] = []
 
   beforeAll(async () => {
-    out = path.join(await tempDir(), 'site')
-    await build({ contentDir: realContent, outDir: out })
+    out = await buildFixtureSite()
     server = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     // The same site under /docs/recap/, as on a project page of a larger site.
@@ -67,120 +67,214 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' })
   }
 
-  const firstResult = (page: Page) => page.locator('[data-search-results] > li').first().locator('a').first()
+  /** The dropdown's options once it shows results for what was typed. */
+  async function dropdown(page: Page, box = '#search-header') {
+    await page.waitForSelector(`${box}[aria-expanded="true"]`)
+    return page.locator(`#${(await page.getAttribute(box, 'aria-controls'))!} [role="option"]`)
+  }
 
-  it('"/" focuses the header box; Enter goes to the search page with results', async () => {
+  const titles = (page: Page) => page.locator('a.result-title').allTextContents()
+
+  it('the header box answers as you type, in a worker, with the combobox pattern', async () => {
     const page = await open(`${origin}/`)
+    await page.click('#search-header')
+    await page.keyboard.type('istio')
+    const options = await dropdown(page)
+    const box = page.locator('#search-header')
+    expect(await box.getAttribute('role')).toBe('combobox')
+    expect(await box.getAttribute('aria-autocomplete')).toBe('list')
+    const listId = (await box.getAttribute('aria-controls'))!
+    expect(await page.getAttribute(`#${listId}`, 'role')).toBe('listbox')
+    const texts = await options.allTextContents()
+    expect(texts[0]).toBe('Project: Istio')
+    expect(texts[1]).toMatch(/^Istio in production/)
+    expect(texts.at(-1)).toMatch(/^See all \d+ results$/)
+    // Every option is a link.
+    expect(await options.count()).toBe(await page.locator(`#${listId} a[role="option"][href]`).count())
+    expect(page.workers()).toHaveLength(1)
+
+    await page.keyboard.press('ArrowDown')
+    const first = (await options.first().getAttribute('id'))!
+    expect(await box.getAttribute('aria-activedescendant')).toBe(first)
+    expect(await options.first().getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('ArrowDown')
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'))
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-header')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/istio-in-production\/$/)
+    expect(await page.textContent('h1')).toBe('Istio in production')
+    await page.close()
+  })
+
+  it('updates on each keystroke, corrects typos, and Esc closes then clears', async () => {
+    const page = await open(`${origin}/topics/`)
+    await page.click('#search-header')
+    await page.keyboard.type('prometeus', { delay: 20 })
+    const options = await dropdown(page)
+    await expect.poll(() => page.textContent('.search-popup-status')).toContain('Showing results for “prometheus”')
+    expect((await options.allTextContents())[0]).toBe('Project: Prometheus')
+    await page.keyboard.press('Escape')
+    expect(await page.getAttribute('#search-header', 'aria-expanded')).toBe('false')
+    expect(await page.locator('.search-popup').isHidden()).toBe(true)
+    expect(await page.inputValue('#search-header')).toBe('prometeus')
+    await page.keyboard.press('Escape')
+    expect(await page.inputValue('#search-header')).toBe('')
+    await page.close()
+  })
+
+  it('"/" and Ctrl/Cmd-K focus the box; "see all results" opens the search page', async () => {
+    const page = await open(`${origin}/conferences/`)
     await page.keyboard.press('/')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-header')
-    await page.keyboard.type('linkrd')
-    await page.keyboard.press('Enter')
-    await page.waitForURL(/\/search\/\?q=linkrd$/)
+    await page.locator('a.brand').focus()
+    await page.keyboard.press('Control+k')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-header')
+    await page.locator('a.brand').focus()
+    await page.keyboard.press('Meta+k')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-header')
+    await page.keyboard.type('service mesh')
+    const options = await dropdown(page)
+    await options.last().click()
+    await page.waitForURL(/\/search\/\?q=service\+mesh$/)
     await settled(page)
-    expect(await firstResult(page).getAttribute('href')).toMatch(/linkerd\/$/)
-    expect(await page.inputValue('#search-page')).toBe('linkrd')
+    expect(await page.inputValue('#search-page')).toBe('service mesh')
+    expect(await titles(page)).toEqual(expect.arrayContaining(['Service mesh adoption', 'Service mesh basics']))
     await page.close()
   })
 
-  it('searches from the page box, puts the query in the URL and marks the matched words', async () => {
+  it('the search page has one box, updates as you type and keeps the URL as its state', async () => {
     const page = await open(`${origin}/search/`)
     await settled(page)
-    expect(await page.textContent('#search-status')).toContain('Type words to search 63 talks and notes')
-    await page.fill('#search-page', 'chaos engineering')
-    await page.press('#search-page', 'Enter')
+    expect(await page.locator('input[type="search"]').count()).toBe(1)
+    expect(await page.textContent('#search-status')).toMatch(/^Type words to search \d+ talks and notes/)
+    await page.locator('#search-page').pressSequentially('custom controller', { delay: 10 })
+    await page.waitForURL(/q=custom\+controller$/)
     await settled(page)
-    expect(new URL(page.url()).searchParams.get('q')).toBe('chaos engineering')
-    const first = page.locator('[data-search-results] > li').first()
-    expect(await first.locator('a').first().textContent()).toBe('Evening keynotes')
-    expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['chaos', 'engineering']))
-    expect(await first.locator('.meta').textContent()).toBe('The 2018 KubeCon and CloudNativeCon in Copenhagen, Denmark · KubeCon + CloudNativeCon Europe 2018 · 2018')
-    // "chaos engineering" is an alias of the SRE topic.
-    expect(await page.locator('[data-search-links] a').allTextContents()).toEqual(['Topic: SRE and incident response'])
+    expect((await titles(page))[0]).toBe('Writing a custom controller')
+    expect(await titles(page)).not.toContain('Customer stories')
+    const marks = await page.locator('[data-search-results] mark').allTextContents()
+    expect(marks.map((m) => m.toLowerCase()).every((m) => /^(custom|controllers?)$/.test(m))).toBe(true)
     await page.close()
   })
 
-  it('shows topic and project quick links above the ranked list', async () => {
-    const page = await open(`${origin}/search/?q=istio%20service%20mesh`)
+  it('a year in the query is a filter chip; removing the chip removes the word', async () => {
+    const page = await open(`${origin}/search/?q=service%20mesh%202019`)
     await settled(page)
-    expect(await page.locator('[data-search-links] a').allTextContents()).toEqual(['Topic: Service mesh', 'Project: Istio'])
-    expect(await page.locator('[data-search-results] a.chip[href$="topics/service-mesh/"]').count()).toBeGreaterThan(0)
+    expect((await titles(page))[0]).toBe('Service mesh adoption')
+    expect(await titles(page)).not.toContain('Service mesh basics')
+    const chip = page.locator('[data-search-chips] button')
+    expect(await chip.textContent()).toBe('Remove filter Year: 2019 ×')
+    expect(await chip.locator('.visually-hidden').textContent()).toBe('Remove filter ')
+    await chip.click()
+    await page.waitForURL(/\?q=service\+mesh$/)
+    await settled(page)
+    expect(await page.inputValue('#search-page')).toBe('service mesh')
+    expect(await titles(page)).toEqual(expect.arrayContaining(['Service mesh adoption', 'Service mesh basics']))
+    expect(await page.locator('[data-search-chips] button').count()).toBe(0)
     await page.close()
   })
 
   it('filters by kind and year, suggests dropping filters, and the back button restores state', async () => {
-    const page = await open(`${origin}/search/?q=security`)
+    const page = await open(`${origin}/search/?q=istio`)
     await settled(page)
-    const all = await page.locator('a.result-title').count()
     await page.selectOption('#filter-kind', 'notes')
     await settled(page)
     expect(new URL(page.url()).searchParams.get('kind')).toBe('notes')
-    const kinds = await page.locator('[data-search-results] > li > .kind').allTextContents()
-    expect(kinds.length).toBeGreaterThan(0)
-    expect(kinds.length).toBeLessThan(all)
-    expect(new Set(kinds)).toEqual(new Set(['Note']))
+    expect(await titles(page)).toEqual(['Introduction'])
 
-    await page.fill('#search-page', 'gvisor')
+    await page.fill('#search-page', 'prometheus')
     await page.selectOption('#filter-year', '2017')
     await page.press('#search-page', 'Enter')
     await settled(page)
     expect(await page.locator('a.result-title').count()).toBe(0)
-    expect(await page.textContent('#search-status')).toMatch(/^No results for “gvisor” with these filters\. Show \d+ without filters$/)
+    expect(await page.textContent('#search-status')).toMatch(/^No results for “prometheus” with these filters\. Show \d+ without filters$/)
     await page.click('#search-status button')
     await settled(page)
     expect(await page.locator('a.result-title').count()).toBeGreaterThan(0)
-    expect(new URL(page.url()).search).toBe('?q=gvisor')
+    expect(new URL(page.url()).search).toBe('?q=prometheus')
 
     await page.goBack()
     await settled(page)
-    expect(await page.inputValue('#search-page')).toBe('gvisor')
+    expect(await page.inputValue('#search-page')).toBe('prometheus')
     expect(await page.inputValue('#filter-year')).toBe('2017')
     expect(await page.locator('a.result-title').count()).toBe(0)
     await page.close()
   })
 
-  it('moves through results with the arrow keys and opens one with Enter', async () => {
-    const page = await open(`${origin}/search/?q=linkerd`)
+  it('moves through page results with the arrow keys and opens one with Enter', async () => {
+    const page = await open(`${origin}/search/?q=prometheus`)
     await settled(page)
     await page.focus('#search-page')
     await page.keyboard.press('ArrowDown')
-    const titles = await page.locator('a.result-title').allTextContents()
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(titles[0])
+    const found = await titles(page)
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(found[0])
     await page.keyboard.press('ArrowDown')
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(titles[1])
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(found[1])
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
-    await page.waitForURL(/\/reports\/2018-copenhagen-recap\/[^/]+\/$/)
-    expect(await page.textContent('h1')).toBe(titles[0])
+    await page.waitForURL(/\/reports\/[^/]+\/[^/]+\/$/)
+    expect(await page.textContent('h1')).toBe(found[0])
     await page.close()
   })
 
-  it('works opened from disk (file://), following results to their pages', async () => {
-    const url = pathToFileURL(path.join(out, 'search/index.html')).href + '?q=gvisor'
-    const page = await open(url)
+  it('works opened from disk (file://): dropdown and search page, without a worker', async () => {
+    const page = await open(pathToFileURL(path.join(out, 'index.html')).href)
+    await page.click('#search-header')
+    await page.keyboard.type('operator')
+    const options = await dropdown(page)
+    expect((await options.allTextContents()).some((t) => t.startsWith('The operator pattern'))).toBe(true)
+    expect(page.workers()).toHaveLength(0)
+    const link = options.filter({ hasText: 'The operator pattern' })
+    expect(await link.getAttribute('href')).toMatch(/^reports\/.+\/the-operator-pattern\/index\.html$/)
+
+    await page.goto(pathToFileURL(path.join(out, 'search/index.html')).href + '?q=istio')
     await settled(page)
-    const href = await firstResult(page).getAttribute('href')
-    expect(href).toMatch(/^\.\.\/reports\/.+\/index\.html$/)
-    await firstResult(page).click()
+    const first = page.locator('a.result-title').first()
+    expect(await first.getAttribute('href')).toMatch(/^\.\.\/reports\/.+\/istio-in-production\/index\.html$/)
+    await first.click()
     await page.waitForURL(/index\.html$/)
-    expect(await page.locator('h1').count()).toBe(1)
+    expect(await page.textContent('h1')).toBe('Istio in production')
     // Directory links are pointed at index.html from disk, so navigation keeps working.
     expect(await page.locator('a.brand').getAttribute('href')).toMatch(/index\.html$/)
     await page.close()
   })
 
-  it('works under a sub-path', async () => {
-    const page = await open(`${subOrigin}/`)
-    await page.fill('#search-header', 'brigade')
-    await page.press('#search-header', 'Enter')
-    await page.waitForURL(`${subOrigin}/search/?q=brigade`)
-    await settled(page)
-    await firstResult(page).click()
-    await page.waitForURL(`${subOrigin}/reports/2018-copenhagen-recap/building-event-driven-pipelines-with-brigade/`)
-    expect(await page.textContent('h1')).toBe('Building Event-Driven Pipelines with Brigade')
+  it('works under a sub-path, fetching chunks from there', async () => {
+    const page = await open(`${subOrigin}/reports/`)
+    const chunks: string[] = []
+    page.context().on('request', (r) => {
+      if (r.url().includes('/assets/search')) chunks.push(new URL(r.url()).pathname)
+    })
+    await page.click('#search-header')
+    await page.keyboard.type('istio')
+    const options = await dropdown(page)
+    await options.filter({ hasText: 'Istio in production' }).click()
+    await page.waitForURL(/\/docs\/recap\/reports\/.+\/istio-in-production\/$/)
+    expect(await page.textContent('h1')).toBe('Istio in production')
+    expect(chunks.length).toBeGreaterThan(2)
+    expect(chunks.every((c) => c.startsWith('/docs/recap/assets/'))).toBe(true)
     await page.close()
+  })
+
+  it('says so, in the page and in the dropdown, when the index cannot be loaded', async () => {
+    const context = await browser.newContext()
+    await context.route('**/assets/search-index.js', (route) => route.fulfill({ status: 404, body: 'missing' }))
+    const page = await context.newPage()
+    await page.goto(`${origin}/search/?q=istio`)
+    await settled(page)
+    expect(await page.textContent('#search-status')).toMatch(/^The search index could not be loaded .*Rebuild the site with "npm run build"\.$/)
+    await page.goto(`${origin}/`)
+    await page.click('#search-header')
+    await page.keyboard.type('istio')
+    await page.waitForSelector('#search-header[aria-expanded="true"]')
+    expect(await page.textContent('.search-popup-status')).toMatch(/^Search is unavailable/)
+    // And again: the next keystroke gets an answer too.
+    await page.keyboard.type('x')
+    await expect.poll(() => page.textContent('.search-popup-status')).toMatch(/^Search is unavailable/)
+    await context.close()
   })
 
   it('neither throws nor injects markup for 50 hostile inputs', async () => {
@@ -200,11 +294,18 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
       expect(state, input.slice(0, 40)).toMatchObject({ pwned: undefined, injected: 0, busy: 'false' })
       expect(state.status.length, input.slice(0, 40)).toBeGreaterThan(0)
     }
-    // Through the URL too, as a shared link would bring them.
+    // Through the URL too, as a shared link would bring them, and into the dropdown.
     for (const input of hostileInputs.slice(28, 35)) {
       await page.goto(`${origin}/search/?q=${encodeURIComponent(input)}&kind=${encodeURIComponent(input)}`)
       await settled(page)
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
+    }
+    await page.goto(`${origin}/`)
+    for (const input of hostileInputs.slice(28, 35)) {
+      await page.fill('#search-header', input)
+      await page.waitForTimeout(200)
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
+      expect(await page.locator('.search-popup img, .search-popup svg, .search-popup b').count()).toBe(0)
     }
     expect(errors).toEqual([])
     await page.close()

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { loadData } from '../link/data.ts'
 import { describe, expect, it } from 'vitest'
 import { terminalSafe } from '../../src/terminal.ts'
 import { root, runCli, tempDir } from '../helpers.ts'
@@ -131,7 +132,7 @@ describe('slugs (items 4 and 9)', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const dist = path.join(path.dirname(content), 'dist')
-    const sections = JSON.parse(await readFile(path.join(dist, 'data/sections.json'), 'utf8')) as { id: string; url: string }[]
+    const sections = (await loadData(dist)).sections as unknown as { id: string; url: string }[]
     const ids = sections.map((s) => s.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const s of sections) {

@@ -1,0 +1,211 @@
+/**
+ * The search page: results update as the reader types. The URL is the state
+ * (?q=&year=&kind=&topic=): typing replaces the current history entry, a filter change or
+ * Enter adds one, so results can be shared and the back button works. A year or city in the
+ * query shows as a chip; removing the chip removes the word.
+ */
+import type { Filters, SearchResult } from '../search/query.ts'
+import type { SearchClient } from './client.ts'
+import { debounce, el, kindLabels, linkLabels, siteHref } from './dom.ts'
+
+const filterNames = ['year', 'kind', 'topic'] as const
+const pageSize = 20
+
+export function startSearchPage(form: HTMLFormElement, client: SearchClient): void {
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]')
+  const status = document.getElementById('search-status')
+  const linksBox = document.querySelector<HTMLElement>('[data-search-links]')
+  const chipsBox = document.querySelector<HTMLElement>('[data-search-chips]')
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')
+  if (!list || !status || !linksBox || !chipsBox || !input) return
+  const sectionCount = Number(list.dataset.sectionCount ?? 0)
+  const topicNames = new Map([...form.querySelectorAll<HTMLOptionElement>('select[name="topic"] option')].map((o) => [o.value, o.textContent ?? o.value]))
+  const field = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!
+  let limit = pageSize
+
+  const readUrl = () => {
+    const params = new URLSearchParams(location.search)
+    input.value = params.get('q') ?? ''
+    for (const name of filterNames) {
+      const select = field(name)
+      const value = params.get(name) ?? ''
+      select.value = [...select.options].some((o) => o.value === value) ? value : ''
+    }
+  }
+
+  const filters = (): Filters => {
+    const f: Filters = {}
+    if (field('year').value) f.year = Number(field('year').value)
+    if (field('kind').value) f.kind = field('kind').value
+    if (field('topic').value) f.topic = field('topic').value
+    return f
+  }
+
+  const urlFor = () => {
+    const params = new URLSearchParams()
+    if (input.value.trim()) params.set('q', input.value.trim())
+    for (const name of filterNames) if (field(name).value) params.set(name, field(name).value)
+    const query = params.toString()
+    return query ? `?${query}` : location.pathname
+  }
+  const writeUrl = (mode: 'push' | 'replace') => {
+    const url = urlFor()
+    if (new URL(url, location.href).href === location.href) return
+    try {
+      if (mode === 'push') history.pushState(null, '', url)
+      else history.replaceState(null, '', url)
+    } catch {
+      // Some browsers refuse history changes on file:// pages; the search still runs.
+    }
+  }
+
+  const run = async () => {
+    list.setAttribute('aria-busy', 'true')
+    const query = input.value
+    try {
+      // Titles first (small chunks), then again with snippets (section texts): the first
+      // result shows before any text is loaded. Undefined: a newer query will settle the list.
+      const titles = await client.search(query, filters(), { limit, prefix: true, snippets: false })
+      if (!titles) return
+      render(titles, query)
+      if (titles.hits.length > 0) {
+        const full = await client.search(query, filters(), { limit, prefix: true })
+        if (!full) return
+        render(full, query)
+      }
+    } catch (error) {
+      list.replaceChildren()
+      status.textContent = `The search index could not be loaded (${(error as Error).message}). Rebuild the site with "npm run build".`
+    }
+    list.setAttribute('aria-busy', 'false')
+  }
+
+  const render = (result: SearchResult, query: string) => {
+    list.replaceChildren()
+    linksBox.replaceChildren()
+    chipsBox.replaceChildren()
+    linksBox.hidden = result.links.length === 0
+    if (result.links.length) {
+      linksBox.append(
+        el('h2', { class: 'visually-hidden' }, 'Topics, projects and speakers'),
+        el('ul', { class: 'chips' }, ...result.links.map((l) => el('li', {}, el('a', { class: 'chip', href: siteHref(l.url) }, `${linkLabels[l.type]}: ${l.name}`)))),
+      )
+    }
+    chipsBox.hidden = result.chips.length === 0
+    for (const chip of result.chips) {
+      const remove = el('button', { type: 'button', class: 'chip chip-remove' }, el('span', { class: 'visually-hidden' }, 'Remove filter '), `${chip.filter === 'year' ? 'Year' : 'City'}: ${chip.label} `, el('span', { 'aria-hidden': 'true' }, '×'))
+      remove.addEventListener('click', () => {
+        input.value = removeWord(input.value, chip.word)
+        writeUrl('push')
+        void run()
+        input.focus()
+      })
+      chipsBox.append(remove)
+    }
+    const f = filters()
+    const filtered = Object.keys(f).length > 0 || result.chips.length > 0
+    if (result.words.length === 0) {
+      status.textContent = query.trim()
+        ? 'Those are all very common words; add a more specific one.'
+        : `Type words to search ${sectionCount} talks and notes: a project, a topic, a speaker or any phrase.`
+      return
+    }
+    const corrected = result.corrected ? ` Showing results for “${result.corrected}”.` : ''
+    if (result.hits.length === 0) {
+      status.replaceChildren(`No results for “${query.trim()}”${filtered ? ' with these filters' : ''}.${corrected} `)
+      if (filtered && result.unfilteredCount > 0 && Object.keys(f).length > 0) {
+        const clear = el('button', { type: 'button', class: 'link-button' }, `Show ${result.unfilteredCount} without filters`)
+        clear.addEventListener('click', () => {
+          for (const name of filterNames) field(name).value = ''
+          writeUrl('push')
+          void run()
+        })
+        status.append(clear)
+      } else {
+        status.append('Check the spelling or try fewer words.')
+      }
+      return
+    }
+    status.textContent = `${result.total} result${result.total === 1 ? '' : 's'} for “${query.trim()}”${filtered ? ' (filtered)' : ''}.${corrected}`
+    for (const hit of result.hits) {
+      const d = hit.document
+      const snippet = hit.snippet.length ? el('p', { class: 'snippet' }, ...hit.snippet.map((part) => (part.mark ? el('mark', {}, part.text) : part.text))) : ''
+      const chips = el('ul', { class: 'chips', 'aria-label': 'Topics' }, ...d.topics.map((t) => el('li', {}, el('a', { class: 'chip', href: siteHref(`topics/${t}/`), tabindex: '-1' }, topicNames.get(t) ?? t))))
+      list.append(
+        el(
+          'li',
+          { class: 'result' },
+          el('a', { class: 'result-title', href: siteHref(d.url) }, d.title),
+          ' ',
+          el('span', { class: `kind kind-${d.kind}` }, kindLabels[d.kind] ?? d.kind),
+          el('p', { class: 'meta' }, `${d.report} · ${d.conferenceName} · ${d.year}`),
+          d.topics.length ? chips : '',
+          snippet,
+        ),
+      )
+    }
+    if (result.total > result.hits.length) {
+      const more = el('button', { type: 'button', class: 'link-button' }, `Show more (${result.hits.length} of ${result.total})`)
+      more.addEventListener('click', () => {
+        limit += pageSize
+        void run()
+      })
+      list.append(el('li', { class: 'more' }, more))
+    }
+  }
+
+  // Arrow keys move through results; Enter opens the focused one (it is a link).
+  const resultLinks = () => [...list.querySelectorAll<HTMLAnchorElement>('a.result-title')]
+  const onArrow = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+    const links = resultLinks()
+    if (links.length === 0) return
+    const current = links.indexOf(document.activeElement as HTMLAnchorElement)
+    event.preventDefault()
+    if (current === -1) {
+      if (event.key === 'ArrowDown') links[0]!.focus()
+      return
+    }
+    const next = current + (event.key === 'ArrowDown' ? 1 : -1)
+    if (next < 0) input.focus()
+    else links[Math.min(next, links.length - 1)]!.focus()
+  }
+  list.addEventListener('keydown', onArrow)
+  input.addEventListener('keydown', onArrow)
+
+  const typed = debounce(() => {
+    limit = pageSize
+    writeUrl('replace')
+    void run()
+  }, 80)
+  input.addEventListener('input', typed)
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    typed.cancel()
+    limit = pageSize
+    writeUrl('push')
+    void run()
+  })
+  for (const name of filterNames) {
+    field(name).addEventListener('change', () => {
+      typed.cancel()
+      limit = pageSize
+      writeUrl('push')
+      void run()
+    })
+  }
+  window.addEventListener('popstate', () => {
+    readUrl()
+    void run()
+  })
+
+  readUrl()
+  void run()
+  if (!input.value) input.focus()
+}
+
+/** The query without one of its words (a removed chip), as the reader wrote the rest. */
+export function removeWord(query: string, word: string): string {
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu')
+  return query.replace(pattern, '$1').replace(/\s{2,}/g, ' ').trim()
+}

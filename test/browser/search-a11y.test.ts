@@ -1,0 +1,71 @@
+/**
+ * The search dropdown and the search page with results, chips and quick links pass axe in
+ * both color schemes, opened as a reader leaves them: dropdown open with an option active.
+ */
+import { createRequire } from 'node:module'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serve } from '../../src/serve.ts'
+import { removeDir } from '../helpers.ts'
+import { launchChromium } from './chromium.ts'
+import { buildFixtureSite } from './search-site.ts'
+import { browserTestsEnabled } from './site.ts'
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+    return axe.run(document, { resultTypes: ['violations'] })
+  })
+  return result.violations.map((v) => `${v.id}: ${(v as unknown as { help: string }).help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+}
+
+describe.skipIf(!browserTestsEnabled())('search accessibility', () => {
+  let out: string
+  let server: http.Server
+  let origin: string
+  let browser: Browser
+
+  beforeAll(async () => {
+    out = await buildFixtureSite()
+    server = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    server?.close()
+    if (out) await removeDir(path.dirname(out))
+  })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations with the dropdown open (${colorScheme})`, async () => {
+      const page = await browser.newPage({ colorScheme })
+      await page.goto(`${origin}/`)
+      await page.click('#search-header')
+      await page.keyboard.type('prometeus')
+      await page.waitForSelector('#search-header[aria-expanded="true"]')
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowDown')
+      expect(await page.getAttribute('#search-header', 'aria-activedescendant')).toBeTruthy()
+      expect(await axeViolations(page)).toEqual([])
+      await page.close()
+    })
+
+    it(`has no axe violations on the search page with chips and links (${colorScheme})`, async () => {
+      const page = await browser.newPage({ colorScheme })
+      await page.goto(`${origin}/search/?q=istio%202019`)
+      await page.waitForSelector('[data-search-results][aria-busy="false"] li')
+      expect(await page.locator('[data-search-chips] button').count()).toBe(1)
+      expect(await page.locator('[data-search-links] a').count()).toBeGreaterThan(0)
+      expect(await axeViolations(page)).toEqual([])
+      await page.close()
+    })
+  }
+})
