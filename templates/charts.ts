@@ -134,11 +134,12 @@ export function heatmap(ctx: PageContext, map: MapView): Element {
       h('tr', [
         h('th', { scope: 'row' }, h('a', { href: ctx.href(t.url) }, t.name)),
         ...points.map((p) => {
-          // The column's short label ("2018"): its header, read with the cell, gives the place.
-          const label = `${t.name}, ${p.column.label}: ${countAndBase(p)} (${percent(p.share)})${p.thin ? `, ${thinNote}` : ''}`
+          // The column's short label ("2018"): its header, read with the cell, gives the place
+          // and marks thin coverage; the share is the shade, the count and base are the facts.
+          const label = `${t.name}, ${p.column.label}: ${countAndBase(p)}`
           return h(`td.heat.heat-${level(p.share)}${p.thin ? '.heat-thin' : ''}`, !p.link
             ? h('span', h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '0'))
-            : h('a', { href: ctx.href(p.link.path, p.link.hash) }, [h('span', { ariaHidden: 'true' }, [String(p.count), h('span.heat-base', `/${p.total}`)]), h('span.visually-hidden', label)]))
+            : h('a', { href: ctx.href(p.link.path, p.link.hash), ariaLabel: label }, [String(p.count), h('span.heat-base', `/${p.total}`)]))
         }),
       ]),
     )),

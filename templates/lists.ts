@@ -61,7 +61,7 @@ export function sessionsIndexPage(ctx: PageContext, pager: PageOf<Section>, filt
     main: [
       h('header.page-header', [
         h('h1', title),
-        h('p.lead', `${plural(pager.total, 'session')} covered by the reports. A session is what people attend: a talk, keynote, workshop, BoF, lightning talk or panel.`),
+        h('p.lead', `${plural(pager.total, 'session')} covered by the reports. A session is what people attend: a talk, keynote, workshop, BoF or lightning talk.`),
       ]),
       h('nav.session-filters', { ariaLabel: 'Filter sessions' }, [
         h('p.filter-label', 'Kind'),

@@ -12,7 +12,6 @@ export const kindLabel: Record<SectionKind, string> = {
   bof: 'BoF',
   workshop: 'Workshop',
   lightning: 'Lightning talk',
-  panel: 'Panel',
   note: 'Note',
 }
 

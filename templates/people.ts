@@ -6,25 +6,33 @@ import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
 import { count, kindBadge, pagerNav, plural } from './parts.ts'
 
+/** Sessions listed on a speaker's page, the latest first in weight. */
+const sessionsLimit = 50
+/** Topics and projects on a speaker's page: those of most of their sessions. */
+const tagLimit = 15
+
 export function speakerPage(ctx: PageContext, person: Person): Root {
   const { site } = ctx
-  const sessions = person.sessions.map((id) => site.section.get(id)!)
-  const years = [...new Set(sessions.map((s) => s.year))]
+  const all = person.sessions.map((id) => site.section.get(id)!)
+  // Bounded: the most recent sessions (the list is in conference order).
+  const sessions = all.slice(-sessionsLimit)
+  const years = [...new Set(all.map((s) => s.year))]
   return layout(ctx, {
     title: person.name,
-    description: `${person.name}: ${plural(sessions.length, 'session')} in the trip reports, and the topics they spoke about.`,
+    description: `${person.name}: ${plural(all.length, 'session')} in the trip reports, and the topics they spoke about.`,
     current: 'speakers',
     main: [
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('speakers/') }, 'Speakers'))])),
       h('header.page-header', [
         h('h1', person.name),
-        h('p.lead', `${plural(sessions.length, 'session')} in ${years.join(', ')}${person.affiliations.length ? `, with ${person.affiliations.join(', ')}` : ''}.`),
+        h('p.lead', `${plural(all.length, 'session')} in ${years.join(', ')}${person.affiliations.length ? `, with ${person.affiliations.join(', ')}` : ''}.`),
         person.aliases.length ? h('p.aliases', ['Also written: ', person.aliases.join(', ')]) : null,
       ]),
-      person.topics.length ? h('section', { ariaLabelledby: 'person-topics' }, [h('h2#person-topics', 'Spoke about'), tagCounts(ctx, person.topics, 'topic')]) : null,
-      person.projects.length ? h('section', { ariaLabelledby: 'person-projects' }, [h('h2#person-projects', 'Projects named in their sessions'), tagCounts(ctx, person.projects, 'project')]) : null,
+      person.topics.length ? h('section', { ariaLabelledby: 'person-topics' }, [h('h2#person-topics', 'Spoke about'), tagCounts(ctx, person.topics.slice(0, tagLimit), 'topic')]) : null,
+      person.projects.length ? h('section', { ariaLabelledby: 'person-projects' }, [h('h2#person-projects', 'Projects named in their sessions'), tagCounts(ctx, person.projects.slice(0, tagLimit), 'project')]) : null,
       h('section', { ariaLabelledby: 'person-sessions' }, [
         h('h2#person-sessions', 'Sessions'),
+        all.length > sessions.length ? h('p.meta', `The latest ${sessions.length} of ${all.length}; the sessions pages by year list every one.`) : null,
         h('ul.mention-list', sessions.map((s) => {
           const report = site.report.get(s.report)!
           const conference = site.conference.get(s.conference)!

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { maxSlugBytes } from '../paths.ts'
 
-export const sessionKinds = ['talk', 'keynote', 'workshop', 'bof', 'lightning', 'panel'] as const
+export const sessionKinds = ['talk', 'keynote', 'bof', 'workshop', 'lightning'] as const
 export type SessionKind = (typeof sessionKinds)[number]
 /** A section is a session of one of the kinds above, or a note (takeaway, impression, summary). */
 export type SectionKind = SessionKind | 'note'
