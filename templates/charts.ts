@@ -139,7 +139,8 @@ export function heatmap(ctx: PageContext, map: MapView): Element {
           const label = `${t.name}, ${p.column.label}: ${countAndBase(p)}`
           return h(`td.heat.heat-${level(p.share)}${p.thin ? '.heat-thin' : ''}`, !p.link
             ? h('span', h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '0'))
-            : h('a', { href: ctx.href(p.link.path, p.link.hash), ariaLabel: label }, [String(p.count), h('span.heat-base', `/${p.total}`)]))
+            // The name starts with the visible "3/9", as a voice user would say it.
+            : h('a', { href: ctx.href(p.link.path, p.link.hash), ariaLabel: `${p.count}/${p.total}: ${label}` }, [String(p.count), h('span.heat-base', `/${p.total}`)]))
         }),
       ]),
     )),

@@ -47,7 +47,8 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
 
   beforeAll(async () => {
     site = await serveSite(inject('fixtureSite'))
-    pages = await htmlPages(site.out)
+    // /talks/ only forwards to /sessions/ (a refresh): there is nothing to check before it leaves.
+    pages = (await htmlPages(site.out)).filter((p) => p !== '/talks/')
     browser = await launchChromium()
     await mkdir(shots, { recursive: true })
   })
