@@ -7,6 +7,7 @@ import { linkSite, type Site } from './link/graph.ts'
 import { ParseCache } from './parse/cache.ts'
 import { parseReport, type ParsedReport } from './parse/report.ts'
 import { ContentError, problem, sortProblems, type Problem } from './problems.ts'
+import { contentWarnings } from './validate/checks.ts'
 import { validateContent, type ValidatedContent } from './validate/content.ts'
 
 export interface StageTiming {
@@ -44,12 +45,12 @@ export function createTimer(): Timer {
   }
 }
 
-/** What only the linked site can tell: reports without sessions, topics nothing mentions. */
+/**
+ * What only the linked site can tell: topics nothing mentions. A report of notes only (all
+ * takeaways) is a valid report and gets no warning.
+ */
 function linkWarnings(site: Site, topicPlaces: ValidatedContent['topicPlaces']): Problem[] {
   const warnings: Problem[] = []
-  for (const r of site.reports) {
-    if (r.sections.every((id) => site.section.get(id)!.kind === 'note')) warnings.push(problem('noSessions', { file: r.file }, {}, 'warning'))
-  }
   for (const t of site.topics) {
     if (t.sections.length === 0) warnings.push(problem('unusedTopic', topicPlaces.get(t.id)!, { id: t.id }, 'warning'))
   }
@@ -99,6 +100,7 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
   })
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems.filter((p) => p.severity === 'error')))
 
+  for (const r of validated.reports) problems.push(...contentWarnings(r))
   const site = timer.time('link', () => linkSite(parsed, validated))
   problems.push(...linkWarnings(site, validated.topicPlaces))
   return { site, warnings: sortProblems(problems), parsed: { fresh: parsed.length - cached, cached } }

@@ -83,6 +83,21 @@ export const catalogue = {
     message: ({ id, kind }) => `duplicate ${kind} id "${id}"`,
     hint: ({ first }) => `Ids must be unique; the first one is at ${first}. Rename one of them.`,
   }),
+  sharedPersonName: entry<{ name: string; person: string; first: string }>({
+    title: 'One name for two people',
+    message: ({ name, person }) => `"${name}" is already a name of ${person}`,
+    hint: ({ first }) => `A name or alias in people.yml stands for one person; ${first} declares it first. Remove it from one of the two entries.`,
+  }),
+  danglingColon: entry<object>({
+    title: 'Paragraph ends in ":" with nothing after it',
+    message: () => 'this paragraph ends in ":" but nothing follows it',
+    hint: () => 'Add what it announces (a list or links, often lost when a post is copied), or end the sentence with a full stop.',
+  }),
+  placeholderText: entry<{ text: string }>({
+    title: 'Skeleton placeholder left in a report',
+    message: ({ text }) => `placeholder text from the report skeleton: "${text}"`,
+    hint: () => 'Replace it with your own text, or remove it.',
+  }),
   badFileName: entry<{ name: string }>({
     title: 'Report file name is not a usable id',
     message: ({ name }) => `"${name}" does not give a report id (lowercase letters, digits and hyphens)`,

@@ -11,6 +11,12 @@ import { plural } from './parts.ts'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
+/** "2 of 6 sections, 1 of 1 report": the count, then its base; the share only after. */
+export function countAndBase(p: ColumnPoint): string {
+  return `${p.count} of ${plural(p.total, 'section')}, ${p.reports} of ${plural(p.reportTotal, 'report')}`
+}
+const thinNote = 'thin coverage'
+
 /** What the topics × conferences map shows; chosen in src/emit/views.ts. */
 export interface MapView {
   columns: Column[]
@@ -24,8 +30,8 @@ export interface MapView {
 export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]): ElementContent {
   const perYear = points.some((p) => p.column.conferences.length !== 1 || !p.column.url)
   const width = 520
-  const height = 256
-  const margin = { top: 28, right: 12, bottom: 66, left: 48 }
+  const height = 270
+  const margin = { top: 28, right: 12, bottom: 80, left: 48 }
   const plotW = width - margin.left - margin.right
   const plotH = height - margin.top - margin.bottom
   const max = Math.max(1, ...points.map((p) => p.count))
@@ -41,9 +47,10 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
     return [
       s('rect', { class: 'bar-mention', x, y: y(p.count), width: barW, height: y(0) - y(p.count) }),
       s('rect', { class: 'bar-focus', x, y: y(p.focus), width: barW, height: y(0) - y(p.focus) }),
-      s('text', { class: 'bar-label', x: x + barW / 2, y: y(p.count) - 6, textAnchor: 'middle' }, `${p.count} · ${percent(p.share)}`),
+      s('text', { class: 'bar-label', x: x + barW / 2, y: y(p.count) - 6, textAnchor: 'middle' }, `${p.count} of ${p.total}`),
       s('text', { class: 'axis-label', x: x + barW / 2, y: margin.top + plotH + 18, textAnchor: 'middle' }, p.column.label),
       s('text', { class: 'axis-label axis-sub', x: x + barW / 2, y: margin.top + plotH + 33, textAnchor: 'middle' }, p.column.sub),
+      s('text', { class: p.thin ? 'axis-label axis-sub axis-thin' : 'axis-label axis-sub', x: x + barW / 2, y: margin.top + plotH + 48, textAnchor: 'middle' }, p.thin ? `${plural(p.reportTotal, 'report')} · thin` : plural(p.reportTotal, 'report')),
     ]
   })
   const grid = ticks.flatMap((t) => [
@@ -51,7 +58,7 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
     s('text', { class: 'axis-label', x: margin.left - 8, y: y(t) + 4, textAnchor: 'end' }, String(t)),
   ])
 
-  const summary = points.map((p) => `${p.column.label}: ${p.count} of ${p.total} sections (${percent(p.share)}), ${p.focus} about it`).join('; ')
+  const summary = points.map((p) => `${p.column.label}: ${countAndBase(p)} (${percent(p.share)}), ${p.focus} about it${p.thin ? `, ${thinNote}` : ''}`).join('; ')
   const svg = s(
     'svg',
     { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledby: `${titleId} ${descId}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' },
@@ -73,19 +80,19 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
         h('span.legend.legend-focus', 'about it'),
         ' ',
         h('span.legend.legend-mention', 'mentions it'),
-        ' · the label gives sections mentioning it and their share of all sections from that conference’s reports',
+        ' · each bar: sections mentioning it, of all sections from that conference’s reports; “thin” marks a conference with one report or few sections',
       ]),
     ]),
     h('div.table-wrap', h('table.trend-table', [
       h('caption', `${topic.name} per ${perYear ? 'year' : 'conference'}`),
-      h('thead', h('tr', [h('th', { scope: 'col' }, perYear ? 'Year' : 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), h('th', { scope: 'col' }, 'Share'), h('th', { scope: 'col' }, 'About it')])),
+      h('thead', h('tr', [h('th', { scope: 'col' }, perYear ? 'Year' : 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), h('th', { scope: 'col' }, 'About it'), h('th', { scope: 'col' }, 'Share')])),
       h('tbody', points.map((p) => {
         const c = p.column
         return h('tr', [
           h('th', { scope: 'row' }, c.url ? h('a', { href: ctx.href(c.url), title: c.title }, `${c.label} ${c.sub}`) : c.label),
-          h('td.num', `${p.count} of ${p.total}`),
-          h('td.num', percent(p.share)),
+          h('td', [countAndBase(p), p.thin ? h('span.thin-mark', ` (${thinNote})`) : null]),
           h('td.num', String(p.focus)),
+          h('td.num', percent(p.share)),
         ])
       })),
     ])),
@@ -110,19 +117,30 @@ export function heatmap(ctx: PageContext, map: MapView): Element {
   const maxShare = Math.max(0.01, ...map.rows.flatMap((r) => r.points.map((p) => p.share)))
   const level = (share: number) => (share === 0 ? 0 : Math.max(1, Math.ceil((share / maxShare) * 4)))
   return h('div.table-wrap', h('table.heatmap', [
-    h('caption', 'Share of each conference’s sections that mention a topic'),
+    h('caption', 'Sections of each conference’s reports that mention a topic, of all its sections (the shade is the share)'),
     h('thead', h('tr', [
       h('th', { scope: 'col' }, 'Topic'),
-      ...map.columns.map((c) => h('th', { scope: 'col' }, [c.label, h('span.heatmap-city', c.sub)])),
+      ...map.columns.map((c, i) => {
+        const base = map.rows[0]?.points[i]
+        return h(base?.thin ? 'th.thin' : 'th', { scope: 'col' }, [
+          c.label,
+          h('span.heatmap-city', c.sub),
+          base ? h('span.heatmap-base', `${plural(base.reportTotal, 'report')}, ${plural(base.total, 'section')}`) : null,
+          base?.thin ? h('span.thin-mark', thinNote) : null,
+        ])
+      }),
     ])),
     h('tbody', map.rows.map(({ topic: t, points }) =>
       h('tr', [
         h('th', { scope: 'row' }, h('a', { href: ctx.href(t.url) }, t.name)),
         ...points.map((p) => {
-          const label = `${t.name} at ${p.column.title}: ${plural(p.count, 'section')} of ${p.total} (${percent(p.share)})`
-          return h(`td.heat.heat-${level(p.share)}`, !p.link
-            ? h('span', { title: label }, h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '·'))
-            : h('a', { href: ctx.href(p.link.path, p.link.hash), title: label }, [percent(p.share), h('span.visually-hidden', ` — ${label}`)]))
+          // The column's short label ("2018"): its header, read with the cell, gives the place
+          // and marks thin coverage; the share is the shade, the count and base are the facts.
+          const label = `${t.name}, ${p.column.label}: ${countAndBase(p)}`
+          return h(`td.heat.heat-${level(p.share)}${p.thin ? '.heat-thin' : ''}`, !p.link
+            ? h('span', h('span.visually-hidden', label), h('span', { ariaHidden: 'true' }, '0'))
+            // The name starts with the visible "3/9", as a voice user would say it.
+            : h('a', { href: ctx.href(p.link.path, p.link.hash), ariaLabel: `${p.count}/${p.total}: ${label}` }, [String(p.count), h('span.heat-base', `/${p.total}`)]))
         }),
       ]),
     )),

@@ -1,10 +1,10 @@
-import type { Root } from 'hast'
+import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Conference, SharedTheme } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
-import { dateRange, inSentence, kindBadge, pagerNav, plural, sideBySide, topicChips } from './parts.ts'
-import { speakerNames } from '../src/parse/structure/speakers.ts'
+import { dateRange, kindBadge, pagerNav, plural, quote, speakerLinks, topicChips } from './parts.ts'
+import { columnLimit } from '../src/emit/views.ts'
 
 /** Topic chips on a report card; the report page has them all. */
 const topicsPerCard = 6
@@ -36,22 +36,13 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
         h('ul.card-list', reports.map((r) =>
           h('li.card', [
             h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
-            h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')}`]),
+            h('p.meta', [r.by, ` · ${plural(r.sections.length, 'section')}`]),
             h('p', r.summary),
             topicChips(ctx, r.topics.slice(0, topicsPerCard)),
           ]),
         )),
       ]),
-      shared.length
-        ? h('section', { ariaLabelledby: 'shared-title' }, [
-            h('h2#shared-title', 'Several reporters on one theme'),
-            h('p', `${shared.length < conference.shared.length ? `The ${shared.length} most shared of ${conference.shared.length} topics and projects` : 'Topics and projects'} that ${conference.reports.length === 2 ? 'both' : 'two or more of the'} reports discussed, side by side. Their topic and project pages quote what each reporter wrote.`),
-            ...shared.map((theme) => {
-              const name = theme.type === 'topic' ? site.topic.get(theme.id)!.name : site.project.get(theme.id)!.name
-              return sideBySide(ctx, 'h3', `${theme.reports.length} reporters on ${theme.type === 'topic' ? inSentence(name) : name}`, `shared-${theme.type}-${theme.id}`, theme.reports, true)
-            }),
-          ])
-        : null,
+      shared.length ? agreement(ctx, conference, shared) : null,
       h('section', { ariaLabelledby: 'sessions-title' }, [
         h('h2#sessions-title', 'Sessions covered'),
         conference.sessions.length === 0
@@ -67,7 +58,7 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
                     kindBadge(s.kind),
                     ' ',
                     h('a', { href: ctx.href(s.url) }, s.title),
-                    s.speakers.length ? h('span.speakers', ` — ${speakerNames(s.speakers)}`) : null,
+                    s.people.length ? h('span.speakers', [' — ', ...speakerLinks(ctx, s, false)]) : null,
                   ]),
                 )),
               ])
@@ -96,6 +87,42 @@ export function conferencesIndexPage(ctx: PageContext, pager: PageOf<Conference>
       pagerNav(ctx, pager),
     ],
   })
+}
+
+/**
+ * What the reporters agreed on: the themes all of them wrote about, then a theme × reporter
+ * matrix whose cells quote what each one wrote. Columns are the conference's first reports
+ * (at most `columnLimit`, as every side-by-side view), rows the most shared themes.
+ */
+function agreement(ctx: PageContext, conference: Conference, shared: SharedTheme[]): ElementContent {
+  const { site } = ctx
+  const reports = conference.reports.slice(0, columnLimit).map((id) => site.report.get(id)!)
+  const all = conference.shared.filter((t) => t.reports.length === conference.reports.length)
+  const tag = (t: SharedTheme) => (t.type === 'topic' ? site.topic.get(t.id)! : site.project.get(t.id)!)
+  const n = conference.reports.length
+  return h('section.agreement', { ariaLabelledby: 'shared-title' }, [
+    h('h2#shared-title', 'What the reporters agreed on'),
+    all.length
+      ? h('p.agreed', [`${n === 2 ? 'Both' : `All ${n}`} reporters wrote about: `, ...all.flatMap((t, i) => [i > 0 ? ', ' : '', h('a', { href: ctx.href(tag(t).url) }, tag(t).name)])])
+      : h('p.agreed', `No theme appears in all ${n} reports; these are the ones two or more of them share.`),
+    h('div.table-wrap', h('table.matrix', [
+      h('caption', `${shared.length < conference.shared.length ? `The ${shared.length} most shared of ${conference.shared.length} themes` : 'Shared themes'}, and what each reporter wrote${reports.length < n ? ` (the first ${reports.length} of ${n} reports)` : ''}`),
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Theme'), ...reports.map((r) => h('th', { scope: 'col' }, h('a', { href: ctx.href(r.url), title: r.title }, r.by)))])),
+      h('tbody', shared.map((theme) => {
+        const t = tag(theme)
+        return h('tr', [
+          h('th', { scope: 'row' }, [h('a', { href: ctx.href(t.url) }, t.name), h('span.meta', ` ${theme.reports.length} of ${n}`)]),
+          ...reports.map((r) => {
+            const mine = theme.reports.find((x) => x.report === r.id)
+            if (!mine) return h('td.matrix-empty', [h('span.visually-hidden', `${r.by}: `), 'not mentioned'])
+            const best = mine.mentions.find((m) => m.sentence) ?? mine.mentions[0]!
+            const s = site.section.get(best.section)!
+            return h('td', [h('span.matrix-reporter', { ariaHidden: 'true' }, r.by), quote(best), h('a.mention-title', { href: ctx.href(s.url) }, s.title)])
+          }),
+        ])
+      })),
+    ])),
+  ])
 }
 
 function place(c: Conference): string {

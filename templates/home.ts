@@ -62,7 +62,7 @@ export function homePage(ctx: PageContext, { topics, latestReports, map, timelin
         h('ul.card-list', latestReports.map((r) =>
           h('li.card', [
             h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
-            h('p.meta', [site.conference.get(r.conference)!.name, r.author ? ` · ${r.author}` : '']),
+            h('p.meta', [site.conference.get(r.conference)!.name, ` · ${r.by}`]),
             h('p', r.summary),
           ]),
         )),

@@ -17,7 +17,7 @@ export interface PageContext {
   feed: boolean
 }
 
-export type NavKey = 'home' | 'reports' | 'talks' | 'topics' | 'projects' | 'conferences' | 'search'
+export type NavKey = 'home' | 'reports' | 'sessions' | 'speakers' | 'topics' | 'projects' | 'conferences' | 'search'
 
 export interface PageFrame {
   title: string
@@ -28,7 +28,8 @@ export interface PageFrame {
 
 const nav: { key: NavKey; label: string; to: string }[] = [
   { key: 'reports', label: 'Reports', to: 'reports/' },
-  { key: 'talks', label: 'Talks', to: 'talks/' },
+  { key: 'sessions', label: 'Sessions', to: 'sessions/' },
+  { key: 'speakers', label: 'Speakers', to: 'speakers/' },
   { key: 'topics', label: 'Topics', to: 'topics/' },
   { key: 'projects', label: 'Projects', to: 'projects/' },
   { key: 'conferences', label: 'Conferences', to: 'conferences/' },

@@ -1,11 +1,12 @@
-/** The reports index, the talks table and the 404 page. */
-import type { Root } from 'hast'
+/** The reports index, the sessions list and the 404 page. */
+import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Section } from '../src/link/graph.ts'
+import type { SectionKind } from '../src/validate/schema.ts'
+import type { SitePath } from '../src/paths.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'
-import { kindLabel, pagerNav, plural } from './parts.ts'
-import { speakerNames } from '../src/parse/structure/speakers.ts'
+import { count as count_, kindBadge, kindLabel, pagerNav, plural, speakerLinks } from './parts.ts'
 
 const pageTitle = (title: string, pager: PageOf<unknown>) => (pager.pages.length > 1 ? `${title}, page ${pager.page} of ${pager.pages.length}` : title)
 
@@ -27,7 +28,7 @@ export function reportsIndexPage(ctx: PageContext, pager: PageOf<{ conference: s
               const r = site.report.get(id)!
               return h('li.card', [
                 h('h3', h('a', { href: ctx.href(r.url) }, r.title)),
-                h('p.meta', [r.author ?? 'Unnamed author', ` · ${plural(r.sections.length, 'section')} · ${plural(r.wordCount, 'word')}`]),
+                h('p.meta', [r.by, ` · ${plural(r.sections.length, 'section')} · ${plural(r.wordCount, 'word')}`]),
                 h('p', r.summary),
               ])
             })),
@@ -38,33 +39,76 @@ export function reportsIndexPage(ctx: PageContext, pager: PageOf<{ conference: s
   })
 }
 
-export function talksIndexPage(ctx: PageContext, pager: PageOf<Section>): Root {
+/** The ways to narrow the sessions list; each is a page (or pages) of its own, built statically. */
+export interface SessionFilters {
+  /** What this page shows: undefined for every session. */
+  current?: { label: string }
+  kinds: { kind: SectionKind; count: number; url: SitePath }[]
+  years: { year: number; count: number; url: SitePath }[]
+  conferences: { id: string; count: number }[]
+  topics: { id: string; count: number }[]
+}
+
+export function sessionsIndexPage(ctx: PageContext, pager: PageOf<Section>, filters: SessionFilters): Root {
   const { site } = ctx
-  const sessions = pager.items
+  const title = filters.current ? `Sessions: ${filters.current.label}` : 'Sessions'
+  const chip = (label: string, count: number, url: string, current: boolean) =>
+    h('li', h('a.chip', { href: ctx.href(url), ...(current ? { ariaCurrent: 'page' } : {}) }, [label, ' ', count_(count)]))
   return layout(ctx, {
-    title: pageTitle('Talks', pager),
-    description: 'Every session the reports covered: talks, keynotes, BoFs, workshops and lightning talks.',
-    current: 'talks',
+    title: pageTitle(title, pager),
+    description: 'Every session the reports covered, by kind, year, conference and topic.',
+    current: 'sessions',
     main: [
-      h('header.page-header', [h('h1', 'Talks'), h('p.lead', `${plural(pager.total, 'session')} covered by the reports: talks, keynotes, BoFs, workshops and lightning talks.`)]),
-      h('div.table-wrap', h('table.talks', [
-        h('caption.visually-hidden', 'Every session covered by the reports'),
-        h('thead', h('tr', ['Title', 'Kind', 'Conference', 'Report', 'Topics'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', sessions.map((s) => {
-          const report = site.report.get(s.report)!
-          const conference = site.conference.get(s.conference)!
-          return h('tr', [
-            h('th', { scope: 'row' }, [h('a', { href: ctx.href(s.url) }, s.title), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
-            h('td', kindLabel[s.kind]),
-            h('td', h('a', { href: ctx.href(conference.url) }, `${conference.city} ${conference.year}`)),
-            h('td', h('a', { href: ctx.href(report.url) }, report.title)),
-            h('td', s.topics.map((t) => site.topic.get(t)!.name).join(', ')),
-          ])
-        })),
-      ])),
+      h('header.page-header', [
+        h('h1', title),
+        h('p.lead', `${plural(pager.total, 'session')} covered by the reports. A session is what people attend: a talk, keynote, workshop, BoF or lightning talk.`),
+      ]),
+      h('nav.session-filters', { ariaLabel: 'Filter sessions' }, [
+        h('p.filter-label', 'Kind'),
+        h('ul.chips', [chip('All', site.sections.filter((s) => s.kind !== 'note').length, 'sessions/', !filters.current), ...filters.kinds.map((k) => chip(kindLabel[k.kind], k.count, k.url, filters.current?.label === kindLabel[k.kind]))]),
+        h('p.filter-label', 'Year'),
+        h('ul.chips', filters.years.map((y) => chip(String(y.year), y.count, y.url, filters.current?.label === String(y.year)))),
+        h('details.filter-more', [
+          h('summary', 'Conference or topic'),
+          h('p.filter-label', 'Conference (its page lists its sessions)'),
+          h('ul.chips', filters.conferences.map((c) => {
+            const conference = site.conference.get(c.id)!
+            return chip(conference.name, c.count, conference.url, false)
+          })),
+          h('p.filter-label', 'Topic (its page lists the sessions about it)'),
+          h('ul.chips', filters.topics.map((t) => {
+            const topic = site.topic.get(t.id)!
+            return chip(topic.name, t.count, topic.url, false)
+          })),
+        ]),
+      ]),
+      h('ul.session-cards', pager.items.map((s) => {
+        const report = site.report.get(s.report)!
+        const conference = site.conference.get(s.conference)!
+        return h('li.session-card', [
+          h('h2', h('a', { href: ctx.href(s.url) }, s.title)),
+          h('p.session-line', [kindBadge(s.kind), s.people.length ? [' ', h('span.speakers', speakerLinks(ctx, s, false))] : null]),
+          h('p.meta', [h('a', { href: ctx.href(conference.url) }, conference.name), ' · ', h('a', { href: ctx.href(report.url) }, report.title), ` by ${report.by}`]),
+          s.topics.length ? h('p.meta', ['Topics: ', s.topics.map((t) => site.topic.get(t)!.name).join(', ')]) : null,
+        ])
+      })),
       pagerNav(ctx, pager),
     ],
   })
+}
+
+/** Where an old address now lives: /talks/ became /sessions/. */
+export function movedPage(ctx: PageContext, to: SitePath, name: string): Root {
+  const page = layout(ctx, {
+    title: `${name} has moved`,
+    description: `This page is now at ${name}.`,
+    main: [h('header.page-header', [h('h1', `${name} has moved`), h('p.lead', ['This list is now ', h('a', { href: ctx.href(to) }, name), '.'])])],
+  })
+  // A refresh in the head takes browsers along; the link above serves everyone else.
+  const html = page.children.find((c) => c.type === 'element') as Element
+  const head = html.children.find((c) => c.type === 'element' && c.tagName === 'head') as Element
+  head.children.splice(1, 0, h('meta', { httpEquiv: 'refresh', content: `0; url=${ctx.href(to)}` }), h('link', { rel: 'canonical', href: ctx.href(to) }))
+  return page
 }
 
 export function notFoundPage(ctx: PageContext): Root {

@@ -11,7 +11,7 @@ export const kindLabel: Record<SectionKind, string> = {
   keynote: 'Keynote',
   bof: 'BoF',
   workshop: 'Workshop',
-  lightning: 'Lightning talks',
+  lightning: 'Lightning talk',
   note: 'Note',
 }
 
@@ -92,13 +92,15 @@ export function sideBySide(
   reports: { report: string; mentions: SectionMention[] }[],
   /** Without the quoted sentences, where many themes share a page (the conference page). */
   compact = false,
+  /** Where the heading links: the theme's own page. */
+  link?: string,
 ): ElementContent {
   return h('section.side-by-side', { ariaLabelledby: id }, [
-    h(headingLevel, { id }, heading),
+    h(headingLevel, { id }, link ? h('a', { href: ctx.href(link) }, heading) : heading),
     h('div.columns', reports.map((r) => {
       const report = ctx.site.report.get(r.report)!
       return h('div.column', [
-        h('p.column-title', [h('a', { href: ctx.href(report.url) }, report.title), report.author ? h('span.meta', ` · ${report.author}`) : null]),
+        h('p.column-title', [h('a', { href: ctx.href(report.url) }, report.title), h('span.meta', ` · ${report.by}`)]),
         h('ul.mention-list', r.mentions.map((m) => {
           const s = ctx.site.section.get(m.section)!
           return h('li', [h('a.mention-title', { href: ctx.href(s.url) }, s.title), ' ', kindBadge(s.kind), compact ? null : quote(m)])
@@ -109,11 +111,39 @@ export function sideBySide(
 }
 
 /** A number of sections on a chip: the digits shown, the word read out. */
-export function count(n: number): ElementContent {
-  return h('span.count', [String(n), h('span.visually-hidden', n === 1 ? ' section' : ' sections')])
+export function count(n: number, word = 'section'): ElementContent {
+  return h('span.count', [String(n), h('span.visually-hidden', ` ${n === 1 ? word : word + 's'}`)])
 }
 
 /** A name as it reads mid-sentence: "Service mesh" → "service mesh", but "GitOps" and "CI/CD" stay. */
 export function inSentence(name: string): string {
   return /^\p{Lu}[^\p{Lu}]*$/u.test(name.split(' ')[0]!) ? name[0]!.toLowerCase() + name.slice(1) : name
+}
+
+/**
+ * A section's speakers, each linked to their page: "Jane Roe (Acme), Sam Poe". With
+ * `affiliations` false, names only, for lists.
+ */
+export function speakerLinks(ctx: PageContext, section: Section, affiliations = true): ElementContent[] {
+  const out: ElementContent[] = []
+  section.people.forEach((speaker, i) => {
+    const person = ctx.site.person.get(speaker.person)!
+    if (i > 0) out.push({ type: 'text', value: ', ' })
+    out.push(h('a.person', { href: ctx.href(person.url) }, person.name))
+    if (affiliations && speaker.affiliation) out.push({ type: 'text', value: ` (${speaker.affiliation})` })
+  })
+  return out
+}
+
+/** People who spoke about a topic or project: the first few linked, the count of the rest. */
+export function speakersLine(ctx: PageContext, ids: readonly string[], limit = 12): ElementContent | null {
+  if (ids.length === 0) return null
+  const shown = ids.slice(0, limit)
+  return h('ul.people-list', { ariaLabel: 'Speakers' }, [
+    ...shown.map((id) => {
+      const p = ctx.site.person.get(id)!
+      return h('li', [h('a.person', { href: ctx.href(p.url) }, p.name), ' ', h('span.meta', `(${plural(p.sessions.length, 'session')})`)])
+    }),
+    ids.length > limit ? h('li.meta', `and ${ids.length - limit} more on the speakers page`) : null,
+  ])
 }

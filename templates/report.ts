@@ -3,8 +3,11 @@ import { h } from 'hastscript'
 import type { Report } from '../src/link/graph.ts'
 import type { OutlineItem } from '../src/parse/report.ts'
 import { layout, type PageContext } from './layout.ts'
-import { formatDate, kindBadge, plural, topicChips } from './parts.ts'
-import { speakerNames } from '../src/parse/structure/speakers.ts'
+import { formatDate, kindBadge, plural, speakerLinks, topicChips } from './parts.ts'
+import { slugify } from '../src/paths.ts'
+
+/** Topics shown in a report's header before "all topics". */
+const focusLimit = 5
 
 export function reportPage(ctx: PageContext, report: Report): Root {
   const { site } = ctx
@@ -12,12 +15,12 @@ export function reportPage(ctx: PageContext, report: Report): Root {
   const heading = (level: number) => `h${Math.min(6, 2 + level)}`
 
   const body: ElementContent[] = report.outline.map((item) => {
-    if (item.type === 'group') return h(`${heading(item.level)}.group-heading`, item.title)
+    if (item.type === 'group') return h(`${heading(item.level)}.group-heading`, { id: groupId(item.title) }, [item.title, anchor(groupId(item.title), item.title)])
     const s = site.section.get(`${report.id}/${item.slug}`)!
-    // The section's anchor is its id; its title links to the section's own page.
+    // The section's anchor is its id; its title (the text only) links to the section's own page.
     return h('section.report-section', { id: s.slug }, [
-      h(`${heading(item.level)}.section-title`, h('a', { href: ctx.href(s.url) }, s.title)),
-      h('div.section-meta', [kindBadge(s.kind), s.speakers.length ? h('span.speakers', speakerNames(s.speakers)) : null]),
+      h(`${heading(item.level)}.section-title`, [h('a', { href: ctx.href(s.url) }, s.title), anchor(s.slug, s.title)]),
+      h('div.section-meta', [kindBadge(s.kind), s.people.length ? h('span.speakers', speakerLinks(ctx, s)) : null]),
       topicChips(ctx, s.topics),
       h('div.prose', s.content.children),
     ])
@@ -38,18 +41,42 @@ export function reportPage(ctx: PageContext, report: Report): Root {
           h('p.lead', report.summary),
           h('dl.facts', [
             fact('Conference', h('a', { href: ctx.href(conference.url) }, conference.name)),
-            report.author ? fact('Author', report.author) : null,
+            fact('Reporter', report.by),
             report.published ? fact('Published', h('time', { dateTime: report.published }, formatDate(report.published))) : null,
             report.source ? fact('Original', h('a', { href: report.source, rel: 'external' }, new URL(report.source).host)) : null,
             fact('Length', `${plural(report.sections.length, 'section')}, ${plural(report.wordCount, 'word')}`),
           ]),
-          topicChips(ctx, report.topics),
+          focusChips(ctx, report),
         ]),
-        h('nav.toc', { ariaLabel: 'Contents' }, [h('h2', 'Contents'), toc(ctx, report)]),
-        ...body,
+        h('div.report-layout', [
+          // Open for the rail on wide screens; the browser script folds it on phones.
+          h('nav.toc', { ariaLabel: 'On this page' }, h('details.toc-details', { open: true }, [h('summary', h('span.toc-title', `On this page · ${plural(report.sections.length, 'section')}`)), toc(ctx, report)])),
+          h('div.report-body', body),
+        ]),
       ]),
     ],
   })
+}
+
+/** A heading's copyable "#" link to itself. */
+function anchor(id: string, title: string): ElementContent {
+  return h('a.anchor', { href: `#${id}`, ariaLabel: `Link to “${title}”` }, '#')
+}
+
+/** Group headings ("Day 1") get ids of their own, apart from section slugs. */
+function groupId(title: string): string {
+  return `group-${slugify(title)}`
+}
+
+/** The report's focus topics first; the rest behind "all topics". */
+function focusChips(ctx: PageContext, report: Report): ElementContent | null {
+  if (report.topics.length <= focusLimit) return topicChips(ctx, report.topics, 'Topics')
+  const focus = report.focus.slice(0, focusLimit)
+  const rest = report.topics.filter((t) => !focus.includes(t))
+  return h('div.report-topics', [
+    topicChips(ctx, focus, 'Focus topics'),
+    h('details.all-topics', [h('summary', `All ${report.topics.length} topics`), topicChips(ctx, rest, 'Other topics')]),
+  ])
 }
 
 function fact(term: string, value: ElementContent | string): ElementContent[] {

@@ -5,7 +5,7 @@ import type { ColumnPoint, PageOf } from '../src/emit/views.ts'
 import type { SitePath } from '../src/paths.ts'
 import { layout, type PageContext } from './layout.ts'
 import { heatmap, trendChart, type MapView } from './charts.ts'
-import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, sectionSource, sideBySide, topicChips } from './parts.ts'
+import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, sectionSource, sideBySide, speakersLine, topicChips } from './parts.ts'
 
 /** What a topic or project page shows; chosen in src/emit/views.ts. */
 export interface TagView {
@@ -70,7 +70,7 @@ function tagBody(ctx: PageContext, name: string, total: number, view: TagView, n
     ]),
     ...view.reporters.map((r) => {
       const conference = ctx.site.conference.get(r.conference)!
-      return sideBySide(ctx, 'h2', `${r.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${r.conference}`, r.reports)
+      return sideBySide(ctx, 'h2', `${r.reports.length} reporters on ${name} at ${conference.name}`, `reporters-${r.conference}`, r.reports, false, conference.url)
     }),
   ]
 }
@@ -100,7 +100,8 @@ export function tagAllPage(ctx: PageContext, tag: { name: string; url: SitePath 
   })
 }
 
-export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: ColumnPoint[]): Root {
+/** `summary`: one generated sentence on where and when it was discussed (src/emit/views.ts). */
+export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: ColumnPoint[], summary: string): Root {
   return layout(ctx, {
     title: topic.name,
     description: topic.description,
@@ -109,11 +110,14 @@ export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: 
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('topics/') }, 'Topics'))])),
       h('header.page-header', [
         h('h1', topic.name),
-        h('p.lead', topic.description),
+        h('p.lead.where-and-when', summary),
+        h('p', topic.description),
         h('p.meta', `${plural(topic.sections.length, 'section')} in ${plural(topic.byYear.length, 'conference')}`),
         topic.aliases.length ? h('p.aliases', ['Also matched: ', topic.aliases.join(', ')]) : null,
+        topic.generic?.length ? h('p.aliases', ['Counted, never linked: ', topic.generic.join(', ')]) : null,
       ]),
       h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic, trend)]),
+      topic.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${inSentence(topic.name)}`), speakersLine(ctx, topic.speakers)]) : null,
       topic.projects.length ? h('section', { ariaLabelledby: 'projects-title' }, [h('h2#projects-title', 'Projects'), projectChips(ctx, topic.projects)]) : null,
       topic.cooccurring.length
         ? h('section', { ariaLabelledby: 'cooccurring-title' }, [
@@ -165,6 +169,7 @@ export function projectPage(ctx: PageContext, project: Project, view: TagView): 
         project.aliases.length ? h('p.aliases', ['Also matched: ', project.aliases.join(', ')]) : null,
         topicChips(ctx, project.topics),
       ]),
+      project.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${project.name}`), speakersLine(ctx, project.speakers)]) : null,
       ...tagBody(ctx, project.name, project.sections.length, view, 'No section mentions this project yet.'),
     ],
   })

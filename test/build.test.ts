@@ -38,8 +38,8 @@ describe('building the fixture site', () => {
     const summary = await build({ contentDir: fixtureContent, outDir: path.join(await tempDir(), 'site') })
     expect(summary.timings.map((t) => t.stage)).toEqual(['load', 'validate', 'parse', 'link', 'index', 'emit', 'write'])
     expect(summary.counts).toMatchObject({ reports: 4, topics: 5, projects: 6, conferences: 3 })
-    // Every session kind the fixture marks: talk ×3, keynote, bof, workshop, lightning.
-    expect(summary.counts.sessions).toBe(7)
+    // Every session kind the fixture marks: talk ×4, keynote, bof, workshop, lightning.
+    expect(summary.counts.sessions).toBe(8)
     expect(summary.searchIndex.bytes).toBeGreaterThan(0)
     await removeDir(path.dirname(summary.outDir))
   })
@@ -82,7 +82,7 @@ describe('building the fixture site', () => {
       expect(page).toContain(`<a href="${slug}/">`)
       expect(page).toContain(`<a href="#${slug}">`)
     }
-    expect(page).toContain('<nav class="toc" aria-label="Contents">')
+    expect(page).toContain('<nav class="toc" aria-label="On this page">')
     expect(page).toContain('<time datetime="2018-05-14">14 May 2018</time>')
     expect(page).toMatch(/<span class="kind kind-bof">BoF<\/span>/)
   })
@@ -90,7 +90,13 @@ describe('building the fixture site', () => {
   it('gives a section page its context, neighbours and related sections from other reports', async () => {
     const page = await read('reports/alpha-2018/hardening-istio-in-production/index.html')
     expect(page).toContain('rel="next"')
-    expect(page).toContain('Related in other reports')
+    expect(page).toContain('In other reports')
+    // Its own report's takeaways share security, and are no neighbour of it.
+    expect(page).toMatch(/More in this report<\/h2><ol class="related-list"><li><a href="..\/takeaways\/">Takeaways<\/a>/)
+    // Elsewhere a generic title is named with its report, and the sentence that relates it is quoted.
+    const other = await read('reports/beta-2018/build-your-own-mesh/index.html')
+    expect(other).toContain('Alpha at MeshConf Lisbon › Takeaways')
+    expect(other).toMatch(/<blockquote class="mention"><p><mark>Security<\/mark> reviews happen there too\.<\/p><\/blockquote>/)
     // The workshop in the other 2018 report shares service mesh and security.
     expect(page).toContain('href="../../beta-2018/build-your-own-mesh/"')
     expect(page).toContain('href="../../../topics/security/"')
@@ -106,11 +112,16 @@ describe('building the fixture site', () => {
     expect(sections.find((x) => x.id === 'beta-2018/tracing-every-request')!.html).toContain('<a href="/projects/linkerd/" class="autolink">Linkerd</a>')
   })
 
-  it('lists every session in the talks table, and no note', async () => {
-    const page = await read('talks/index.html')
-    for (const title of ['Hardening Istio in production', 'Opening keynote', 'Operators in the hallway', 'Tracing every request', 'Build your own mesh', 'Five minutes of Conduit', 'Writing a custom controller']) expect(page).toContain(title)
+  it('lists every session on the sessions page, and no note; the old talks page points there', async () => {
+    const page = await read('sessions/index.html')
+    for (const title of ['Hardening Istio in production', 'Opening keynote', 'Operators in the hallway', 'Tracing every request', 'Build your own mesh', 'Five minutes of Conduit', 'Writing a custom controller', 'Linkerd two years later']) expect(page).toContain(title)
     expect(page).not.toContain('What I will try at home')
-    expect(page.match(/<tr>/g)!.length - 1).toBe(7)
+    expect(page.match(/<li class="session-card">/g)!.length).toBe(8)
+    const workshops = await read('sessions/kind/workshop/index.html')
+    expect(workshops.match(/<li class="session-card">/g)!.length).toBe(1)
+    expect(workshops).toContain('Build your own mesh')
+    expect((await read('sessions/year/2019/index.html')).match(/<li class="session-card">/g)!.length).toBe(2)
+    expect(await read('talks/index.html')).toContain('<meta http-equiv="refresh" content="0; url=../sessions/">')
   })
 
   it('exports the documented records', async () => {
@@ -132,7 +143,7 @@ describe('building the fixture site', () => {
 
   it('writes a page for every topic, project and conference, and the indexes', async () => {
     const files = new Set(await listFiles(out))
-    const expected = ['index.html', '404.html', 'reports/index.html', 'talks/index.html', 'topics/index.html', 'projects/index.html', 'conferences/index.html', 'search/index.html', 'assets/style.css', 'assets/site.js', 'feed.xml', 'sitemap.xml']
+    const expected = ['index.html', '404.html', 'reports/index.html', 'sessions/index.html', 'talks/index.html', 'topics/index.html', 'projects/index.html', 'conferences/index.html', 'search/index.html', 'assets/style.css', 'assets/site.js', 'feed.xml', 'sitemap.xml']
     for (const id of ['service-mesh', 'security', 'observability', 'gitops', 'operators']) expected.push(`topics/${id}/index.html`)
     for (const id of ['kubernetes', 'istio', 'linkerd', 'conduit', 'prometheus', 'flux']) expected.push(`projects/${id}/index.html`)
     for (const id of ['meshconf-2017', 'meshconf-2018', 'meshconf-2019']) expected.push(`conferences/${id}/index.html`)

@@ -4,7 +4,7 @@
  * projects, `conduit` case-sensitive); `expected.json` holds what a reader should get
  * (UPDATE=1 rewrites it; review the diff).
  *
- * - test/fixtures/tagging/<case>/: every section's topics and projects.
+ * - test/fixtures/tagging/<case>/: every section's topics, projects, and the topics its projects relate it to.
  * - test/fixtures/autolink/<case>/: every auto-link on each section's page, as [text, href].
  */
 import { readFile } from 'node:fs/promises'
@@ -36,7 +36,7 @@ describe('tagging: which topics and projects a section carries', () => {
   for (const { name, dir } of fixtureCases('tagging')) {
     it(name, async () => {
       const { site } = await readSite(await contentWith(dir))
-      const sections = site.sections.map((s) => ({ id: s.id, topics: [...s.topics].sort(), projects: [...s.projects].sort() }))
+      const sections = site.sections.map((s) => ({ id: s.id, topics: [...s.topics].sort(), projects: [...s.projects].sort(), related: s.relatedTopics }))
       expectFixture(dir, 'expected.json', sections)
     })
   }

@@ -42,11 +42,12 @@ describe('trends', () => {
     expect(svg).toContain('>Sections</text>')
     expect(svg).toContain('>Conference</text>')
     for (const p of security.trend) {
-      expect(svg).toContain(`>${p.count} · ${Math.round(p.share * 100)}%</text>`)
+      // The count and its base, never a bare percentage.
+      expect(svg).toContain(`>${p.count} of ${p.total}</text>`)
       expect(svg).toContain(`>${p.year}</text>`)
     }
-    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>(\d{4} [^<]+)<\/a><\/th><td class="num">(\d+) of (\d+)<\/td><td class="num">(\d+)%<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
-    expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
+    const rows = [...page.matchAll(/<tr><th scope="row"><a[^>]*>(\d{4} [^<]+)<\/a><\/th><td>(\d+) of (\d+) sections?, \d+ of \d+ reports?(?:<span class="thin-mark"> \(thin coverage\)<\/span>)?<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)%<\/td><\/tr>/g)]
+    expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[5]), Number(r[4])])).toEqual(
       security.trend.map((p) => [p.count, p.total, Math.round(p.share * 100), p.focus]),
     )
     // Bar heights follow the counts: taller bar, larger count.
@@ -95,7 +96,8 @@ describe('the topics × conferences map', () => {
 
   it('labels every cell for screen readers', async () => {
     const html = await read('index.html')
-    expect(html).toContain(">30%<span class=\"visually-hidden\"> — Security at KubeCon + CloudNativeCon Europe 2018: 14 sections of 47 (30%)</span>")
+    // The count and its base come first, the share after.
+    expect(html).toMatch(/aria-label="\d+\/\d+: Security, 2018: \d+ of \d+ sections, \d of 3 reports"/)
   })
 })
 
@@ -105,7 +107,10 @@ describe('several reporters', () => {
     const reportsOnSecurity = new Set(sections.filter((s) => s.conference === cph.id && s.topics.includes('security')).map((s) => s.report))
     expect(reportsOnSecurity.size).toBe(3)
     const conferencePage = text(await read('conferences/kubecon-eu-2018/index.html'))
-    expect(conferencePage).toContain('3 reporters on security')
+    // The conference page opens with what all three share, then the theme × reporter matrix.
+    expect(conferencePage).toMatch(/All 3 reporters wrote about: /)
+    const matrix = (await read('conferences/kubecon-eu-2018/index.html')).match(/<table class="matrix">[\s\S]*?<\/table>/)![0]
+    expect(matrix).toMatch(/<th scope="row"><a href="..\/..\/topics\/security\/">Security<\/a>/)
     const topicPage = await read('topics/security/index.html')
     expect(text(topicPage)).toContain('3 reporters on security at KubeCon + CloudNativeCon Europe 2018')
     const block = topicPage.match(/<section class="side-by-side"[\s\S]*?<\/section>/)![0]
@@ -113,7 +118,9 @@ describe('several reporters', () => {
   })
 
   it('shows no side-by-side block where a conference has one report', async () => {
-    expect(await read('conferences/kubecon-eu-2019/index.html')).not.toContain('side-by-side')
+    const page = await read('conferences/kubecon-eu-2019/index.html')
+    expect(page).not.toContain('side-by-side')
+    expect(page).not.toContain('class="matrix"')
   })
 })
 
@@ -122,7 +129,7 @@ describe('related sections', () => {
     const s = sections.find((x) => x.id === '2018-copenhagen-short-summary/security')!
     const page = text(await read('reports/2018-copenhagen-short-summary/security/index.html'))
     expect(s.related.length).toBeGreaterThan(0)
-    expect(page).toContain('Related in other reports')
+    expect(page).toContain('In other reports')
     expect(page).toMatch(/Shares [A-Z]/)
   })
 })

@@ -9,8 +9,8 @@ import { readSite } from '../src/pipeline.ts'
 import { crawl } from './crawl.ts'
 import { realContent } from './helpers.ts'
 
-/** Warnings the shipped content is known to have: takeaway-only reports have no sessions. */
-const knownWarnings = new Set(['noSessions'])
+/** Warnings the shipped content is known to have: paragraphs ending in ":" whose links were lost when the posts were copied. */
+const knownWarnings = new Set(['danglingColon'])
 
 describe('the shipped content', () => {
   it('builds, links only to pages that exist, and has no unexpected warnings', async () => {

@@ -45,6 +45,37 @@ function fixLinksForFileProtocol(): void {
   }
 }
 
+/**
+ * The report's "On this page" list: a rail beside the text on wide screens, following the
+ * scroll (the section in view is marked); folded into a disclosure on narrow ones.
+ */
+function followContents(): void {
+  const details = document.querySelector<HTMLDetailsElement>('.toc-details')
+  if (!details) return
+  const wide = window.matchMedia('(min-width: 1024px)')
+  const fit = () => (details.open = wide.matches)
+  fit()
+  wide.addEventListener('change', fit)
+  const links = new Map<string, HTMLAnchorElement>()
+  for (const a of details.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) links.set(decodeURIComponent(a.hash.slice(1)), a)
+  const sections = [...document.querySelectorAll<HTMLElement>('.report-section')].filter((s) => links.has(s.id))
+  if (sections.length === 0 || !('IntersectionObserver' in window)) return
+  let current: HTMLAnchorElement | undefined
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const visible = entries.filter((e) => e.isIntersecting).sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top)[0]
+      const link = visible && links.get((visible.target as HTMLElement).id)
+      if (!link || link === current) return
+      current?.removeAttribute('aria-current')
+      link.setAttribute('aria-current', 'location')
+      current = link
+    },
+    // The band just under the sticky header: the section whose top is there is the one being read.
+    { rootMargin: '-20% 0px -70% 0px' },
+  )
+  for (const s of sections) observer.observe(s)
+}
+
 function start(): void {
   fixLinksForFileProtocol()
   const page = document.querySelector<HTMLFormElement>('form[data-search-page]')
@@ -53,6 +84,7 @@ function start(): void {
   for (const box of boxes) box.addEventListener('focus', loadSearch, { once: true })
   const box = page?.querySelector<HTMLInputElement>('input[name="q"]') ?? boxes[0]
   if (box) bindSearchShortcuts(box)
+  followContents()
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)

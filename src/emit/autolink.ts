@@ -55,7 +55,7 @@ export function autolink(tree: Root, options: AutolinkOptions): Root {
 /** The options for a site: its topics and projects, linked to their pages. */
 export function siteAutolinkOptions(site: Pick<Site, 'topics' | 'projects'>): AutolinkOptions {
   return {
-    matcher: PhraseMatcher.fromCatalogue(site.topics, site.projects),
+    matcher: PhraseMatcher.fromCatalogue(site.topics, site.projects, { links: true }),
     pathOf: (t) => sitePath(t.type === 'topic' ? 'topics' : 'projects', t.id),
   }
 }

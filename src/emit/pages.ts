@@ -8,12 +8,13 @@ import { toHtml } from 'hast-util-to-html'
 import { conferencePage, conferencesIndexPage } from '../../templates/conference.ts'
 import { homePage } from '../../templates/home.ts'
 import type { PageContext } from '../../templates/layout.ts'
-import { notFoundPage, reportsIndexPage, talksIndexPage } from '../../templates/lists.ts'
+import { movedPage, notFoundPage, reportsIndexPage, sessionsIndexPage, type SessionFilters } from '../../templates/lists.ts'
 import { reportPage } from '../../templates/report.ts'
 import { searchPage } from '../../templates/search.ts'
+import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage, type TagView } from '../../templates/topic.ts'
-import { startOf, type Project, type Site, type Topic, type YearGroup } from '../link/graph.ts'
+import { startOf, type Project, type SectionMention, type Site, type Topic, type YearGroup } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import {
@@ -30,13 +31,19 @@ import {
   paginate,
   reportsPerPage,
   sharedLimit,
-  talksPerPage,
+  speakersPerPage,
+  sessionsPerPage,
   tellingMentions,
   timelineLimit,
   trimReporters,
+  whereAndWhen,
+  type Column,
+  type ReportCounts,
 } from './views.ts'
 import type { OutputFile } from './write.ts'
 import { compareCodePoints, compareText } from '../compare.ts'
+import { sessionKinds, type SessionKind } from '../validate/schema.ts'
+import { kindLabel } from '../../templates/parts.ts'
 
 export interface PageOptions {
   base: string
@@ -62,7 +69,9 @@ export function pages(site: Site): Page[] {
   const conferenceOrder = new Map(site.conferences.map((c, i) => [c.id, i]))
   const cols = columns(site.conferences)
   const groupPagesOf = new Map(site.topics.map((t) => [t.id, groupPages(t)]))
-  const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!) }
+  const counts: ReportCounts = { reportsOf: (c) => site.conference.get(c)!.reports.length, reportOf: (s) => site.section.get(s)!.report }
+  const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!, counts) }
+  const yearsOf = (column: Column) => column.conferences.map((c) => site.conference.get(c)!.year)
   const tagView = (tag: Topic | Project): TagView =>
     fitsOnPage(tag)
       ? { telling: [], groups: tag.byYear, reporters: tag.reporters }
@@ -73,17 +82,28 @@ export function pages(site: Site): Page[] {
     ...p,
     items: groupRuns(p.items, (id) => site.report.get(id)!.conference).map(([conference, reports]) => ({ conference, reports })),
   }))
-  const talkPages = paginate(site.sections.filter((s) => s.kind !== 'note'), talksPerPage, sitePath('talks'), listPage('talks'))
+  const sessionLists = sessionPages(site)
+  // Each mention once: the sentence of (section, topic or project), for "related" quotes.
+  const sentences = new Map<string, SectionMention>()
+  for (const tag of [...site.topics, ...site.projects]) for (const g of tag.byYear) for (const m of g.mentions) if (m.sentence) sentences.set(`${m.section}\u0000${tag.id}`, m)
+  const sentenceOf = (section: string, tag: string) => sentences.get(`${section}\u0000${tag}`)
+  const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
   return [
     { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map, timeline: site.conferences.slice(-timelineLimit) }) },
     ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
-    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s) })),
-    ...talkPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => talksIndexPage(ctx, p) })),
+    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), sentenceOf }) })),
+    ...sessionLists,
+    { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
+    ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
+    ...site.people.map((p): Page => ({ path: p.url, render: (ctx) => speakerPage(ctx, p) })),
     { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map) },
-    ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => topicPage(ctx, t, tagView(t), columnPoints(t, cols, groupPagesOf.get(t.id)!)) })),
+    ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => {
+      const points = columnPoints(t, cols, groupPagesOf.get(t.id)!, counts)
+      return topicPage(ctx, t, tagView(t), points, whereAndWhen(points, yearsOf))
+    } })),
     ...site.topics.flatMap((t) => allViewPages(t, 'topics')),
     { path: sitePath('projects'), render: (ctx) => projectsIndexPage(ctx, mentionedProjects) },
     ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p, tagView(p)) })),
@@ -115,6 +135,46 @@ function allViewPages(tag: Topic | Project, current: 'topics' | 'projects'): Pag
     return { path: p.pages[p.page - 1]!, render: (ctx) => tagAllPage(ctx, tag, current, groups, p, continued) }
   })
 }
+
+/** The sessions list: all of them, then one list per kind and per year, each paginated. */
+function sessionPages(site: Site): Page[] {
+  const sessions = site.sections.filter((s) => s.kind !== 'note')
+  const counted = <K>(keyOf: (s: Site['sections'][number]) => K[]) => {
+    const out = new Map<K, number>()
+    for (const s of sessions) for (const k of keyOf(s)) out.set(k, (out.get(k) ?? 0) + 1)
+    return out
+  }
+  const kinds = [...counted((s) => [s.kind])].sort((a, b) => sessionKinds.indexOf(a[0] as SessionKind) - sessionKinds.indexOf(b[0] as SessionKind))
+  const years = [...counted((s) => [s.year])].sort((a, b) => a[0] - b[0])
+  const filters: SessionFilters = {
+    kinds: kinds.map(([kind, count]) => ({ kind, count, url: sitePath('sessions', 'kind', kind) })),
+    years: years.map(([year, count]) => ({ year, count, url: sitePath('sessions', 'year', String(year)) })),
+    conferences: [...counted((s) => [s.conference])].map(([id, count]) => ({ id, count })).slice(-filterLimit),
+    topics: [...counted((s) => s.topics)].sort((a, b) => b[1] - a[1]).slice(0, filterLimit).map(([id, count]) => ({ id, count })),
+  }
+  const list = (items: typeof sessions, first: SitePath, rest: (n: number) => SitePath, current?: { label: string }) =>
+    paginate(items, sessionsPerPage, first, rest).map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => sessionsIndexPage(ctx, p, { ...filters, ...(current ? { current } : {}) }) }))
+  return [
+    ...list(sessions, sitePath('sessions'), listPage('sessions')),
+    ...kinds.flatMap(([kind]) => list(sessions.filter((s) => s.kind === kind), sitePath('sessions', 'kind', kind), listPage(`sessions-${kind}`), { label: kindLabel[kind] })),
+    ...years.flatMap(([year]) => list(sessions.filter((s) => s.year === year), sitePath('sessions', 'year', String(year)), listPage(`sessions-${year}`), { label: String(year) })),
+  ]
+}
+
+/** Sections of the same report sharing a topic, its neighbours left out (the pager links them). At most three. */
+function sameReport(site: Site, section: Site['sections'][number]): { section: string; topics: string[] }[] {
+  if (section.topics.length === 0) return []
+  const out: { section: string; topics: string[] }[] = []
+  for (const id of site.report.get(section.report)!.sections) {
+    if (id === section.id || id === section.previous || id === section.next) continue
+    const shared = site.section.get(id)!.topics.filter((t) => section.topics.includes(t))
+    if (shared.length) out.push({ section: id, topics: shared })
+  }
+  return out.sort((a, b) => b.topics.length - a.topics.length).slice(0, 3)
+}
+
+/** Conferences and topics offered as filters on the sessions list: the latest and the most discussed. */
+const filterLimit = 20
 
 /** Consecutive runs of items with the same key, in order. */
 function groupRuns<T>(items: readonly T[], keyOf: (item: T) => string): [string, T[]][] {

@@ -23,8 +23,9 @@ export const sharedLimit = 4
 export const mentionsPerPage = 40
 /** Items per page of the reports, talks and conferences lists. */
 export const reportsPerPage = 40
-export const talksPerPage = 60
+export const sessionsPerPage = 40
 export const conferencesPerPage = 80
+export const speakersPerPage = 120
 /** Conferences on the home page timeline. */
 export const timelineLimit = 12
 /** Past this many conferences, charts and the map count per year. */
@@ -111,19 +112,45 @@ export interface ColumnPoint {
   focus: number
   total: number
   share: number
+  /** Reports that mention it, of all reports in the column. */
+  reports: number
+  reportTotal: number
+  /** Too little reporting for a share to mean much: fewer than `thinSections` sections or one report. */
+  thin: boolean
   /** Where the sections behind the number are: a page of the all view and a conference group on it. */
   link?: { path: SitePath; hash: string }
 }
 
+/** Below this many sections a column's shares are marked as thin coverage. */
+export const thinSections = 10
+
+/** How a tag's mentions spread over reports: per conference, the reports that mention it. */
+export interface ReportCounts {
+  /** Reports of each conference. */
+  reportsOf: (conference: string) => number
+  /** The report a section belongs to. */
+  reportOf: (section: string) => string
+}
+
 /** A tag's trend summed per column, with a link to the first sections behind each number. */
-export function columnPoints(tag: { trend: TrendPoint[] }, cols: readonly Column[], groupPage: ReadonlyMap<string, SitePath>): ColumnPoint[] {
+export function columnPoints(
+  tag: { trend: TrendPoint[]; byYear: { conference: string; mentions: SectionMention[] }[] },
+  cols: readonly Column[],
+  groupPage: ReadonlyMap<string, SitePath>,
+  counts: ReportCounts,
+): ColumnPoint[] {
   const byConference = new Map(tag.trend.map((p) => [p.conference, p]))
+  const mentioning = new Map(tag.byYear.map((g) => [g.conference, new Set(g.mentions.map((m) => counts.reportOf(m.section))).size]))
   return cols.map((column) => {
     let count = 0
     let focus = 0
     let total = 0
+    let reports = 0
+    let reportTotal = 0
     let first: string | undefined
     for (const id of column.conferences) {
+      reports += mentioning.get(id) ?? 0
+      reportTotal += counts.reportsOf(id)
       const p = byConference.get(id)
       if (!p) continue
       count += p.count
@@ -133,7 +160,8 @@ export function columnPoints(tag: { trend: TrendPoint[] }, cols: readonly Column
     }
     const share = total ? Math.round((count / total) * 1000) / 1000 : 0
     const path = first === undefined ? undefined : groupPage.get(first)
-    return { column, count, focus, total, share, ...(path && first ? { link: { path, hash: `year-${first}` } } : {}) }
+    const thin = total < thinSections || reportTotal <= 1
+    return { column, count, focus, total, share, reports, reportTotal, thin, ...(path && first ? { link: { path, hash: `year-${first}` } } : {}) }
   })
 }
 
@@ -154,6 +182,37 @@ export function groupPages(tag: { url: SitePath; sections: readonly string[]; by
 }
 
 /** Map rows: the most-discussed topics, each with its points per column. */
-export function mapRows(topics: readonly Topic[], cols: readonly Column[], groupPageOf: (t: Topic) => ReadonlyMap<string, SitePath>): { topic: Topic; points: ColumnPoint[] }[] {
-  return topics.slice(0, Math.min(mapRowsLimit, Math.floor(mapCellsLimit / Math.max(1, cols.length)))).map((topic) => ({ topic, points: columnPoints(topic, cols, groupPageOf(topic)) }))
+export function mapRows(topics: readonly Topic[], cols: readonly Column[], groupPageOf: (t: Topic) => ReadonlyMap<string, SitePath>, counts: ReportCounts): { topic: Topic; points: ColumnPoint[] }[] {
+  return topics.slice(0, Math.min(mapRowsLimit, Math.floor(mapCellsLimit / Math.max(1, cols.length)))).map((topic) => ({ topic, points: columnPoints(topic, cols, groupPageOf(topic), counts) }))
+}
+
+/**
+ * The sentence a topic page opens with: where and when the topic was discussed, by how many
+ * of the reporters there, and which years' reports leave it out. Counted per year, from the
+ * chart's own points, so the sentence and the chart agree.
+ */
+export function whereAndWhen(points: readonly ColumnPoint[], years: (column: Column) => number[]): string {
+  const perYear = new Map<number, { reports: number; reportTotal: number; count: number }>()
+  for (const p of points) {
+    // A column of several years (never made today) counts for its first year.
+    const year = years(p.column)[0]!
+    const y = perYear.get(year) ?? { reports: 0, reportTotal: 0, count: 0 }
+    y.reports += p.reports
+    y.reportTotal += p.reportTotal
+    y.count += p.count
+    perYear.set(year, y)
+  }
+  const covered = [...perYear].filter(([, y]) => y.reportTotal > 0)
+  const discussed = covered.filter(([, y]) => y.count > 0)
+  const silent = covered.filter(([, y]) => y.count === 0).map(([year]) => String(year))
+  if (discussed.length === 0) return 'No report mentions it yet.'
+  const part = ([year, y]: [number, { reports: number; reportTotal: number }]) => `${year} by ${y.reports} of ${y.reportTotal} ${y.reportTotal === 1 ? 'reporter' : 'reporters'}`
+  const shown = discussed.length <= 4 ? discussed : [...discussed].sort((a, b) => b[1].reports / b[1].reportTotal - a[1].reports / a[1].reportTotal || b[0] - a[0]).slice(0, 3).sort((a, b) => a[0] - b[0])
+  const said = discussed.length <= 4 ? `Discussed in ${list(shown.map(part))}` : `Discussed in ${discussed.length} of ${covered.length} years, most in ${list(shown.map(part))}`
+  const none = silent.length === 0 ? '' : silent.length <= 3 ? `; no ${list(silent, 'or')} report mentions it` : `; no report from ${silent.length} other years mentions it`
+  return `${said}${none}.`
+}
+
+function list(items: readonly string[], and = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`
 }

@@ -12,9 +12,10 @@
 import { sitePath, type SitePath } from '../paths.ts'
 import type { Speaker } from '../parse/structure/speakers.ts'
 import type { OutlineItem, ParsedReport } from '../parse/report.ts'
-import type { ConferenceEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
+import type { ConferenceEntry, PersonEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
 import type { Root as HastRoot } from 'hast'
 import { cooccurring } from './cooccurrence.ts'
+import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
 import { relatedSections, type Related } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
@@ -22,7 +23,7 @@ import { PhraseMatcher, tagSection } from './tagger.ts'
 import { trend, type TrendPoint } from './trends.ts'
 import { compareText, compareCodePoints } from '../compare.ts'
 
-export type { Related, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
+export type { Person, Related, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
 
 export interface Conference extends ConferenceEntry {
   url: SitePath
@@ -44,6 +45,8 @@ export interface Topic extends TopicEntry {
   reporters: Reporters[]
   cooccurring: { topic: string; count: number }[]
   projects: string[]
+  /** People who gave a session on it, most sessions first. */
+  speakers: string[]
 }
 
 export interface Project extends ProjectEntry {
@@ -52,6 +55,8 @@ export interface Project extends ProjectEntry {
   byYear: YearGroup[]
   trend: TrendPoint[]
   reporters: Reporters[]
+  /** People who gave a session naming it, most sessions first. */
+  speakers: string[]
 }
 
 export interface Report {
@@ -59,12 +64,16 @@ export interface Report {
   file: string
   title: string
   author?: string
+  /** Who wrote it, as a reader names them: the author, else the site it was published on. */
+  by: string
   conference: string
   year: number
   published?: string
   source?: string
   summary: string
   topics: string[]
+  /** Its topics ranked by how many of its sections are about them (then mention them). */
+  focus: string[]
   url: SitePath
   sections: string[]
   outline: OutlineItem[]
@@ -77,12 +86,16 @@ export interface Section {
   title: string
   kind: SectionKind
   speakers: Speaker[]
+  /** The speakers as people (people.ts), in the order written. */
+  people: SessionSpeaker[]
   report: string
   conference: string
   year: number
   topics: string[]
   /** Topics the section is about rather than mentions in passing. */
   focus: string[]
+  /** Topics of the projects it names, which its text does not name: related, not tagged. */
+  relatedTopics: string[]
   projects: string[]
   text: string
   /** Sanitized content, as parsed; the emit stage adds auto-links. */
@@ -102,17 +115,22 @@ export interface Site {
   projects: Project[]
   reports: Report[]
   sections: Section[]
+  /** Everyone who spoke at a session, by name. */
+  people: Person[]
   conference: Map<string, Conference>
   topic: Map<string, Topic>
   project: Map<string, Project>
   report: Map<string, Report>
   section: Map<string, Section>
+  person: Map<string, Person>
 }
 
 export interface Catalogue {
   conferences: ConferenceEntry[]
   topics: TopicEntry[]
   projects: ProjectEntry[]
+  /** people.yml: names to merge and the ids and names to show. */
+  people?: PersonEntry[]
 }
 
 /** When a conference began, or the start of its year when its dates are not known. */
@@ -168,11 +186,13 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         title: s.title,
         kind: s.kind,
         speakers: s.speakers,
+        people: [],
         report: r.id,
         conference: conference.id,
         year: conference.year,
         topics,
         focus: topics.filter((t) => tags.focus.has(t)),
+        relatedTopics: tags.related.sort(byTopicOrder),
         projects,
         text: s.text,
         content: s.content,
@@ -190,12 +210,14 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       file: r.file,
       title: fm.title,
       ...(fm.author ? { author: fm.author } : {}),
+      by: fm.author ?? siteName(fm.source) ?? 'Unnamed author',
       conference: conference.id,
       year: conference.year,
       ...(fm.published ? { published: fm.published } : {}),
       ...(fm.source ? { source: fm.source } : {}),
       summary: fm.summary,
       topics: [...reportTopics].sort(byTopicOrder),
+      focus: rankFocus(sections.slice(sections.length - ids.length), byTopicOrder),
       url: sitePath('reports', r.id),
       sections: ids,
       outline: r.outline,
@@ -212,8 +234,10 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       if (i < report.sections.length - 1) s.next = report.sections[i + 1]
     })
   }
-  // The same person is the same tag however their affiliation was written.
-  const related = relatedSections(sections.map((s) => ({ ...s, speakers: s.speakers.map((p) => p.name) })))
+  const people = linkPeople(sections, catalogue.people ?? [])
+  for (const s of sections) s.people = people.ofSection.get(s.id) ?? []
+  // The same person is the same tag however their name or affiliation was written.
+  const related = relatedSections(sections.map((s) => ({ ...s, speakers: s.people.map((p) => p.person) })))
   for (const s of sections) s.related = related.get(s.id) ?? []
 
   const sectionOf = (id: string) => sectionById.get(id)!
@@ -231,6 +255,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       reporters: reporters(groups, reportOf),
       cooccurring: cooccurring(t.id, ids, (id) => sectionById.get(id)!.topics, byTopicOrder),
       projects: catalogue.projects.filter((p) => p.topics.includes(t.id)).map((p) => p.id),
+      speakers: people.ofTopic.get(t.id) ?? [],
     }
   })
 
@@ -244,6 +269,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       byYear: groups,
       trend: trend(groups, conferences, sectionsPerConference),
       reporters: reporters(groups, reportOf),
+      speakers: people.ofProject.get(p.id) ?? [],
     }
   })
 
@@ -271,10 +297,33 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
     projects,
     reports,
     sections,
+    people: people.people,
     conference: new Map(linkedConferences.map((c) => [c.id, c])),
     topic: new Map(topics.map((t) => [t.id, t])),
     project: new Map(projects.map((p) => [p.id, p])),
     report: reportById,
     section: sectionById,
+    person: new Map(people.people.map((p) => [p.id, p])),
+  }
+}
+
+/** A report's topics, most sections about them first, then most sections mentioning them. */
+function rankFocus(own: readonly Section[], byTopicOrder: (a: string, b: string) => number): string[] {
+  const about = new Map<string, number>()
+  const named = new Map<string, number>()
+  for (const s of own) {
+    for (const t of s.focus) about.set(t, (about.get(t) ?? 0) + 1)
+    for (const t of s.topics) named.set(t, (named.get(t) ?? 0) + 1)
+  }
+  return [...named.keys()].sort((a, b) => (about.get(b) ?? 0) - (about.get(a) ?? 0) || named.get(b)! - named.get(a)! || byTopicOrder(a, b))
+}
+
+/** "blog.example.com" for a post without an author: the reader still sees whose site it is. */
+function siteName(source: string | undefined): string | undefined {
+  if (!source) return undefined
+  try {
+    return new URL(source).hostname.replace(/^www\./, '') || undefined
+  } catch {
+    return undefined
   }
 }

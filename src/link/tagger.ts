@@ -3,8 +3,9 @@
  *
  * Aliases match whole words and phrases, case-insensitively, singular and plural alike
  * (see words.ts); a project marked caseSensitive only matches its capitalised spelling.
- * A section carries a topic when it names the topic or an alias, names a project of
- * that topic, or its author tagged it.
+ * A section carries a topic when its own text names the topic, an alias or one of the
+ * topic's generic words, or its author tagged it. Naming a project of the topic makes the
+ * topic related to the section, not one of its topics: "Vault" is no talk about security.
  */
 import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
 import { normalizeWord, sentences, words, type Word } from './words.ts'
@@ -63,10 +64,11 @@ export class PhraseMatcher {
     }
   }
 
-  static fromCatalogue(topics: readonly TopicEntry[], projects: readonly ProjectEntry[]): PhraseMatcher {
+  /** `links`: only the names specific enough to be links (topic names, aliases, projects), not generic words. */
+  static fromCatalogue(topics: readonly TopicEntry[], projects: readonly ProjectEntry[], options: { links?: boolean } = {}): PhraseMatcher {
     const terms: { target: Target; phrase: string; caseSensitive?: boolean }[] = []
     for (const t of topics) {
-      for (const phrase of [t.name, ...t.aliases]) terms.push({ target: { type: 'topic', id: t.id }, phrase })
+      for (const phrase of [t.name, ...t.aliases, ...(options.links ? [] : (t.generic ?? []))]) terms.push({ target: { type: 'topic', id: t.id }, phrase })
     }
     for (const p of projects) {
       for (const phrase of [p.name, ...p.aliases]) terms.push({ target: { type: 'project', id: p.id }, phrase, caseSensitive: p.caseSensitive })
@@ -111,6 +113,8 @@ export interface Tags {
    * gVisor once is a mention of security, not a discussion of it.
    */
   focus: Set<string>
+  /** Topics of the projects it names that its own text does not name, in project order. */
+  related: string[]
 }
 
 /**
@@ -147,13 +151,12 @@ export function tagSection(
       if (isTitle || n >= 2) focus.add(topic)
     }
   })
-  for (const [project, mention] of projects) {
-    for (const topic of projectTopics.get(project) ?? []) {
-      if (!topics.has(topic)) topics.set(topic, mention)
-    }
-  }
   for (const topic of section.authorTopics) {
     if (!topics.has(topic)) topics.set(topic, undefined)
   }
-  return { topics, projects, focus }
+  const related = new Set<string>()
+  for (const project of projects.keys()) {
+    for (const topic of projectTopics.get(project) ?? []) if (!topics.has(topic)) related.add(topic)
+  }
+  return { topics, projects, focus, related: [...related] }
 }

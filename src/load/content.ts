@@ -18,6 +18,8 @@ export interface LoadedContent {
   conferences: SourceFile | undefined
   topics: SourceFile | undefined
   projects: SourceFile | undefined
+  /** people.yml is optional: undefined when the file does not exist. */
+  people?: SourceFile | undefined
   reports: SourceFile[]
   problems: Problem[]
 }
@@ -27,6 +29,9 @@ export const dataFileNames = {
   topics: 'topics.yml',
   projects: 'projects.yml',
 } as const
+
+/** Optional data files: read when present, never missing. */
+export const optionalDataFileNames = { people: 'people.yml' } as const
 
 const reportExtensions = new Set(['.md', '.markdown'])
 
@@ -78,6 +83,9 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     Object.values(dataFileNames).map((name) => readText(path.join(contentDir, name))),
   )
 
+  const peoplePath = path.join(contentDir, optionalDataFileNames.people)
+  const people = (await lstat(peoplePath).catch(() => undefined)) ? await readText(peoplePath) : undefined
+
   const reportsDir = path.join(contentDir, 'reports')
   let reportPaths: string[] = []
   try {
@@ -99,7 +107,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   }
   const reports = (await inPool(reportPaths, fileConcurrency, readText)).filter((r): r is SourceFile => r !== undefined)
 
-  return { conferences, topics, projects, reports, problems }
+  return { conferences, topics, projects, people, reports, problems }
 }
 
 /** Strict UTF-8 decoding; on failure, the line and column of the first bad byte. */

@@ -12,13 +12,16 @@ import { reportIdPattern } from '../paths.ts'
 import {
   conferencesSchema,
   frontMatterSchema,
+  peopleSchema,
   projectsSchema,
   topicsSchema,
   type ConferenceEntry,
   type FrontMatter,
+  type PersonEntry,
   type ProjectEntry,
   type TopicEntry,
 } from './schema.ts'
+import { personKey } from '../link/people.ts'
 import { check, parseYaml, type ParsedYaml, type Position } from './yaml.ts'
 
 export interface ValidatedReport {
@@ -35,6 +38,8 @@ export interface ValidatedContent {
   conferences: ConferenceEntry[]
   topics: TopicEntry[]
   projects: ProjectEntry[]
+  /** From the optional people.yml; empty without it. */
+  people: PersonEntry[]
   reports: ValidatedReport[]
   problems: Problem[]
   /**
@@ -52,6 +57,8 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   const conferences = validateDataFile(loaded.conferences, conferencesSchema, 'conference', problems)
   const topics = validateDataFile(loaded.topics, topicsSchema, 'topic', problems)
   const projects = validateDataFile(loaded.projects, projectsSchema, 'project', problems)
+  const people = validateDataFile(loaded.people, peopleSchema, 'person', problems)
+  if (loaded.people && people.ok) checkPeopleNames(people.entries, loaded.people.file, people.yaml!, problems)
 
   const conferenceIds = conferences.entries.map((c) => c.id)
   const topicIds = topics.entries.map((t) => t.id)
@@ -102,7 +109,23 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   const topicPlaces = new Map(
     topics.entries.map((t, i) => [t.id, { file: loaded.topics!.file, ...topics.yaml!.locate([i, 'id'], true) }]),
   )
-  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, reports, bodiesWithBadFrontMatter, problems, topicPlaces }
+  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, people: people.entries, reports, bodiesWithBadFrontMatter, problems, topicPlaces }
+}
+
+/** One spelling names one person: a name or alias given to two people is an error at the second. */
+function checkPeopleNames(entries: PersonEntry[], file: string, yaml: ParsedYaml, problems: Problem[]): void {
+  const firstAt = new Map<string, { line: number; id: string }>()
+  entries.forEach((p, i) => {
+    ;[p.name, ...p.aliases].forEach((spelling, j) => {
+      const key = personKey(spelling)
+      const path = j === 0 ? [i, 'name'] : [i, 'aliases', j - 1]
+      const pos = yaml.locate(path, true)
+      const first = firstAt.get(key)
+      if (first && first.id !== p.id) {
+        problems.push(problem('sharedPersonName', { file, ...pos, field: j === 0 ? `[${i}].name` : `[${i}].aliases[${j - 1}]` }, { name: spelling, person: first.id, first: `${file}:${first.line}` }))
+      } else if (!first) firstAt.set(key, { line: pos.line, id: p.id })
+    })
+  })
 }
 
 function validateDataFile<S extends z.ZodArray<z.ZodObject>>(

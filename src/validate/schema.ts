@@ -54,6 +54,11 @@ export const topicSchema = z.strictObject({
   name: text,
   description: text,
   aliases: z.array(text).default([]),
+  /**
+   * Common words that name the topic in passing ("volumes", "logging", "metrics"): they tag a
+   * section like aliases, but are never auto-linked, so a page is not a wall of links.
+   */
+  generic: z.array(text).optional(),
 })
 export type TopicEntry = z.infer<typeof topicSchema>
 
@@ -68,7 +73,19 @@ export const projectSchema = z.strictObject({
 })
 export type ProjectEntry = z.infer<typeof projectSchema>
 
+/** people.yml: one entry per person whose name the reports spell more than one way. */
+export const personSchema = z.strictObject({
+  /** The speaker page's address: /speakers/<id>/. */
+  id,
+  /** The name shown on the site. */
+  name: text,
+  /** Other spellings of the same person in reports ("J. Roe", a former name). */
+  aliases: z.array(text).default([]),
+})
+export type PersonEntry = z.infer<typeof personSchema>
+
 export const conferencesSchema = z.array(conferenceSchema)
+export const peopleSchema = z.array(personSchema)
 export const topicsSchema = z.array(topicSchema)
 export const projectsSchema = z.array(projectSchema)
 

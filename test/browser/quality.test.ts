@@ -22,7 +22,7 @@ const pageTypes: Record<string, string> = {
   reports: '/reports/',
   report: '/reports/alpha-2018/',
   section: '/reports/alpha-2018/hardening-istio-in-production/',
-  talks: '/talks/',
+  sessions: '/sessions/',
   topics: '/topics/',
   topic: '/topics/security/',
   projects: '/projects/',
@@ -47,7 +47,8 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
 
   beforeAll(async () => {
     site = await serveSite(inject('fixtureSite'))
-    pages = await htmlPages(site.out)
+    // /talks/ only forwards to /sessions/ (a refresh): there is nothing to check before it leaves.
+    pages = (await htmlPages(site.out)).filter((p) => p !== '/talks/')
     browser = await launchChromium()
     await mkdir(shots, { recursive: true })
   })

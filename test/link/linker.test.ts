@@ -18,8 +18,8 @@ beforeAll(async () => {
 const section = (id: string) => site.section.get(id)!
 
 describe('linking a purpose-built folder', () => {
-  it('tags sections by alias, by project and by title, and keeps case-sensitive projects to their spelling', () => {
-    expect(section('ann-2018/secrets-with-vault')).toMatchObject({ topics: ['security'], projects: ['vault'], focus: [], speakers: [{ name: 'Kim Lee' }], group: 'Day 1' })
+  it('tags sections by alias and by title, and keeps case-sensitive projects to their spelling', () => {
+    expect(section('ann-2018/secrets-with-vault')).toMatchObject({ topics: ['security'], projects: ['vault'], focus: [], speakers: [{ name: 'Kim Lee' }], relatedTopics: [], group: 'Day 1' })
     // "a bank vault" is an ordinary word, not the project.
     expect(section('bob-2018/threat-model-workshop')).toMatchObject({ topics: ['security', 'storage'], projects: [], focus: ['security'] })
     expect(section('ann-2018/lunch').group).toBeUndefined()
@@ -64,11 +64,11 @@ describe('linking a purpose-built folder', () => {
     // 8 sections: security and storage are on 3 (weight ln 8/3 = 0.981), vault and each
     // repeated speaker on 2 (ln 4 = 1.386); culture, Tarpit and Sam Roe on 1 relate nothing.
     expect(related('ann-2018/secrets-with-vault')).toEqual([
-      ['cat-2019/vault-one-year-later', 3.753, { topics: ['security'], projects: ['vault'], speakers: ['Kim Lee'] }],
+      ['cat-2019/vault-one-year-later', 3.753, { topics: ['security'], projects: ['vault'], speakers: ['kim-lee'] }],
       ['bob-2018/threat-model-workshop', 0.981, { topics: ['security'], projects: [], speakers: [] }],
     ])
     // Never a section of the same report, even when it shares more.
-    expect(related('bob-2018/backups-that-restore')).toEqual([['cat-2019/tarpit-for-cold-data', 2.367, { topics: ['storage'], projects: [], speakers: ['Eve Park'] }]])
+    expect(related('bob-2018/backups-that-restore')).toEqual([['cat-2019/tarpit-for-cold-data', 2.367, { topics: ['storage'], projects: [], speakers: ['eve-park'] }]])
     expect(related('bob-2018/threat-model-workshop').map((r) => r[0])).toEqual(['ann-2018/secrets-with-vault', 'cat-2019/tarpit-for-cold-data', 'cat-2019/vault-one-year-later'])
     expect(related('ann-2018/mentoring-juniors')).toEqual([])
     expect(related('cat-2019/the-venue')).toEqual([])

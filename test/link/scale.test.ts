@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeCorpus } from '../../scripts/corpus.ts'
 import { pageBudget, pageWeights } from '../../scripts/page-weight.ts'
 import { build } from '../../src/build.ts'
-import { mentionsPerPage, reportsPerPage, talksPerPage } from '../../src/emit/views.ts'
+import { mentionsPerPage, reportsPerPage, sessionsPerPage } from '../../src/emit/views.ts'
 import { removeDir, tempDir } from '../helpers.ts'
 import { loadData } from './data.ts'
 
@@ -57,11 +57,11 @@ describe('a site too large for one page per list', () => {
     expect(found.sort()).toEqual(data.reports.map((r) => r.id as string).sort())
   })
 
-  it('lists every session once across the pages of the talks list', async () => {
+  it('lists every session once across the pages of the sessions list', async () => {
     const data = await loadData(out)
     const sessions = data.sections.filter((s) => s.kind !== 'note').map((s) => s.id as string)
-    const { pages, found } = await walkPages('talks/index.html', /<th scope="row"><a href="(?:\.\.\/)*reports\/([^"]+)\/">/g)
-    expect(pages).toHaveLength(Math.ceil(sessions.length / talksPerPage))
+    const { pages, found } = await walkPages('sessions/index.html', /<li class="session-card"><h2><a href="(?:\.\.\/)*reports\/([^"]+)\/">/g)
+    expect(pages).toHaveLength(Math.ceil(sessions.length / sessionsPerPage))
     expect(found.sort()).toEqual(sessions.sort())
   })
 

@@ -61,10 +61,15 @@ describe('topic and project tagging', () => {
     expect(tag('Conduit is another service mesh.').projects).toEqual(['conduit'])
   })
 
-  it('gives a section the topics of the projects it names', () => {
-    const { topics: t, projects: p } = tag('We tried gVisor and Istio.')
+  it('relates a section to the topics of the projects it names, without tagging it with them', () => {
+    const { topics: t, projects: p, tags } = tag('We tried gVisor and Istio.')
     expect(p).toEqual(['gvisor', 'istio'])
-    expect(t).toEqual(['security', 'service-mesh'])
+    expect(t).toEqual([])
+    expect([...tags.related].sort()).toEqual(['security', 'service-mesh'])
+    // Named in its own text, a topic is a tag and no longer merely related.
+    const named = tag('We tried gVisor for security.')
+    expect(named.topics).toEqual(['security'])
+    expect(named.tags.related).toEqual([])
   })
 
   it('adds topics the author tagged, without a sentence', () => {

@@ -1,0 +1,159 @@
+/**
+ * People: one record per person who spoke at a session, however the reports spelled them.
+ *
+ * A name is reduced to a key (Unicode-normalized, accents, case, dots and spacing ignored),
+ * so "Jane Roe", "jane  roe" and "Jané Roe" are one person. `people.yml` adds what a key
+ * cannot know: that "J. Roe" or a maiden name is the same person, the name to show and the
+ * page's id. Everything is one pass over the sections; nothing compares people pairwise.
+ */
+import { compareText } from '../compare.ts'
+import { sitePath, slugify, type SitePath } from '../paths.ts'
+import type { PersonEntry } from '../validate/schema.ts'
+
+export interface Person {
+  id: string
+  name: string
+  url: SitePath
+  /** Other spellings met in the reports or declared in people.yml, for search and the page. */
+  aliases: string[]
+  /** Affiliations as written in the reports, most recent conference last. */
+  affiliations: string[]
+  /** Their sessions in conference order. */
+  sessions: string[]
+  /** Topics and projects of their sessions, most sessions first. */
+  topics: { id: string; count: number }[]
+  projects: { id: string; count: number }[]
+}
+
+export interface SpokenSection {
+  id: string
+  speakers: readonly { name: string; affiliation?: string }[]
+  topics: readonly string[]
+  projects: readonly string[]
+}
+
+/** A speaker of one session: the person, and the affiliation that session gave them. */
+export interface SessionSpeaker {
+  person: string
+  affiliation?: string
+}
+
+export interface People {
+  people: Person[]
+  /** For each section, its speakers in the order they were written, each once. */
+  ofSection: Map<string, SessionSpeaker[]>
+  /** For each topic and project, the people who spoke about it, most sessions first. */
+  ofTopic: Map<string, string[]>
+  ofProject: Map<string, string[]>
+}
+
+/** The part of a name that tells one person from another: accents, case, dots and spacing ignored. */
+export function personKey(name: string): string {
+  return latin(name)
+    .toLowerCase()
+    .replace(/[.’'`]/g, '')
+    .replace(/[\s\-‐‑]+/g, ' ')
+    .trim()
+}
+
+/** A page id for a name: ASCII where the name has a Latin spelling ("Łukasz Nowak" → "lukasz-nowak"). */
+function personSlug(name: string): string {
+  return slugify(latin(name))
+}
+
+/** Letters without their marks: "Łukasz Nowak" and "Lukasz Nowak" are one spelling, as a schedule would type it. */
+const folded: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ı: 'i' }
+function latin(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁøØđĐßæÆœŒı]/g, (c) => folded[c]!)
+}
+
+/** Sections must come in the order a reader follows them (conference, then report order). */
+export function linkPeople(sections: readonly SpokenSection[], declared: readonly PersonEntry[]): People {
+  // Declared people first, so their key, name and id win over any spelling in a report.
+  const byKey = new Map<string, Draft>()
+  const drafts: Draft[] = []
+  for (const entry of declared) {
+    const draft: Draft = { id: entry.id, name: entry.name, spellings: new Set([entry.name, ...entry.aliases]), affiliations: [], sessions: [], topics: new Map(), projects: new Map() }
+    drafts.push(draft)
+    for (const spelling of [entry.name, ...entry.aliases]) byKey.set(personKey(spelling), draft)
+  }
+
+  const ofSection = new Map<string, SessionSpeaker[]>()
+  const sectionDrafts = new Map<string, { draft: Draft; affiliation?: string }[]>()
+  for (const s of sections) {
+    const own: { draft: Draft; affiliation?: string }[] = []
+    for (const speaker of s.speakers) {
+      const key = personKey(speaker.name)
+      if (key === '') continue
+      let draft = byKey.get(key)
+      if (!draft) {
+        draft = { name: speaker.name, spellings: new Set([speaker.name]), affiliations: [], sessions: [], topics: new Map(), projects: new Map() }
+        byKey.set(key, draft)
+        drafts.push(draft)
+      }
+      draft.spellings.add(speaker.name)
+      // One person named twice on a session ("Jane Roe & J. Roe") speaks once.
+      if (own.some((o) => o.draft === draft)) continue
+      own.push({ draft, ...(speaker.affiliation ? { affiliation: speaker.affiliation } : {}) })
+      if (speaker.affiliation && !draft.affiliations.includes(speaker.affiliation)) draft.affiliations.push(speaker.affiliation)
+      draft.sessions.push(s.id)
+      for (const t of s.topics) draft.topics.set(t, (draft.topics.get(t) ?? 0) + 1)
+      for (const p of s.projects) draft.projects.set(p, (draft.projects.get(p) ?? 0) + 1)
+    }
+    sectionDrafts.set(s.id, own)
+  }
+
+  // Ids: declared ones as given; the others from the name, made unique in name order so the
+  // same content always gives the same addresses.
+  const spoken = drafts.filter((d) => d.sessions.length > 0)
+  const taken = new Set(drafts.flatMap((d) => (d.id ? [d.id] : [])))
+  for (const d of [...spoken].sort((a, b) => compareText(a.name, b.name))) {
+    if (d.id) continue
+    const base = personSlug(d.name)
+    let id = base
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
+    taken.add(id)
+    d.id = id
+  }
+
+  const ranked = (counts: Map<string, number>) =>
+    [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count)
+  const people: Person[] = spoken
+    .map((d) => ({
+      id: d.id!,
+      name: d.name,
+      url: sitePath('speakers', d.id!),
+      aliases: [...d.spellings].filter((s) => s !== d.name),
+      affiliations: d.affiliations,
+      sessions: d.sessions,
+      topics: ranked(d.topics),
+      projects: ranked(d.projects),
+    }))
+    .sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1))
+
+  for (const [section, own] of sectionDrafts) ofSection.set(section, own.map((o) => ({ person: o.draft.id!, ...(o.affiliation ? { affiliation: o.affiliation } : {}) })))
+
+  const ofTag = (pick: (p: Person) => { id: string; count: number }[]) => {
+    const out = new Map<string, { person: string; count: number }[]>()
+    for (const p of people) {
+      for (const { id, count } of pick(p)) {
+        const list = out.get(id)
+        if (list) list.push({ person: p.id, count })
+        else out.set(id, [{ person: p.id, count }])
+      }
+    }
+    // Stable: ties keep name order.
+    return new Map([...out].map(([id, list]) => [id, list.sort((a, b) => b.count - a.count).map((x) => x.person)]))
+  }
+  return { people, ofSection, ofTopic: ofTag((p) => p.topics), ofProject: ofTag((p) => p.projects) }
+}
+
+interface Draft {
+  id?: string
+  name: string
+  spellings: Set<string>
+  affiliations: string[]
+  sessions: string[]
+  topics: Map<string, number>
+  projects: Map<string, number>
+}
