@@ -98,14 +98,14 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
  */
 export function searchForm(ctx: PageContext, where: 'header' | 'page', value = ''): ElementContent {
   const id = `search-${where}`
-  return h('form.search-form', { role: 'search', ariaLabel: where === 'header' ? 'Site search' : 'Search talks and notes', action: ctx.href('search/'), method: 'get', dataSearchForm: where }, [
-    h('label.visually-hidden', { for: id }, 'Search talks and notes'),
+  return h('form.search-form', { role: 'search', ariaLabel: where === 'header' ? 'Site search' : 'Search sessions and notes', action: ctx.href('search/'), method: 'get', dataSearchForm: where }, [
+    h('label.visually-hidden', { for: id }, 'Search sessions and notes'),
     h('input', {
       id,
       type: 'search',
       name: 'q',
       value,
-      placeholder: where === 'header' ? 'Search (press / or Ctrl+K)' : 'Search talks, topics, projects…',
+      placeholder: where === 'header' ? 'Search (press / or Ctrl+K)' : 'Search sessions, topics, projects…',
       autocomplete: 'off',
       ...(where === 'header' ? { dataSearchShortcut: '/' } : {}),
     }),

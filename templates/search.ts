@@ -25,13 +25,13 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
 
   return layout(ctx, {
     title: 'Search',
-    description: `Search ${sectionCount} talks and notes by keyword, topic or project.`,
+    description: `Search ${sectionCount} sessions and notes by keyword, topic or project.`,
     current: 'search',
     main: [
-      h('header.page-header', [h('h1', 'Search'), h('p.lead', `Search ${sectionCount} talks and notes by keyword, speaker, topic or project.`)]),
+      h('header.page-header', [h('h1', 'Search'), h('p.lead', `Search ${sectionCount} sessions and notes by keyword, speaker, topic or project.`)]),
       h('form.search-page-form', { role: 'search', ariaLabel: 'Search with filters', action: './', method: 'get', dataSearchPage: '' }, [
         h('div.search-form', [
-          h('label.visually-hidden', { for: 'search-page' }, 'Search talks and notes'),
+          h('label.visually-hidden', { for: 'search-page' }, 'Search sessions and notes'),
           h('input#search-page', { type: 'search', name: 'q', placeholder: 'e.g. service mesh 2019, Prometheus, gitops', autocomplete: 'off', dataSearchShortcut: '/' }),
           h('button', { type: 'submit' }, 'Search'),
         ]),

@@ -107,7 +107,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     if (result.words.length === 0) {
       status.textContent = query.trim()
         ? 'Those are all very common words; add a more specific one.'
-        : `Type words to search ${sectionCount} talks and notes: a project, a topic, a speaker or any phrase.`
+        : `Type words to search ${sectionCount} sessions and notes: a project, a topic, a speaker or any phrase.`
       return
     }
     const corrected = result.corrected ? ` Showing results for “${result.corrected}”.` : ''

@@ -146,7 +146,7 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     const page = await open(`${origin}/search/`)
     await settled(page)
     expect(await page.locator('input[type="search"]').count()).toBe(1)
-    expect(await page.textContent('#search-status')).toMatch(/^Type words to search \d+ talks and notes/)
+    expect(await page.textContent('#search-status')).toMatch(/^Type words to search \d+ sessions and notes/)
     await page.locator('#search-page').pressSequentially('custom controller', { delay: 10 })
     await page.waitForURL(/q=custom\+controller$/)
     await settled(page)
