@@ -17,6 +17,20 @@ import type { OutputFile } from './write.ts'
 export const dataIndexFile = 'data/index.json'
 export const dataFile = (type: 'reports' | 'sections' | 'conferences', conference: string) => `data/${type}/${conference}.json`
 
+/** What conferences.yml says of a conference, in the index and in its own file alike. */
+function conferenceFacts(c: Site['conferences'][number]) {
+  return {
+    id: c.id,
+    name: c.name,
+    year: c.year,
+    city: c.city,
+    country: c.country ?? null,
+    dates: c.dates ?? null,
+    attendance: c.attendance ?? null,
+    homepage: c.homepage ?? null,
+  }
+}
+
 export function dataFiles(site: Site, base: string): OutputFile[] {
   const url = (p: string) => absoluteHref(base, p)
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
@@ -24,14 +38,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
 
   const index = {
     conferences: site.conferences.map((c) => ({
-      id: c.id,
-      name: c.name,
-      year: c.year,
-      city: c.city,
-      country: c.country ?? null,
-      dates: c.dates ?? null,
-      attendance: c.attendance ?? null,
-      homepage: c.homepage ?? null,
+      ...conferenceFacts(c),
       reportCount: c.reports.length,
       files: { conference: dataFile('conferences', c.id), reports: dataFile('reports', c.id), sections: dataFile('sections', c.id) },
       url: url(c.url),
@@ -83,14 +90,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
     files.push({
       path: dataFile('conferences', c.id),
       content: json({
-        id: c.id,
-        name: c.name,
-        year: c.year,
-        city: c.city,
-        country: c.country ?? null,
-        dates: c.dates ?? null,
-        attendance: c.attendance ?? null,
-        homepage: c.homepage ?? null,
+        ...conferenceFacts(c),
         reports: c.reports,
         sessions: c.sessions,
         topics: topicsAt.get(c.id) ?? [],
