@@ -21,7 +21,7 @@ export const mentionsPerColumn = 3
 export const sharedLimit = 4
 /** Mentions per page of a topic's or project's all view. */
 export const mentionsPerPage = 40
-/** Items per page of the reports, talks and conferences lists. */
+/** Items per page of the reports, sessions, conferences and speakers lists. */
 export const reportsPerPage = 40
 export const sessionsPerPage = 40
 export const conferencesPerPage = 80
