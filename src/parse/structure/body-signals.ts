@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { readHeading } from './heading-signals.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
+import type { SessionKind } from '../../validate/schema.ts'
 
 export interface BodySignals {
   speakers: Speaker[]
@@ -15,12 +16,17 @@ export interface BodySignals {
   sessionLink: boolean
   /** 1 when the text speaks of "the speaker", "the presenter", "this session" or "the talk", else 0. */
   sessionWords: number
+  /** "I delivered a keynote", "she gave a workshop": the opening lines say what kind of session this is. */
+  deliveredKind?: SessionKind
 }
 
 const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
 const sessionHosts = /(?:^|\.)(?:sched\.com|sched\.co|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|slides\.com|events\.linuxfoundation\.org)$/i
 const sessionLinkText = /\b(?:slides|video|recording|schedule|sched|session page|watch|youtube|talk page|abstract)\b/i
 const speakerWords = /\bthe (?:speakers?|presenters?|panelists?)\b|\bspeaker \(|\bpresented by\b|\bthe speaker['’]s\b/i
+// Not "give a talk": "give a talk next year" is a wish in a takeaway, not a session.
+const delivered = /\b(?:deliver(?:s|ed|ing)?|gave|present(?:s|ed|ing)?|h[oe]ld(?:s|ing)?)\s+(?:a|my|her|his|their|our|the|this)\s+(keynote|lightning talk|talk|workshop|tutorial)\b/i
+const deliveredKinds: { [word: string]: SessionKind } = { keynote: 'keynote', 'lightning talk': 'lightning', talk: 'talk', workshop: 'workshop', tutorial: 'workshop' }
 const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentation)\b|\bin (?:his|her|their) (?:talk|session)\b/i
 
 /** A line that only names speakers: "Speaker: Ada Lovelace, Analytical Engines". */
@@ -53,6 +59,9 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     .map((n) => toString(n, { includeHtml: false }))
     .join('\n')
   // Only a hint: a takeaway may mention "the speaker" too.
+  const opening = nodes.slice(0, 2).filter((n) => n.type === 'paragraph').map((n) => toString(n, { includeHtml: false })).join('\n')
+  const kind = delivered.exec(opening)?.[1]?.toLowerCase()
+  if (kind) signals.deliveredKind = deliveredKinds[kind]!
   signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
   return signals
 }

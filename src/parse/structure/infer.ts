@@ -147,11 +147,13 @@ function score(node: Node, body: RootContent[]): void {
   if (b.speakers.length) total += 4
   if (b.sessionLink || hasSessionLink(node.heading)) total += 1.5
   total += b.sessionWords
+  // "I was asked to deliver a keynote at…": the section is about that session.
+  if (b.deliveredKind) total += 1.5
   if (s.dashTail) total += s.companyTail ? 1.5 : 0.5
   if (s.numbered) total += 0.5
   if (s.noteWord) total -= 4
   node.score = total
-  node.speakers = s.speakers.length ? s.speakers : b.speakers
+  node.speakers = node.heading.data?.mentionedSpeakers ?? (s.speakers.length ? s.speakers : b.speakers)
   // "Open Match - Matchmaking Framework" over "Speaker: Robert Bailey": the line names the
   // speakers, so the heading's tail was part of the title.
   if (s.speakers.length && b.speakers.length && !s.speakers.some((x) => b.speakers.some((y) => y.name === x.name))) {
@@ -159,6 +161,7 @@ function score(node: Node, body: RootContent[]): void {
     node.title = s.titleWithTail
   }
   if (s.kind) node.kind = s.kind
+  else if (b.deliveredKind) node.kind = b.deliveredKind
 }
 
 /** Decides a set of siblings, then what their parent is. */
