@@ -20,10 +20,12 @@ import { VFile } from 'vfile'
 import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
 import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
-import { readSpeakerLine } from '../parse/structure/body-signals.ts'
+import { readBody, readSpeakerLine, speakersInText } from '../parse/structure/body-signals.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
 import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
+import type { Speaker } from '../parse/structure/speakers.ts'
+import type { SessionKind } from '../validate/schema.ts'
 
 export interface MarkdownDraft {
   frontMatter: Record<string, unknown>
@@ -139,13 +141,29 @@ export function markSessions(tree: Root, problem: (line: number, reason: string)
   return sessions
 }
 
+/**
+ * The speakers a session's Markdown body names: a speaker line at its top ("Presented by
+ * …"), "the speaker (Name)" in passing, or for keynotes the people who take the stage.
+ */
+export function speakersOfMarkdown(markdown: string, kind: SessionKind | undefined): Speaker[] {
+  const nodes = parser.parse(markdown).children
+  const top = readBody(nodes).speakers
+  return top.length ? top : speakersInText(nodes, kind)
+}
+
+/** `speakers="Ada Lovelace (Analytical Engines), Alan Turing"` as the attribute plugin reads it. */
+export function speakersAttribute(speakers: readonly Speaker[]): string {
+  const clean = (t: string) => t.replace(/["{}]/g, '')
+  const list = speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
+  return list ? `speakers="${clean(list)}"` : ''
+}
+
 function attributeBlock(session: SessionAttributes): string {
   const clean = (t: string) => t.replace(/["{}]/g, '')
-  const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
   const parts = [
     session.id ? `#${session.id}` : '',
     session.kind !== 'note' ? `.${session.kind}` : session.group ? '.group' : '.note',
-    speakers ? `speakers="${clean(speakers)}"` : '',
+    speakersAttribute(session.speakers),
     session.topics.length ? `topics="${clean(session.topics.join(', '))}"` : '',
   ]
   return `{${parts.filter(Boolean).join(' ')}}`

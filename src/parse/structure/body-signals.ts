@@ -33,8 +33,43 @@ const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentati
 export function readSpeakerLine(text: string): Speaker[] | undefined {
   const first = text.split('\n')[0]!.replace(/[*_]/g, '').trim()
   const m = speakerLabel.exec(first)
-  // "By the end of the day…" is a sentence: readSpeakers accepts only names.
-  return m ? readSpeakers(m[1]!) : undefined
+  // "By the end of the day…" is a sentence: readSpeakers accepts only names. "Presented by
+  // Ada Lovelace (Analytical Engines). Her session…" names the speaker in its first sentence.
+  if (!m) return undefined
+  const sentence = /^(.+?[^\s.]{2}\)?)\.\s/.exec(m[1]!)?.[1]
+  return readSpeakers(m[1]!) ?? (sentence ? readSpeakers(sentence) : undefined)
+}
+
+/** "The speaker (Ada Lovelace) showed…": a speaker named in passing, anywhere in the section. */
+const speakerInPassing = /\bspeakers?\s*\(([^()]{3,80})\)/gi
+const nameRun = String.raw`\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le)\s+)?\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}`
+/**
+ * In a block of keynotes the speakers are the people who take the stage, named where a
+ * sentence starts: "Aparna Sinha (PM at Google) gets on stage", "Kelsey Hightower talks
+ * about…", "Brandon Philips from CoreOS is back on stage".
+ */
+const onStage = new RegExp(
+  String.raw`(?:^|[.!?]\s+|\n)(?:(?:Then|Next|Later|Finally|Also|Afterwards|Now|Lastly),?\s+)?(${nameRun})(?:\s*\([^()]{1,60}\)|\s+(?:from|of)\s+\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,2})?,?\s+(?:is back on stage|(?:gets|is|comes|steps) (?:up )?on(?:to)? (?:the )?stage|takes the stage|opens|closes|talks|speaks|presents|demonstrates|demos|explains|shows|announces|introduces|shares|discusses|describes|walks us|does|makes|gives)\b`,
+  'gu',
+)
+
+/**
+ * Speakers named in a session's text rather than beside its title: "the speaker (Name)"
+ * anywhere, and for keynotes, the people who take the stage. For sessions whose heading
+ * and opening lines name nobody.
+ */
+export function speakersInText(nodes: readonly RootContent[], kind: SessionKind | undefined): Speaker[] {
+  const text = nodes
+    .filter((n) => n.type === 'paragraph' || n.type === 'list' || n.type === 'blockquote')
+    .map((n) => toString(n, { includeHtml: false }))
+    .join('\n')
+  const found: Speaker[] = []
+  const add = (speakers: Speaker[] | undefined) => {
+    for (const s of speakers ?? []) if (!found.some((f) => f.name === s.name)) found.push(s)
+  }
+  for (const m of text.matchAll(speakerInPassing)) add(readSpeakers(m[1]!))
+  if (kind === 'keynote') for (const m of text.matchAll(onStage)) add(readSpeakers(m[1]!, { strict: true }))
+  return found
 }
 
 export function readBody(nodes: readonly RootContent[]): BodySignals {

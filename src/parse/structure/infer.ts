@@ -15,7 +15,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import type { SessionKind } from '../../validate/schema.ts'
 import type { SessionAttributes } from '../session-attributes.ts'
-import { hasSessionLink, readBody, readSpeakerLine } from './body-signals.ts'
+import { hasSessionLink, readBody, readSpeakerLine, speakersInText } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
 import { liftTalkLists } from './talk-lists.ts'
@@ -162,6 +162,7 @@ function score(node: Node, body: RootContent[]): void {
   }
   if (s.kind) node.kind = s.kind
   else if (b.deliveredKind) node.kind = b.deliveredKind
+  if (!node.speakers.length) node.speakers = speakersInText(body, node.kind)
 }
 
 /** Decides a set of siblings, then what their parent is. */
