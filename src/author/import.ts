@@ -281,7 +281,7 @@ function finish(d: {
   let newConference = d.options.newConference
   let question: string | undefined
   if (!conference) {
-    const answer = chooseConference({ title: d.title, text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
+    const answer = chooseConference({ title: d.title, ...(d.summary ? { description: d.summary } : {}), text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
     if (answer.type === 'known') {
       conference = answer.id
       notes.push(`Chose the conference ${answer.id}: ${answer.reason}.`)
