@@ -72,6 +72,12 @@ export function speakersInText(nodes: readonly RootContent[], kind: SessionKind 
   return found
 }
 
+/** No title to split off, or the names come first: "Ada Lovelace - Analytical Engines" is a name and a company. */
+function namesFirst(line: string): boolean {
+  const signals = readHeading(line)
+  return signals.speakers.length === 0 || signals.speakerFirst
+}
+
 export function readBody(nodes: readonly RootContent[]): BodySignals {
   const signals: BodySignals = { speakers: [], sessionLink: false, sessionWords: 0 }
   for (const node of nodes.slice(0, 3)) {
@@ -79,7 +85,7 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     if (!signals.speakers.length) {
       for (const line of toString(node, { includeHtml: false }).split('\n').slice(0, 3)) {
         // "Speaker: Ada Lovelace", or a first line of names only ("Ada Lovelace - Analytical Engines").
-        const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && readHeading(line).speakers.length === 0 ? readSpeakers(line) : undefined)
+        const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && namesFirst(line) ? readSpeakers(line) : undefined)
         if (speakers) {
           signals.speakers = speakers
           break

@@ -18,6 +18,10 @@ export interface HeadingSignals {
   kindLabelled: boolean
   skillLevel: boolean
   speakers: Speaker[]
+  /** The speakers came first: "Ada Lovelace - Engines - Title", or only a person and their job. */
+  speakerFirst: boolean
+  /** Only a person and their job, no talk title: "Ada Lovelace - Director of Engines, Acme". */
+  personOnly: boolean
   /** "Title - Something" whose tail is not a person: a company, or a subtitle. */
   dashTail: boolean
   /** The tail is one to three capitalised words, like a company: "Title - Quillstone". */
@@ -91,11 +95,15 @@ export function readHeading(raw: string): HeadingSignals {
     .trim()
 
   let speakers: Speaker[] = []
+  let speakerFirst = false
+  let personOnly = false
   let dashTail = false
   let companyTail = false
   const titleWithTail = title.replace(/\s*:\s*$/, '')
   const split = splitSpeakers(title)
   if (split) {
+    speakerFirst = split.form !== undefined
+    personOnly = split.form === 'person'
     title = split.title
     speakers = split.speakers
   } else {
@@ -124,6 +132,8 @@ export function readHeading(raw: string): HeadingSignals {
     kindLabelled,
     skillLevel,
     speakers,
+    speakerFirst,
+    personOnly,
     dashTail,
     companyTail,
     numbered,
@@ -141,8 +151,43 @@ function isCompanyLike(tail: string): boolean {
   return words.length <= 3 && words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*$/u.test(w) && !tailStopWords.test(w))
 }
 
+/** Words that open a job title: "Cheryl Hung - Director of Ecosystem, CNCF" names a person, not a talk. */
+const roleWords = /^(?:senior|staff|principal|lead|head|chief|director|vp|vice|ceo|cto|cio|coo|founder|co-?founder|engineer|engineering|software|developer|product|program|technical|technology|solutions?|site|cloud|community|manager|architect|evangelist|advocate|maintainer|member|executive|general|distinguished|fellow|researcher|scientist|consultant|president)\b/i
+
+/**
+ * Speaker first, as some schedules and notes write it: "Ada Lovelace - Engines - The Title",
+ * "Ada Lovelace (Engines) The Title", or "Ada Lovelace - Director of Engines, Acme" (a
+ * person and their job, no title: the heading stays whole).
+ */
+function speakerFirst(title: string): Split | undefined {
+  const bracketed = /^([^()]+\([^()]+\))\s+(?:[-–—:]\s+)?([^\s].*)$/u.exec(title)
+  const dashed = /^(.+?)\s+[-–—]\s+(.+)$/u.exec(title)
+  const m = bracketed ?? dashed
+  if (!m) return undefined
+  const speakers = readSpeakers(m[1]!, { strict: !bracketed })
+  // "Going Elastic - Scaling Search": a title that opens with a verb is no person.
+  if (!speakers || speakers.length !== 1 || /^\p{L}{2,}ing$/u.test(speakers[0]!.name.split(' ')[0]!)) return undefined
+  let rest = m[2]!.trim()
+  if (roleWords.test(rest)) return { title, speakers: [{ ...speakers[0]!, affiliation: rest }], form: 'person' }
+  // "Name - Company - Title": a short capitalised part between two dashes is the company.
+  const company = /^([\p{Lu}\p{N}][\p{L}\p{N}.&'’]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.&'’]*){0,2})\s+[-–—]\s+(.+)$/u.exec(rest)
+  if (company && !bracketed) {
+    speakers[0]!.affiliation = company[1]!
+    rest = company[2]!
+  }
+  // A bare kind ("Keynote") or a one-word rest is not a title to stand alone.
+  if (rest.split(/\s+/).length < 2 || kindOf(rest)) return { title, speakers, form: 'first' }
+  return { title: rest, speakers, form: 'first' }
+}
+
+interface Split {
+  title: string
+  speakers: Speaker[]
+  form?: 'first' | 'person'
+}
+
 /** Tries the speaker patterns from the most to the least explicit. */
-function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | undefined {
+function splitSpeakers(title: string): Split | undefined {
   // "Title - Speaker, Company": the last dash whose tail reads as speakers.
   const dashes = [...title.matchAll(/\s+(?:[-–—]{1,2}|\|)\s+/g)]
   for (const dash of dashes.reverse()) {
@@ -162,6 +207,8 @@ function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | 
     const speakers = readSpeakers(paren[2]!)
     if (speakers) return { title: paren[1]!.trim(), speakers }
   }
+  const first = speakerFirst(title)
+  if (first) return first
   // "Title, Speaker", "Title, Speaker, Speaker, Company": people's names after the title,
   // the last part possibly their company.
   const parts = title.split(/,\s+/)

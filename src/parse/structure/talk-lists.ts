@@ -121,7 +121,10 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean):
 function talkLink(paragraph: Paragraph): Link | undefined {
   if (toString(paragraph).length > 1200) return undefined
   const links = paragraph.children.filter((c): c is Link => c.type === 'link')
-  const talks = links.filter((l) => isScheduleEntry(l) || readHeading(toString(l)).speakers.length > 0)
+  const talks = links.filter((l) => {
+    const signals = readHeading(toString(l))
+    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly)
+  })
   return talks.length === 1 ? talks[0] : undefined
 }
 
@@ -141,7 +144,8 @@ function isTalkItem(item: ListItem): boolean {
   const line = toString(first).split('\n')[0]!.trim()
   if (line.length > 200) return false
   const signals = readHeading(line)
-  return signals.speakers.length > 0 || signals.kindLabelled
+  // "Joe Beda - CEO, Heptio" in a list of people met is a person, not a talk.
+  return (signals.speakers.length > 0 && !signals.personOnly) || signals.kindLabelled
 }
 
 /** A title-like first line that names a session kind: "Kubernetes and Service Mesh Workshop with VMware (all day)". */
