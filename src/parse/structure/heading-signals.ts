@@ -34,7 +34,7 @@ export interface HeadingSignals {
 
 const kindWords: [RegExp, SessionKind][] = [
   [/^(?:(?:opening|closing|sponsored|morning|evening|day \d+)\s+)?keynotes?$/i, 'keynote'],
-  [/^lightning(?: talks?)?$/i, 'lightning'],
+  [/^(?:lightning|ignite)(?: talks?)?$/i, 'lightning'],
   [/^(?:bofs?|birds of a feather)$/i, 'bof'],
   [/^(?:workshops?|tutorials?|hands[- ]on(?: lab)?|labs?)$/i, 'workshop'],
   [/^(?:talks?|sessions?|breakouts?|panels?|deep dives?|intro(?:duction)?(?: \+ deep dive)?|maintainer track|case study)$/i, 'talk'],
@@ -50,7 +50,7 @@ const skillTag = /^(?:[BIA]|beginner|intermediate|advanced|any)(?: skill level| 
 const numberPrefix = /^(?:#?\d{1,3}[.)]|#\d{1,3}:?|\d{1,3}\s*[-–—:])\s+/
 
 const groupTitle =
-  /^(?:day\s*(?:#\s*)?(?:\d+|zero|one|two|three|four|five)\b.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|(?:(?:opening|closing|morning|afternoon|evening|day\s*\d+|main|sponsored)\s+)?keynotes|(?:(?:the|other|more|breakout|main|my|favourite|favorite)\s+)?(?:talks|sessions|presentations|breakouts)(?: i (?:attended|saw|liked|watched))?|(?:lightning|flash) talks|workshops|tutorials|bofs|co-located events|.+\strack|track\s*[:\-–]?\s*.+|tracks|pre-?conference|day\s*0)$/i
+  /^(?:day\s*(?:#\s*)?(?:\d+|zero|one|two|three|four|five)\b.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|(?:(?:opening|closing|morning|afternoon|evening|day\s*\d+|main|sponsored)\s+)?keynotes|(?:(?:the|other|more|breakout|main|my|favourite|favorite)\s+)?(?:talks|sessions|presentations|breakouts)(?: i (?:attended|saw|liked|watched))?|(?:lightning|flash|ignite) talks|workshops|tutorials|bofs|co-located events|.+\strack|track\s*[:\-–]?\s*.+|tracks|pre-?conference|day\s*0)$/i
 
 const noteTitle =
   /^(?:(?:my|key|final|general|some|closing|personal|overall|other)\s+)*(?:intro(?:duction)?|overview|summary|executive summary|tl;?\s*dr|conclusions?|takeaways?|impressions|thoughts|wrap[- ]?up|highlights|background|about(?: me| this)?|the expo|expo|sponsors?|venue|the venue|party|parties|food|recap|event recap|lessons(?: learned)?|what i learned|next steps|resources|links|references|further reading|change ?log|change history|updates?|top \d+|hallway track|networking|swag|travel|logistics|acknowledg(?:e)?ments|thanks|credits|agenda|contents|table of contents|toc)(?:\s*[:!.…]+(?:\s.*)?|\s+[-–—]\s.*|\s+(?:from|on|about|and|&|for)\s.*|\s+\d+)?$/i
@@ -117,7 +117,7 @@ export function readHeading(raw: string): HeadingSignals {
   // A kind word in the title itself: "Kubernetes SIG Deep Dive", "Security BoF".
   if (!kind) {
     if (/\bkeynotes?\b/i.test(title)) kind = 'keynote'
-    else if (/\blightning talks?\b/i.test(title)) kind = 'lightning'
+    else if (/\b(?:lightning|ignite) talks?\b/i.test(title)) kind = 'lightning'
     else if (/\b(?:bof|birds of a feather)\b/i.test(title)) kind = 'bof'
     else if (/\b(?:workshop|tutorial)\b/i.test(title)) kind = 'workshop'
     else if (/\b(?:deep dive|panel)\b/i.test(title)) kind = 'talk'

@@ -120,7 +120,9 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean):
 /** The one link in a paragraph whose text reads as a talk with its speakers. */
 function talkLink(paragraph: Paragraph): Link | undefined {
   if (toString(paragraph).length > 1200) return undefined
-  const links = paragraph.children.filter((c): c is Link => c.type === 'link')
+  // "**[Title - Speaker](notes.md)**": a link in bold or italics counts as one in the open.
+  const inline = paragraph.children.flatMap((c) => (c.type === 'strong' || c.type === 'emphasis' ? c.children : [c]))
+  const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
     const signals = readHeading(toString(l))
     return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly)
