@@ -107,6 +107,25 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
   return signals
 }
 
+/**
+ * A section that opens with nothing but a link to a talk ("⏩ [Title - Speaker, Company](recording)")
+ * is about that talk, whatever its heading calls the topic ("Kepler"): returns the link's text.
+ */
+export function openingTalkLink(nodes: readonly RootContent[]): string | undefined {
+  const first = nodes[0]
+  if (first?.type !== 'paragraph') return undefined
+  const inline = first.children.flatMap((c) => (c.type === 'strong' || c.type === 'emphasis' ? c.children : [c]))
+  const links = inline.filter((c) => c.type === 'link')
+  // Around the link only marks: an arrow, an emoji, a dash.
+  if (links.length !== 1 || inline.some((c) => c.type !== 'link' && /[\p{L}\p{N}]/u.test(toString(c)))) return undefined
+  const link = links[0]!
+  const text = toString(link).replace(/\s+/g, ' ').trim()
+  if (text.split(' ').length < 3) return undefined
+  const signals = readHeading(text)
+  const talk = signals.speakers.length > 0 && !signals.personOnly
+  return talk || hasSessionLink(first) ? text : undefined
+}
+
 export function hasSessionLink(node: RootContent): boolean {
   let found = false
   visit(node, 'link', (link) => {

@@ -15,7 +15,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import type { SessionKind } from '../../validate/schema.ts'
 import type { SessionAttributes } from '../session-attributes.ts'
-import { hasSessionLink, readBody, readSpeakerLine, speakersInText } from './body-signals.ts'
+import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakersInText } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
 import { liftTalkLists } from './talk-lists.ts'
@@ -166,8 +166,17 @@ function score(node: Node, body: RootContent[]): void {
     node.speakers = b.speakers
     node.title = s.titleWithTail
   }
+  // "### Kepler" opening with "⏩ [Measuring Energy with Kepler - Ada Lovelace](video)": the talk is the link's.
+  const link = openingTalkLink(body)
+  if (link && !s.speakers.length && !s.noteWord) {
+    const l = readHeading(link)
+    node.score += l.speakers.length ? 3 : 2
+    node.title = l.title
+    if (!b.speakers.length) node.speakers = l.speakers
+    if (l.kind && !s.kind) node.kind = l.kind
+  }
   if (s.kind) node.kind = s.kind
-  else if (b.deliveredKind) node.kind = b.deliveredKind
+  else if (b.deliveredKind) node.kind ??= b.deliveredKind
   if (!node.speakers.length) node.speakers = speakersInText(body, node.kind)
 }
 
