@@ -64,6 +64,8 @@ export function draftMarkdown(text: string): MarkdownDraft {
   const reduced = { shortcodes: 0, html: 0 }
   reduceShortcodes(tree, reduced)
   reduceHtml(tree, reduced)
+  const unspaced = liftUnspacedHeadings(tree)
+  if (unspaced) notes.push(`Read ${unspaced === 1 ? 'one line' : `${unspaced} lines`} such as "##Day 1" as headings: Markdown needs a space after the #s, and the draft has it.`)
   if (reduced.shortcodes) notes.push(`Reduced ${reduced.shortcodes} Hugo or Jekyll shortcodes to text or links.`)
   if (reduced.html) notes.push(`Reduced ${reduced.html} pieces of HTML to Markdown or text.`)
 
@@ -177,6 +179,31 @@ export function markSessionsInMarkdown(markdown: string): { body: string; sessio
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+// --- headings without their space ------------------------------------------------------
+
+/**
+ * "##Day 1" at the start of a paragraph: a heading as older renderers read it, a paragraph
+ * to CommonMark. Two or more #s only: "#KubeCon was great" is a hashtag.
+ */
+function liftUnspacedHeadings(tree: Root): number {
+  let count = 0
+  const lift = (node: RootContent): RootContent[] => {
+    if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') return [node]
+    const first = node.children[0]
+    const m = /^(#{2,6})([^\s#][^\n]*)(\n|$)/.exec(first.value)
+    // The heading's line must be plain text: a line that goes on into a link stays a paragraph.
+    if (!m || (m[3] === '' && node.children.length > 1)) return [node]
+    count++
+    const depth = m[1]!.length as Heading['depth']
+    const heading: Heading = { type: 'heading', depth, children: [{ type: 'text', value: m[2]!.replace(/\s*#*\s*$/, '') }], ...(node.position ? { position: node.position } : {}) }
+    const rest = [{ type: 'text', value: first.value.slice(m[0].length) } as Text, ...node.children.slice(1)].filter((c) => c.type !== 'text' || c.value !== '')
+    // "##Day 2" then "###Talks" on the next line: the rest may open with a heading too.
+    return rest.length ? [heading, ...lift({ type: 'paragraph', children: rest })] : [heading]
+  }
+  tree.children = tree.children.flatMap(lift)
+  return count
+}
 
 // --- shortcodes ------------------------------------------------------------------------
 

@@ -195,6 +195,9 @@ function splitSpeakers(title: string): Split | undefined {
     const speakers = readSpeakers(title.slice(dash.index + dash[0].length))
     if (head && speakers) return { title: head, speakers }
   }
+  // "Ada Lovelace - The Title with Engines": a name before the first dash wins over "with Engines".
+  const first = speakerFirst(title)
+  if (first?.form === 'first' && first.title !== title) return first
   // "Title by Speaker"
   const by = /^(.+)\s+(?:by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
   if (by) {
@@ -207,7 +210,6 @@ function splitSpeakers(title: string): Split | undefined {
     const speakers = readSpeakers(paren[2]!)
     if (speakers) return { title: paren[1]!.trim(), speakers }
   }
-  const first = speakerFirst(title)
   if (first) return first
   // "Title, Speaker", "Title, Speaker, Speaker, Company": people's names after the title,
   // the last part possibly their company.
