@@ -18,6 +18,8 @@ export interface BodySignals {
   sessionWords: number
   /** "I delivered a keynote", "she gave a workshop": the opening lines say what kind of session this is. */
   deliveredKind?: SessionKind
+  /** "The workshop was hands-on": a paragraph of the opening names what the session was. */
+  namedKind?: SessionKind
 }
 
 const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
@@ -100,9 +102,16 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     .map((n) => toString(n, { includeHtml: false }))
     .join('\n')
   // Only a hint: a takeaway may mention "the speaker" too.
-  const opening = nodes.slice(0, 2).filter((n) => n.type === 'paragraph').map((n) => toString(n, { includeHtml: false })).join('\n')
-  const kind = delivered.exec(opening)?.[1]?.toLowerCase()
+  // The first two paragraphs with words (an image between them does not count).
+  const paragraphs = nodes
+    .filter((n) => n.type === 'paragraph')
+    .map((n) => toString(n, { includeHtml: false }).trim())
+    .filter(Boolean)
+    .slice(0, 2)
+  const kind = delivered.exec(paragraphs.join('\n'))?.[1]?.toLowerCase()
   if (kind) signals.deliveredKind = deliveredKinds[kind]!
+  const named = paragraphs.map((p) => /^(?:the|this|that|our|my) (keynote|lightning talk|workshop|tutorial)\b/i.exec(p)?.[1]).find(Boolean)
+  if (named) signals.namedKind = deliveredKinds[named.toLowerCase()]!
   signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
   return signals
 }

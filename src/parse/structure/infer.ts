@@ -176,7 +176,8 @@ function score(node: Node, body: RootContent[]): void {
     if (l.kind && !s.kind) node.kind = l.kind
   }
   if (s.kind) node.kind = s.kind
-  else if (b.deliveredKind) node.kind ??= b.deliveredKind
+  // Only the kind: "The keynote was long" under "Day 1" does not make the day a session.
+  else node.kind ??= b.deliveredKind ?? b.namedKind
   if (!node.speakers.length) node.speakers = speakersInText(body, node.kind)
 }
 
