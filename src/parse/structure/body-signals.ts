@@ -101,7 +101,6 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     .filter((n) => n.type !== 'code')
     .map((n) => toString(n, { includeHtml: false }))
     .join('\n')
-  // Only a hint: a takeaway may mention "the speaker" too.
   // The first two paragraphs with words (an image between them does not count).
   const paragraphs = nodes
     .filter((n) => n.type === 'paragraph')
@@ -112,6 +111,7 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
   if (kind) signals.deliveredKind = deliveredKinds[kind]!
   const named = paragraphs.map((p) => /^(?:the|this|that|our|my) (keynote|lightning talk|workshop|tutorial)\b/i.exec(p)?.[1]).find(Boolean)
   if (named) signals.namedKind = deliveredKinds[named.toLowerCase()]!
+  // Only a hint: a takeaway may mention "the speaker" too.
   signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
   return signals
 }

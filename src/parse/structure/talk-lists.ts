@@ -31,8 +31,9 @@ export function liftTalkLists(tree: Root): void {
       continue
     }
     while (open.length && sections[open.at(-1)!]!.depth >= node.depth) open.pop()
-    // The author marked this heading: its text is theirs to cut, not ours.
-    sections.push({ heading: node, depth: node.depth, explicit: node.data?.session !== undefined, body: [], parent: open.at(-1) ?? -1 })
+    // The author marked this heading a session: its text is theirs to cut, not ours.
+    const explicit = node.data?.session !== undefined && node.data.session.kind !== 'note'
+    sections.push({ heading: node, depth: node.depth, explicit, body: [], parent: open.at(-1) ?? -1 })
     open.push(sections.length - 1)
   }
   // Days or tracks that each list a few talks are judged together: "Monday" listing one
