@@ -46,6 +46,8 @@ describe('splitting a heading', () => {
     ['Piotr Zielinski - Staff Developer Advocate, Lumen', 'Piotr Zielinski - Staff Developer Advocate, Lumen', ['Piotr Zielinski'], undefined],
     ['Going Elastic - Scaling Search', 'Going Elastic - Scaling Search', [], undefined],
     ['Ignite Talks', 'Ignite Talks', [], 'lightning'],
+    ['Migrating Clusters with Zero Downtime Tobias Lind & Sean Okafor', 'Migrating Clusters with Zero Downtime', ['Tobias Lind', 'Sean Okafor'], undefined],
+    ['Pipelines & Policy', 'Pipelines & Policy', [], undefined],
   ])('%s', (heading, title, names, kind) => {
     const signals = readHeading(heading)
     expect(signals.title).toBe(title)

@@ -57,7 +57,7 @@ const onStage = new RegExp(
 
 /**
  * Speakers named in a session's text rather than beside its title: "the speaker (Name)"
- * anywhere, and for keynotes, the people who take the stage. For sessions whose heading
+ * anywhere, "Name's talk" in its first paragraph, and for keynotes, the people who take the stage. For sessions whose heading
  * and opening lines name nobody.
  */
 export function speakersInText(nodes: readonly RootContent[], kind: SessionKind | undefined): Speaker[] {
@@ -70,6 +70,10 @@ export function speakersInText(nodes: readonly RootContent[], kind: SessionKind 
     for (const s of speakers ?? []) if (!found.some((f) => f.name === s.name)) found.push(s)
   }
   for (const m of text.matchAll(speakerInPassing)) add(readSpeakers(m[1]!))
+  // "[Dan Kohn's talk](…) starts with…" at the top of the section.
+  const opening = nodes.find((n) => n.type === 'paragraph' && toString(n).trim() !== '')
+  const possessive = opening && new RegExp(String.raw`(${nameRun})['’]s (?:talk|keynote|session|presentation|workshop)\b`, 'u').exec(toString(opening))
+  if (possessive) add(readSpeakers(possessive[1]!, { strict: true }))
   if (kind === 'keynote') for (const m of text.matchAll(onStage)) add(readSpeakers(m[1]!, { strict: true }))
   return found
 }

@@ -195,6 +195,13 @@ function splitSpeakers(title: string): Split | undefined {
     const speakers = readSpeakers(title.slice(dash.index + dash[0].length))
     if (head && speakers) return { title: head, speakers }
   }
+  // "Title Ada Lovelace & Alan Turing": two names joined at the end, with no dash before them.
+  const pair = /^(.+?)\s+(\S+\s+\S+)\s+(?:&|and)\s+(\S+\s+\S+)$/u.exec(title)
+  if (pair && !/(?:\s(?:by|with|and|of|from)|[-–—|:,])$/i.test(pair[1]!) && pair[1]!.split(/\s+/).length >= 2) {
+    const a = readSpeakers(pair[2]!, { strict: true })
+    const b = readSpeakers(pair[3]!, { strict: true })
+    if (a?.length === 1 && b?.length === 1) return { title: pair[1]!, speakers: [...a, ...b] }
+  }
   // "Ada Lovelace - The Title with Engines": a name before the first dash wins over "with Engines".
   const first = speakerFirst(title)
   if (first?.form === 'first' && first.title !== title) return first
