@@ -48,6 +48,8 @@ describe('splitting a heading', () => {
     ['Ignite Talks', 'Ignite Talks', [], 'lightning'],
     ['Migrating Clusters with Zero Downtime Tobias Lind & Sean Okafor', 'Migrating Clusters with Zero Downtime', ['Tobias Lind', 'Sean Okafor'], undefined],
     ['Pipelines & Policy', 'Pipelines & Policy', [], undefined],
+    ['Desmond Okafor\nContinuous Testing in the World of APIs', 'Continuous Testing in the World of APIs', ['Desmond Okafor'], undefined],
+    ['Scaling Queues at Night\nRosa Lindqvist', 'Scaling Queues at Night', ['Rosa Lindqvist'], undefined],
   ])('%s', (heading, title, names, kind) => {
     const signals = readHeading(heading)
     expect(signals.title).toBe(title)

@@ -56,6 +56,19 @@ const noteTitle =
   /^(?:(?:my|key|final|general|some|closing|personal|overall|other)\s+)*(?:intro(?:duction)?|overview|summary|executive summary|tl;?\s*dr|conclusions?|takeaways?|impressions|thoughts|wrap[- ]?up|highlights|background|about(?: me| this)?|the expo|expo|sponsors?|venue|the venue|party|parties|food|recap|event recap|lessons(?: learned)?|what i learned|next steps|resources|links|references|further reading|change ?log|change history|updates?|top \d+|hallway track|networking|swag|travel|logistics|acknowledg(?:e)?ments|thanks|credits|agenda|contents|table of contents|toc)(?:\s*[:!.…]+(?:\s.*)?|\s+[-–—]\s.*|\s+(?:from|on|about|and|&|for)\s.*|\s+\d+)?$/i
 
 export function readHeading(raw: string): HeadingSignals {
+  // A link or heading written on two lines, one of them only the speaker: "Ada Lovelace
+  // (Engines)⏎The Title", or "The Title⏎Ada Lovelace".
+  const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean)
+  if (lines.length === 2) {
+    const [a, b] = lines as [string, string]
+    const first = readSpeakers(a)
+    const last = first ? undefined : readSpeakers(b, { strict: true })
+    const speakers = first ?? last
+    if (speakers) {
+      const signals = readHeading(first ? b : a)
+      if (!signals.speakers.length) return { ...signals, speakers, speakerFirst: first !== undefined }
+    }
+  }
   let title = raw.replace(/\s+/g, ' ').trim()
   let kind: SessionKind | undefined
   let kindLabelled = false
