@@ -45,7 +45,7 @@ export function readsAsTitle(text: string): boolean {
   return capitalised * 3 >= content.length * 2
 }
 
-export function findMentions(paragraph: Paragraph): Mention[] {
+function findMentions(paragraph: Paragraph): Mention[] {
   const text = toString(paragraph)
   if (text.length > 2000 || !talkContext.test(text)) return []
   const mentions: Mention[] = []
