@@ -10,7 +10,7 @@ import { bundleBrowserCode } from './emit/browser.ts'
 import { buildSearchData, searchIndexFiles } from './emit/search-index.ts'
 import { dataFiles } from './emit/data.ts'
 import { feedFiles, normalizeSiteUrl } from './emit/feeds.ts'
-import { pagePaths, renderPages } from './emit/pages.ts'
+import { pageFiles, pagePaths } from './emit/pages.ts'
 import { writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
@@ -60,10 +60,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
     // Pages and data show section content with its auto-links; the graph holds none.
     const shown = withAutolinks(site).site
-    const pageFiles = renderPages(shown, { base, feed: siteUrl !== undefined })
+    // Pages render as they are written (the write stage), a few at a time.
+    const pages = pageFiles(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
-    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(shown, base), ...scripts, ...index, ...feeds] }
+    return { pageFiles: pages, feeds, all: [...pages, ...dataFiles(shown, base), ...scripts, ...index, ...feeds] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public'), [options.contentDir]))
 
