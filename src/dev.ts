@@ -46,6 +46,12 @@ export interface DevOptions {
 
 export const eventsPath = '/__recap/events'
 const clientPath = '/__recap/client.js'
+/**
+ * How long a burst of file events must be quiet before a rebuild: editors write a file in one
+ * or a few steps within milliseconds, and a rebuild that starts too early is followed by one
+ * more anyway (changes during a build schedule another).
+ */
+const settleMs = 25
 const recapBin = path.join(projectRoot, 'bin/recap.js')
 
 type BuildState = { ok: true } | { ok: false; errors: string[] }
@@ -110,7 +116,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
           if (error) finish(reason, started, { ok: false, errors: stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written')) })
           else {
             fromDisk = true
-            finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? '', done: `${stdout.match(/(\d+) pages written/)?.[1] ?? '?'} pages and the search index written` })
+            finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? 'nothing', done: stdout.startsWith('Up to date') ? 'the output folder was already up to date' : `${stdout.match(/(\d+) pages written/)?.[1] ?? '?'} pages and the search index written` })
           }
           resolve()
         },
@@ -210,8 +216,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       if (!inside(abs, contentDir) && (fromDisk || !inside(abs, publicDir))) codeChanged = true
       changed.add(displayPath(file))
       clearTimeout(timer)
-      // Editors write a file in several steps: wait for them to settle.
-      timer = setTimeout(flush, 80)
+      timer = setTimeout(flush, settleMs)
     })
     return w
   }
@@ -235,7 +240,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
         restarting = false
         changed.add(displayPath(contentDir))
         clearTimeout(timer)
-        timer = setTimeout(flush, 80)
+        timer = setTimeout(flush, settleMs)
       })
     })
   }
