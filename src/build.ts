@@ -63,7 +63,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     : undefined
   if (options.cacheDir && fingerprint) {
     const kept = await upToDate<Kept>(options.cacheDir, options.outDir, fingerprint)
-    if (kept) return { ...kept, outDir: options.outDir, timings: timer.timings, parsed: { fresh: 0, cached: kept.counts.reports }, upToDate: true }
+    if (kept) {
+      // The cache is pruned as after any build: other code versions' entries go.
+      await new ParseCache(options.cacheDir).prune(Math.max(2000, 2 * kept.counts.reports))
+      return { ...kept, outDir: options.outDir, timings: timer.timings, parsed: { fresh: 0, cached: kept.counts.reports }, upToDate: true }
+    }
   }
   const cache = options.cache ?? new ParseCache(options.cacheDir)
   const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
