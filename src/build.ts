@@ -5,18 +5,12 @@
  */
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { withAutolinks } from './emit/autolink.ts'
-import { bundleBrowserCode } from './emit/browser.ts'
-import { buildSearchData, searchIndexFiles } from './emit/search-index.ts'
-import { dataFiles } from './emit/data.ts'
-import { feedFiles, normalizeSiteUrl } from './emit/feeds.ts'
-import { pageFiles, pagePaths } from './emit/pages.ts'
 import { inputFingerprint, recordBuild, upToDate } from './emit/up-to-date.ts'
 import { recoverOutput, writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
-import { createTimer, readSite, type StageTiming } from './pipeline.ts'
 import { projectRoot } from './root.ts'
+import { createTimer, type StageTiming } from './timer.ts'
 import type { Problem } from './problems.ts'
 
 export interface BuildOptions {
@@ -69,6 +63,16 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       return { ...kept, outDir: options.outDir, timings: timer.timings, parsed: { fresh: 0, cached: kept.counts.reports }, upToDate: true }
     }
   }
+  // Loaded only when there is something to build: an up-to-date check starts in a blink.
+  const [{ readSite }, { withAutolinks }, { bundleBrowserCode }, { buildSearchData, searchIndexFiles }, { dataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
+    import('./pipeline.ts'),
+    import('./emit/autolink.ts'),
+    import('./emit/browser.ts'),
+    import('./emit/search-index.ts'),
+    import('./emit/data.ts'),
+    import('./emit/feeds.ts'),
+    import('./emit/pages.ts'),
+  ])
   const cache = options.cache ?? new ParseCache(options.cacheDir)
   const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
   // Keeps the cache from growing forever: stale code versions go, and the least recently used.
