@@ -7,6 +7,7 @@
  * topic's generic words, or its author tagged it. Naming a project of the topic makes the
  * topic related to the section, not one of its topics: "Vault" is no talk about security.
  */
+import { createHash } from 'node:crypto'
 import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
 import { normalizeWord, sentences, words, type Word } from './words.ts'
 
@@ -159,4 +160,55 @@ export function tagSection(
     for (const topic of projectTopics.get(project) ?? []) if (!topics.has(topic)) related.add(topic)
   }
   return { topics, projects, focus, related: [...related] }
+}
+
+/**
+ * A section's tags as plain data, so that they survive the parse cache (JSON) and the trip
+ * back from a parse worker. Tagging is the costly part of linking and depends only on the
+ * report and the catalogue, so each report is tagged once, next to its parse, and cached.
+ */
+export interface SectionTags {
+  /** Its topics, each with the first sentence naming it; a topic only its author set has none. */
+  topics: { id: string; mention?: Mention }[]
+  projects: { id: string; mention: Mention }[]
+  focus: string[]
+  related: string[]
+}
+
+/** What tagging needs from the catalogue, prepared once, and a key that changes with it. */
+export interface Tagging {
+  matcher: PhraseMatcher
+  projectTopics: ReadonlyMap<string, readonly string[]>
+  /** Changes whenever anything tagging reads from topics.yml or projects.yml changes. */
+  key: string
+}
+
+export function tagging(topics: readonly TopicEntry[], projects: readonly ProjectEntry[]): Tagging {
+  return {
+    matcher: PhraseMatcher.fromCatalogue(topics, projects),
+    projectTopics: new Map(projects.map((p) => [p.id, p.topics])),
+    key: taggingKey(topics, projects),
+  }
+}
+
+/** A hash of what tagging reads from the catalogue (not descriptions, not conferences). */
+export function taggingKey(topics: readonly TopicEntry[], projects: readonly ProjectEntry[]): string {
+  const used = [
+    topics.map((t) => [t.id, t.name, t.aliases, t.generic ?? []]),
+    projects.map((p) => [p.id, p.name, p.aliases, p.caseSensitive, p.topics]),
+  ]
+  return createHash('sha256').update(JSON.stringify(used)).digest('hex').slice(0, 16)
+}
+
+/** The tags of each section of a report, in section order. */
+export function tagReport(sections: readonly { title: string; text: string; authorTopics: readonly string[] }[], prepared: Tagging): SectionTags[] {
+  return sections.map((s) => {
+    const tags = tagSection(s, prepared.matcher, prepared.projectTopics)
+    return {
+      topics: [...tags.topics].map(([id, mention]) => (mention ? { id, mention } : { id })),
+      projects: [...tags.projects].map(([id, mention]) => ({ id, mention })),
+      focus: [...tags.focus],
+      related: tags.related,
+    }
+  })
 }
