@@ -19,7 +19,7 @@ import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
 import { relatedSections, type Related } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
-import { tagging, tagReport, type SectionTags } from './tagger.ts'
+import { mentionOf, tagging, tagReport, type SectionTags } from './tagger.ts'
 import { trend, type TrendPoint } from './trends.ts'
 import { compareText, compareCodePoints } from '../compare.ts'
 
@@ -181,11 +181,11 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
       const projectTags = [...tags.projects].sort((a, b) => byProjectOrder(a.id, b.id))
       const topics = topicTags.map((t) => t.id)
       const projects = projectTags.map((p) => p.id)
-      for (const { id: t, mention } of topicTags) {
+      for (const { id: t, at } of topicTags) {
         reportTopics.add(t)
-        topicMentions.get(t)!.push({ section: id, ...(mention ?? { sentence: '', start: 0, end: 0 }) })
+        topicMentions.get(t)!.push({ section: id, ...(at ? mentionOf(at, s) : { sentence: '', start: 0, end: 0 }) })
       }
-      for (const { id: p, mention } of projectTags) projectMentions.get(p)!.push({ section: id, ...mention })
+      for (const { id: p, at } of projectTags) projectMentions.get(p)!.push({ section: id, ...mentionOf(at, s) })
       const focus = new Set(tags.focus)
       ids.push(id)
       sections.push({

@@ -127,21 +127,37 @@ export function tagSection(
   matcher: PhraseMatcher,
   projectTopics: ReadonlyMap<string, readonly string[]>,
 ): Tags {
-  const topics = new Map<string, Mention | undefined>()
-  const projects = new Map<string, Mention>()
+  const placed = tagPlaces(section, matcher, projectTopics)
+  const mention = (at: MentionAt) => mentionOf(at, section)
+  return {
+    topics: new Map(placed.topics.map((t) => [t.id, t.at && mention(t.at)])),
+    projects: new Map(placed.projects.map((p) => [p.id, mention(p.at)])),
+    focus: new Set(placed.focus),
+    related: placed.related,
+  }
+}
+
+/** tagSection, with each mention by place rather than by sentence. Topics and projects in the order first named. */
+function tagPlaces(
+  section: { title: string; text: string; authorTopics: readonly string[] },
+  matcher: PhraseMatcher,
+  projectTopics: ReadonlyMap<string, readonly string[]>,
+): SectionTags {
+  const topics = new Map<string, MentionAt | undefined>()
+  const projects = new Map<string, MentionAt>()
   const sentencesNaming = new Map<string, number>()
   const focus = new Set<string>(section.authorTopics)
   // Body sentences first: the sentence quoted for a mention should say more than the title.
   const body = sentences(section.text)
-  const units = [...body, { text: section.title, start: 0 }]
+  const units = [...body, { text: section.title, start: -1 }]
   units.forEach((unit, i) => {
     const named = new Set<string>()
     for (const m of matcher.match(unit.text)) {
-      const mention = { sentence: unit.text, start: m.start, end: m.end }
+      const at = { from: unit.start, length: unit.start < 0 ? 0 : unit.text.length, start: m.start, end: m.end }
       if (m.target.type === 'project') {
-        if (!projects.has(m.target.id)) projects.set(m.target.id, mention)
+        if (!projects.has(m.target.id)) projects.set(m.target.id, at)
       } else {
-        if (!topics.has(m.target.id)) topics.set(m.target.id, mention)
+        if (!topics.has(m.target.id)) topics.set(m.target.id, at)
         named.add(m.target.id)
       }
     }
@@ -159,20 +175,40 @@ export function tagSection(
   for (const project of projects.keys()) {
     for (const topic of projectTopics.get(project) ?? []) if (!topics.has(topic)) related.add(topic)
   }
-  return { topics, projects, focus, related: [...related] }
+  return {
+    topics: [...topics].map(([id, at]) => (at ? { id, at } : { id })),
+    projects: [...projects].map(([id, at]) => ({ id, at })),
+    focus: [...focus],
+    related: [...related],
+  }
 }
 
 /**
  * A section's tags as plain data, so that they survive the parse cache (JSON) and the trip
  * back from a parse worker. Tagging is the costly part of linking and depends only on the
  * report and the catalogue, so each report is tagged once, next to its parse, and cached.
+ * A mention does not repeat its sentence: it says where the sentence is (see mentionOf).
  */
 export interface SectionTags {
   /** Its topics, each with the first sentence naming it; a topic only its author set has none. */
-  topics: { id: string; mention?: Mention }[]
-  projects: { id: string; mention: Mention }[]
+  topics: { id: string; at?: MentionAt }[]
+  projects: { id: string; at: MentionAt }[]
   focus: string[]
   related: string[]
+}
+
+/** A mention by place: the sentence is the title (`from` -1) or text.slice(from, from + length). */
+export interface MentionAt {
+  from: number
+  length: number
+  start: number
+  end: number
+}
+
+/** The mention a MentionAt stands for, in the section it was found in. */
+export function mentionOf(at: MentionAt, section: { title: string; text: string }): Mention {
+  const sentence = at.from < 0 ? section.title : section.text.slice(at.from, at.from + at.length)
+  return { sentence, start: at.start, end: at.end }
 }
 
 /** What tagging needs from the catalogue, prepared once, and a key that changes with it. */
@@ -202,13 +238,5 @@ export function taggingKey(topics: readonly TopicEntry[], projects: readonly Pro
 
 /** The tags of each section of a report, in section order. */
 export function tagReport(sections: readonly { title: string; text: string; authorTopics: readonly string[] }[], prepared: Tagging): SectionTags[] {
-  return sections.map((s) => {
-    const tags = tagSection(s, prepared.matcher, prepared.projectTopics)
-    return {
-      topics: [...tags.topics].map(([id, mention]) => (mention ? { id, mention } : { id })),
-      projects: [...tags.projects].map(([id, mention]) => ({ id, mention })),
-      focus: [...tags.focus],
-      related: tags.related,
-    }
-  })
+  return sections.map((s) => tagPlaces(s, prepared.matcher, prepared.projectTopics))
 }
