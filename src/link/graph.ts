@@ -183,9 +183,9 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
       const projects = projectTags.map((p) => p.id)
       for (const { id: t, at } of topicTags) {
         reportTopics.add(t)
-        topicMentions.get(t)!.push({ section: id, ...(at ? mentionOf(at, s) : { sentence: '', start: 0, end: 0 }) })
+        topicMentions.get(t)!.push(at ? mentionOf(at, s, id) : { section: id, sentence: '', start: 0, end: 0 })
       }
-      for (const { id: p, at } of projectTags) projectMentions.get(p)!.push({ section: id, ...mentionOf(at, s) })
+      for (const { id: p, at } of projectTags) projectMentions.get(p)!.push(mentionOf(at, s, id))
       const focus = new Set(tags.focus)
       ids.push(id)
       sections.push({
@@ -245,7 +245,7 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
   const people = linkPeople(sections, catalogue.people ?? [])
   for (const s of sections) s.people = people.ofSection.get(s.id) ?? []
   // The same person is the same tag however their name or affiliation was written.
-  const related = relatedSections(sections.map((s) => ({ ...s, speakers: s.people.map((p) => p.person) })))
+  const related = relatedSections(sections.map((s) => ({ id: s.id, report: s.report, topics: s.topics, projects: s.projects, speakers: s.people.map((p) => p.person) })))
   for (const s of sections) s.related = related.get(s.id) ?? []
 
   const sectionOf = (id: string) => sectionById.get(id)!

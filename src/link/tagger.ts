@@ -205,10 +205,12 @@ export interface MentionAt {
   end: number
 }
 
-/** The mention a MentionAt stands for, in the section it was found in. */
-export function mentionOf(at: MentionAt, section: { title: string; text: string }): Mention {
+/** The mention a MentionAt stands for, in the section it was found in; with `id`, naming that section. */
+export function mentionOf(at: MentionAt, section: { title: string; text: string }): Mention
+export function mentionOf(at: MentionAt, section: { title: string; text: string }, id: string): Mention & { section: string }
+export function mentionOf(at: MentionAt, section: { title: string; text: string }, id?: string): Mention & { section?: string } {
   const sentence = at.from < 0 ? section.title : section.text.slice(at.from, at.from + at.length)
-  return { sentence, start: at.start, end: at.end }
+  return id === undefined ? { sentence, start: at.start, end: at.end } : { section: id, sentence, start: at.start, end: at.end }
 }
 
 /** What tagging needs from the catalogue, prepared once, and a key that changes with it. */
