@@ -92,8 +92,10 @@ export class ParseCache {
   }
 
   key(report: ValidatedReport, topicIds: readonly string[]): string {
+    // The body is hashed as it is, after the (self-delimiting) JSON of the rest: no escaped copy of it.
     return createHash('sha256')
-      .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, report.body, topicIds]))
+      .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, topicIds]))
+      .update(report.body)
       .digest('hex')
   }
 
