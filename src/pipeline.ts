@@ -3,9 +3,11 @@
  * `build` adds the emit stage; `check` stops here and writes nothing.
  */
 import { loadContent } from './load/content.ts'
-import { linkSite, type Site } from './link/graph.ts'
-import { ParseCache } from './parse/cache.ts'
-import { parseReport, type ParsedReport } from './parse/report.ts'
+import { linkSite, type Site, type TaggedReport } from './link/graph.ts'
+import { tagging, tagReport } from './link/tagger.ts'
+import { ParseCache, type CacheEntry } from './parse/cache.ts'
+import { parseReport } from './parse/report.ts'
+import { prepareReports, type ParseContext, type PoolOptions } from './parse/workers.ts'
 import { ContentError, problem, sortProblems, type Problem } from './problems.ts'
 import { contentWarnings } from './validate/checks.ts'
 import { validateContent, type ValidatedContent } from './validate/content.ts'
@@ -32,8 +34,16 @@ export interface ReadResult {
   parsed: { fresh: number; cached: number }
 }
 
-/** Throws ContentError with every error found; warnings ride along with the result. */
-export async function readSite(contentDir: string, timer: Timer = createTimer(), cache = new ParseCache()): Promise<ReadResult> {
+export interface ReadOptions {
+  /** How reports are parsed: how many worker threads, and from how many reports on. */
+  workers?: PoolOptions
+}
+
+/**
+ * Throws ContentError with every error found; warnings ride along with the result. A bug
+ * met while parsing a report throws ParseFailure, naming the report.
+ */
+export async function readSite(contentDir: string, timer: Timer = createTimer(), cache = new ParseCache(), options: ReadOptions = {}): Promise<ReadResult> {
   const loaded = await timer.timeAsync('load', () => loadContent(contentDir))
   const validated = timer.time('validate', () => validateContent(loaded))
   const problems = [...validated.problems]
@@ -49,22 +59,39 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
     throw new ContentError(sortProblems(problems))
   }
 
-  const topicIds = validated.topics.map((t) => t.id)
+  const context: ParseContext = { topicIds: validated.topics.map((t) => t.id), topics: validated.topics, projects: validated.projects }
   let cached = 0
-  const parsed: ParsedReport[] = await timer.timeAsync('parse', async () => {
-    const out: ParsedReport[] = []
-    for (const r of validated.reports) {
-      const key = cache.key(r, topicIds)
-      let result = await cache.get(key)
-      if (result) cached++
-      else {
-        result = parseReport(r, topicIds)
-        await cache.set(key, result)
-      }
-      problems.push(...result.problems)
-      out.push(result.report)
-    }
-    return out
+  const parsed: TaggedReport[] = await timer.timeAsync('parse', async () => {
+    const reports = validated.reports
+    const keys = reports.map((r) => cache.key(r, context.topicIds))
+    const entries: (CacheEntry | undefined)[] = await Promise.all(keys.map((k) => cache.get(k)))
+    const update: [string, CacheEntry][] = []
+    // Cached parses whose tags came from another catalogue are tagged again, here: it is quick.
+    let current: ReturnType<typeof tagging> | undefined
+    entries.forEach((entry, i) => {
+      if (!entry) return
+      cached++
+      current ??= tagging(context.topics, context.projects)
+      if (entry.tagsKey === current.key && entry.tags) return
+      entries[i] = { ...entry, tags: tagReport(entry.report.sections, current), tagsKey: current.key }
+      update.push([keys[i]!, entries[i]!])
+    })
+    // Only the reports not in the cache go to the parse workers.
+    const missing = reports.flatMap((_, i) => (entries[i] ? [] : [i]))
+    const fresh = await prepareReports(
+      missing.map((i) => reports[i]!),
+      context,
+      options.workers,
+    )
+    missing.forEach((at, n) => {
+      entries[at] = fresh[n]!
+      update.push([keys[at]!, fresh[n]!])
+    })
+    await cache.setAll(update)
+    return entries.map((entry) => {
+      problems.push(...entry!.problems)
+      return { ...entry!.report, tags: entry!.tags! }
+    })
   })
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems.filter((p) => p.severity === 'error')))
 

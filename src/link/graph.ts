@@ -19,7 +19,7 @@ import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
 import { relatedSections, type Related } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
-import { PhraseMatcher, tagSection } from './tagger.ts'
+import { mentionOf, tagging, tagReport, type SectionTags } from './tagger.ts'
 import { trend, type TrendPoint } from './trends.ts'
 import { compareText, compareCodePoints } from '../compare.ts'
 
@@ -137,7 +137,13 @@ export interface Catalogue {
 export const startOf = (c: ConferenceEntry) => c.dates?.start ?? `${c.year}-01-01`
 export const endOf = (c: ConferenceEntry) => c.dates?.end ?? `${c.year}-12-31`
 
-export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue): Site {
+/**
+ * A parsed report, with its sections' tags when they were computed ahead (next to the parse,
+ * and cached with it; see tagReport): they must come from the same catalogue.
+ */
+export type TaggedReport = ParsedReport & { tags?: readonly SectionTags[] }
+
+export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue): Site {
   const conferences = [...catalogue.conferences].sort((a, b) => a.year - b.year || compareCodePoints(startOf(a), startOf(b)) || compareCodePoints(a.id, b.id))
   const conferenceOrder = new Map(conferences.map((c, i) => [c.id, i]))
   const conferenceById = new Map(conferences.map((c) => [c.id, c]))
@@ -154,8 +160,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
       compareCodePoints(a.id, b.id),
   )
 
-  const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)
-  const projectTopics = new Map(catalogue.projects.map((p) => [p.id, p.topics]))
+  let prepared: ReturnType<typeof tagging> | undefined
   const topicMentions = new Map<string, SectionMention[]>(catalogue.topics.map((t) => [t.id, []]))
   const projectMentions = new Map<string, SectionMention[]>(catalogue.projects.map((p) => [p.id, []]))
   const sectionsPerConference = new Map<string, number>(conferences.map((c) => [c.id, 0]))
@@ -168,17 +173,20 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
     const conference = conferenceById.get(fm.conference)!
     const ids: string[] = []
     const reportTopics = new Set(fm.topics)
-    for (const s of r.sections) {
+    const reportTags = r.tags ?? tagReport(r.sections, (prepared ??= tagging(catalogue.topics, catalogue.projects)))
+    r.sections.forEach((s, i) => {
       const id = `${r.id}/${s.slug}`
-      const tags = tagSection(s, matcher, projectTopics)
-      const topics = [...tags.topics.keys()].sort(byTopicOrder)
-      const projects = [...tags.projects.keys()].sort(byProjectOrder)
-      for (const t of topics) {
+      const tags = reportTags[i]!
+      const topicTags = [...tags.topics].sort((a, b) => byTopicOrder(a.id, b.id))
+      const projectTags = [...tags.projects].sort((a, b) => byProjectOrder(a.id, b.id))
+      const topics = topicTags.map((t) => t.id)
+      const projects = projectTags.map((p) => p.id)
+      for (const { id: t, at } of topicTags) {
         reportTopics.add(t)
-        const mention = tags.topics.get(t)
-        topicMentions.get(t)!.push({ section: id, ...(mention ?? { sentence: '', start: 0, end: 0 }) })
+        topicMentions.get(t)!.push(at ? mentionOf(at, s, id) : { section: id, sentence: '', start: 0, end: 0 })
       }
-      for (const p of projects) projectMentions.get(p)!.push({ section: id, ...tags.projects.get(p)! })
+      for (const { id: p, at } of projectTags) projectMentions.get(p)!.push(mentionOf(at, s, id))
+      const focus = new Set(tags.focus)
       ids.push(id)
       sections.push({
         id,
@@ -191,8 +199,8 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         conference: conference.id,
         year: conference.year,
         topics,
-        focus: topics.filter((t) => tags.focus.has(t)),
-        relatedTopics: tags.related.sort(byTopicOrder),
+        focus: topics.filter((t) => focus.has(t)),
+        relatedTopics: [...tags.related].sort(byTopicOrder),
         projects,
         text: s.text,
         content: s.content,
@@ -202,7 +210,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
         ...(s.group ? { group: s.group } : {}),
         related: [],
       })
-    }
+    })
     sectionsPerConference.set(conference.id, sectionsPerConference.get(conference.id)! + ids.length)
     reportsPerConference.get(conference.id)!.push(r.id)
     reports.push({
@@ -237,7 +245,7 @@ export function linkSite(parsed: readonly ParsedReport[], catalogue: Catalogue):
   const people = linkPeople(sections, catalogue.people ?? [])
   for (const s of sections) s.people = people.ofSection.get(s.id) ?? []
   // The same person is the same tag however their name or affiliation was written.
-  const related = relatedSections(sections.map((s) => ({ ...s, speakers: s.people.map((p) => p.person) })))
+  const related = relatedSections(sections.map((s) => ({ id: s.id, report: s.report, topics: s.topics, projects: s.projects, speakers: s.people.map((p) => p.person) })))
   for (const s of sections) s.related = related.get(s.id) ?? []
 
   const sectionOf = (id: string) => sectionById.get(id)!

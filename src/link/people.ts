@@ -78,12 +78,15 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
     for (const spelling of [entry.name, ...entry.aliases]) byKey.set(personKey(spelling), draft)
   }
 
+  // A name is written the same way in many sessions: reduced to its key once.
+  const keyOf = new Map<string, string>()
   const ofSection = new Map<string, SessionSpeaker[]>()
   const sectionDrafts = new Map<string, { draft: Draft; affiliation?: string }[]>()
   for (const s of sections) {
     const own: { draft: Draft; affiliation?: string }[] = []
     for (const speaker of s.speakers) {
-      const key = personKey(speaker.name)
+      let key = keyOf.get(speaker.name)
+      if (key === undefined) keyOf.set(speaker.name, (key = personKey(speaker.name)))
       if (key === '') continue
       let draft = byKey.get(key)
       if (!draft) {

@@ -40,102 +40,153 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
   const postingLimit = options.postingLimit ?? 100
   const n = sections.length
 
-  // Tags as small integers; postings hold section indexes in corpus order.
-  const tagIds = new Map<string, number>()
+  // Tags as small integers, each section's tags in one flat array (section i's are
+  // tagIds[tagStart[i]] … tagIds[tagStart[i + 1] - 1], in kind order, then as written).
+  const tagIndex = new Map<string, number>()
   const tagKind: Kind[] = []
   const tagName: string[] = []
-  const postings: number[][] = []
-  const tagsOf: number[][] = sections.map((s, index) => {
-    const mine: number[] = []
+  const postingCount: number[] = []
+  const tagStart = new Int32Array(n + 1)
+  const flat: number[] = []
+  const reportIndex = new Map<string, number>()
+  const reportOf = new Int32Array(n)
+  sections.forEach((s, index) => {
+    let r = reportIndex.get(s.report)
+    if (r === undefined) reportIndex.set(s.report, (r = reportIndex.size))
+    reportOf[index] = r
+    tagStart[index] = flat.length
     for (const kind of kinds) {
       for (const name of new Set(s[kind])) {
         const key = `${kind}:${name}`
-        let id = tagIds.get(key)
+        let id = tagIndex.get(key)
         if (id === undefined) {
-          tagIds.set(key, (id = tagKind.length))
+          tagIndex.set(key, (id = tagKind.length))
           tagKind.push(kind)
           tagName.push(name)
-          postings.push([])
+          postingCount.push(0)
         }
-        postings[id]!.push(index)
-        mine.push(id)
+        postingCount[id]!++
+        flat.push(id)
       }
     }
-    return mine
   })
+  tagStart[n] = flat.length
+  const tagIds = Int32Array.from(flat)
+  const tags = tagKind.length
+
+  // Postings, also flat: the sections carrying tag t, in corpus order.
+  const postingStart = new Int32Array(tags + 1)
+  for (let t = 0; t < tags; t++) postingStart[t + 1] = postingStart[t]! + postingCount[t]!
+  const postings = new Int32Array(flat.length)
+  const fill = postingStart.slice(0, tags)
+  for (let i = 0; i < n; i++) for (let k = tagStart[i]!; k < tagStart[i + 1]!; k++) postings[fill[tagIds[k]!]!++] = i
+
   // A tag on more than half of all sections (Kubernetes, at KubeCon) relates nothing.
-  const telling = postings.map((p) => p.length * 2 <= n && p.length > 1)
-  const weight = postings.map((p) => Math.log(n / p.length))
+  const telling = new Uint8Array(tags)
+  const weight = new Float64Array(tags)
+  for (let t = 0; t < tags; t++) {
+    const count = postingCount[t]!
+    telling[t] = count * 2 <= n && count > 1 ? 1 : 0
+    weight[t] = Math.log(n / count)
+  }
+  // Only telling tags can be shared (a section's own tags are all it marks): the same flat
+  // layout with the others left out, in the same order, so every score sums the same way.
+  const tellingStart = new Int32Array(n + 1)
+  const tellingIds: number[] = []
+  for (let i = 0; i < n; i++) {
+    tellingStart[i] = tellingIds.length
+    for (let k = tagStart[i]!; k < tagStart[i + 1]!; k++) if (telling[tagIds[k]!]) tellingIds.push(tagIds[k]!)
+  }
+  tellingStart[n] = tellingIds.length
+  const ownTags = Int32Array.from(tellingIds)
+  // Ties go to the smaller id (code-unit order): each section's place in that order, once.
+  const idRank = new Int32Array(n)
+  ;[...sections.keys()].sort((a, b) => (sections[a]!.id < sections[b]!.id ? -1 : sections[a]!.id > sections[b]!.id ? 1 : 0)).forEach((i, rank) => (idRank[i] = rank))
 
   const result = new Map<string, Related[]>()
   // Scratch space reused for every section: no allocation per candidate.
-  const mark = new Int32Array(tagKind.length)
+  const mark = new Int32Array(tags)
   const seen = new Int32Array(n)
-  const candidates: number[] = []
-  sections.forEach((s, index) => {
+  const candidates = new Int32Array(n)
+  // The best `limit` so far, best first.
+  const topOther = new Int32Array(limit + 1)
+  const topScore = new Float64Array(limit + 1)
+  for (let index = 0; index < n; index++) {
     const stamp = index + 1
-    const mine = tagsOf[index]!.filter((t) => telling[t])
+    const report = reportOf[index]!
+    const mine = ownTags.subarray(tellingStart[index]!, tellingStart[index + 1]!)
     for (const t of mine) mark[t] = stamp
-    candidates.length = 0
-    const consider = (other: number) => {
-      if (seen[other] === stamp || sections[other]!.report === s.report) return
-      seen[other] = stamp
-      candidates.push(other)
-    }
+    let found = 0
     for (const t of mine) {
-      const list = postings[t]!
-      if (list.length <= postingLimit) for (const other of list) consider(other)
+      if (postingCount[t]! > postingLimit) continue
+      for (let p = postingStart[t]!; p < postingStart[t + 1]!; p++) {
+        const other = postings[p]!
+        if (seen[other] === stamp || reportOf[other] === report) continue
+        seen[other] = stamp
+        candidates[found++] = other
+      }
     }
     // Nothing rare in common with anyone: look near this section (same conference and era)
     // in the postings of its rarest telling tag, a window of postingLimit sections.
-    if (candidates.length < limit) {
-      const rarest = mine.filter((t) => postings[t]!.length > postingLimit).sort((a, b) => postings[a]!.length - postings[b]!.length || a - b)[0]
-      if (rarest !== undefined) {
-        const list = postings[rarest]!
-        const at = lowerBound(list, index)
-        const from = Math.max(0, Math.min(at - postingLimit / 2, list.length - postingLimit))
-        for (let i = from; i < Math.min(list.length, from + postingLimit); i++) consider(list[i]!)
+    if (found < limit) {
+      let rarest = -1
+      for (const t of mine) {
+        if (postingCount[t]! <= postingLimit) continue
+        if (rarest < 0 || postingCount[t]! < postingCount[rarest]! || (postingCount[t] === postingCount[rarest] && t < rarest)) rarest = t
+      }
+      if (rarest >= 0) {
+        const first = postingStart[rarest]!
+        const length = postingCount[rarest]!
+        const at = lowerBound(postings, first, first + length, index) - first
+        const from = Math.max(0, Math.min(at - Math.floor(postingLimit / 2), length - postingLimit))
+        for (let i = from; i < Math.min(length, from + postingLimit); i++) {
+          const other = postings[first + i]!
+          if (seen[other] === stamp || reportOf[other] === report) continue
+          seen[other] = stamp
+          candidates[found++] = other
+        }
       }
     }
     // Score every candidate on all it shares, keep the best `limit`.
-    const top: { other: number; score: number }[] = []
-    for (const other of candidates) {
+    let kept = 0
+    for (let c = 0; c < found; c++) {
+      const other = candidates[c]!
       let total = 0
-      for (const t of tagsOf[other]!) if (mark[t] === stamp) total += weight[t]!
+      for (let k = tellingStart[other]!; k < tellingStart[other + 1]!; k++) {
+        const t = ownTags[k]!
+        if (mark[t] === stamp) total += weight[t]!
+      }
       if (total <= 0) continue
       const score = Math.round(total * 1000) / 1000
-      const entry = { other, score }
-      let at = top.length
-      while (at > 0 && better(entry, top[at - 1]!)) at--
-      if (at < limit) {
-        top.splice(at, 0, entry)
-        if (top.length > limit) top.pop()
+      // Higher score first; at equal scores, the smaller id.
+      let at = kept
+      while (at > 0 && (score > topScore[at - 1]! || (score === topScore[at - 1]! && idRank[other]! < idRank[topOther[at - 1]!]!))) at--
+      if (at >= limit) continue
+      for (let j = Math.min(kept, limit - 1); j > at; j--) {
+        topOther[j] = topOther[j - 1]!
+        topScore[j] = topScore[j - 1]!
       }
+      topOther[at] = other
+      topScore[at] = score
+      if (kept < limit) kept++
     }
-    result.set(
-      s.id,
-      top.map(({ other, score }) => {
-        const shared = tagsOf[other]!.filter((t) => mark[t] === stamp)
-        const names = (kind: Kind) => shared.filter((t) => tagKind[t] === kind).map((t) => tagName[t]!)
-        return { section: sections[other]!.id, score, shared: { topics: names('topics'), projects: names('projects'), speakers: names('speakers') } }
-      }),
-    )
-  })
-  return result
-
-  /** Higher score first; at equal scores, the smaller id (code-unit order, locale-free). */
-  function better(a: { other: number; score: number }, b: { other: number; score: number }): boolean {
-    if (a.score !== b.score) return a.score > b.score
-    const x = sections[a.other]!.id
-    const y = sections[b.other]!.id
-    return x < y
+    const best: Related[] = []
+    for (let j = 0; j < kept; j++) {
+      const other = topOther[j]!
+      const shared: Related['shared'] = { topics: [], projects: [], speakers: [] }
+      for (let k = tellingStart[other]!; k < tellingStart[other + 1]!; k++) {
+        const t = ownTags[k]!
+        if (mark[t] === stamp) shared[tagKind[t]!].push(tagName[t]!)
+      }
+      best.push({ section: sections[other]!.id, score: topScore[j]!, shared })
+    }
+    result.set(sections[index]!.id, best)
   }
+  return result
 }
 
-/** First position in the sorted `list` whose value is at least `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0
-  let hi = list.length
+/** First position in the sorted `list[lo … hi - 1]` whose value is at least `value`. */
+function lowerBound(list: Int32Array, lo: number, hi: number, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (list[mid]! < value) lo = mid + 1

@@ -7,6 +7,7 @@
  * topic's generic words, or its author tagged it. Naming a project of the topic makes the
  * topic related to the section, not one of its topics: "Vault" is no talk about security.
  */
+import { createHash } from 'node:crypto'
 import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
 import { normalizeWord, sentences, words, type Word } from './words.ts'
 
@@ -126,21 +127,37 @@ export function tagSection(
   matcher: PhraseMatcher,
   projectTopics: ReadonlyMap<string, readonly string[]>,
 ): Tags {
-  const topics = new Map<string, Mention | undefined>()
-  const projects = new Map<string, Mention>()
+  const placed = tagPlaces(section, matcher, projectTopics)
+  const mention = (at: MentionAt) => mentionOf(at, section)
+  return {
+    topics: new Map(placed.topics.map((t) => [t.id, t.at && mention(t.at)])),
+    projects: new Map(placed.projects.map((p) => [p.id, mention(p.at)])),
+    focus: new Set(placed.focus),
+    related: placed.related,
+  }
+}
+
+/** tagSection, with each mention by place rather than by sentence. Topics and projects in the order first named. */
+function tagPlaces(
+  section: { title: string; text: string; authorTopics: readonly string[] },
+  matcher: PhraseMatcher,
+  projectTopics: ReadonlyMap<string, readonly string[]>,
+): SectionTags {
+  const topics = new Map<string, MentionAt | undefined>()
+  const projects = new Map<string, MentionAt>()
   const sentencesNaming = new Map<string, number>()
   const focus = new Set<string>(section.authorTopics)
   // Body sentences first: the sentence quoted for a mention should say more than the title.
   const body = sentences(section.text)
-  const units = [...body, { text: section.title, start: 0 }]
+  const units = [...body, { text: section.title, start: -1 }]
   units.forEach((unit, i) => {
     const named = new Set<string>()
     for (const m of matcher.match(unit.text)) {
-      const mention = { sentence: unit.text, start: m.start, end: m.end }
+      const at = { from: unit.start, length: unit.start < 0 ? 0 : unit.text.length, start: m.start, end: m.end }
       if (m.target.type === 'project') {
-        if (!projects.has(m.target.id)) projects.set(m.target.id, mention)
+        if (!projects.has(m.target.id)) projects.set(m.target.id, at)
       } else {
-        if (!topics.has(m.target.id)) topics.set(m.target.id, mention)
+        if (!topics.has(m.target.id)) topics.set(m.target.id, at)
         named.add(m.target.id)
       }
     }
@@ -158,5 +175,70 @@ export function tagSection(
   for (const project of projects.keys()) {
     for (const topic of projectTopics.get(project) ?? []) if (!topics.has(topic)) related.add(topic)
   }
-  return { topics, projects, focus, related: [...related] }
+  return {
+    topics: [...topics].map(([id, at]) => (at ? { id, at } : { id })),
+    projects: [...projects].map(([id, at]) => ({ id, at })),
+    focus: [...focus],
+    related: [...related],
+  }
+}
+
+/**
+ * A section's tags as plain data, so that they survive the parse cache (JSON) and the trip
+ * back from a parse worker. Tagging is the costly part of linking and depends only on the
+ * report and the catalogue, so each report is tagged once, next to its parse, and cached.
+ * A mention does not repeat its sentence: it says where the sentence is (see mentionOf).
+ */
+export interface SectionTags {
+  /** Its topics, each with the first sentence naming it; a topic only its author set has none. */
+  topics: { id: string; at?: MentionAt }[]
+  projects: { id: string; at: MentionAt }[]
+  focus: string[]
+  related: string[]
+}
+
+/** A mention by place: the sentence is the title (`from` -1) or text.slice(from, from + length). */
+export interface MentionAt {
+  from: number
+  length: number
+  start: number
+  end: number
+}
+
+/** The mention a MentionAt stands for, in the section it was found in; with `id`, naming that section. */
+export function mentionOf(at: MentionAt, section: { title: string; text: string }): Mention
+export function mentionOf(at: MentionAt, section: { title: string; text: string }, id: string): Mention & { section: string }
+export function mentionOf(at: MentionAt, section: { title: string; text: string }, id?: string): Mention & { section?: string } {
+  const sentence = at.from < 0 ? section.title : section.text.slice(at.from, at.from + at.length)
+  return id === undefined ? { sentence, start: at.start, end: at.end } : { section: id, sentence, start: at.start, end: at.end }
+}
+
+/** What tagging needs from the catalogue, prepared once, and a key that changes with it. */
+export interface Tagging {
+  matcher: PhraseMatcher
+  projectTopics: ReadonlyMap<string, readonly string[]>
+  /** Changes whenever anything tagging reads from topics.yml or projects.yml changes. */
+  key: string
+}
+
+export function tagging(topics: readonly TopicEntry[], projects: readonly ProjectEntry[]): Tagging {
+  return {
+    matcher: PhraseMatcher.fromCatalogue(topics, projects),
+    projectTopics: new Map(projects.map((p) => [p.id, p.topics])),
+    key: taggingKey(topics, projects),
+  }
+}
+
+/** A hash of what tagging reads from the catalogue (not descriptions, not conferences). */
+export function taggingKey(topics: readonly TopicEntry[], projects: readonly ProjectEntry[]): string {
+  const used = [
+    topics.map((t) => [t.id, t.name, t.aliases, t.generic ?? []]),
+    projects.map((p) => [p.id, p.name, p.aliases, p.caseSensitive, p.topics]),
+  ]
+  return createHash('sha256').update(JSON.stringify(used)).digest('hex').slice(0, 16)
+}
+
+/** The tags of each section of a report, in section order. */
+export function tagReport(sections: readonly { title: string; text: string; authorTopics: readonly string[] }[], prepared: Tagging): SectionTags[] {
+  return sections.map((s) => tagPlaces(s, prepared.matcher, prepared.projectTopics))
 }

@@ -34,9 +34,11 @@ export function normalizeWord(word: string, keepCase = false): string {
   return w
 }
 
+// One segmenter for every call: making one costs more than segmenting a short text.
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
+
 /** Sentences of a plain-text block, with their offsets. Lines are never joined. */
 export function sentences(text: string): { text: string; start: number }[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
   const out: { text: string; start: number }[] = []
   let offset = 0
   for (const line of text.split('\n')) {

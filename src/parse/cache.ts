@@ -6,16 +6,26 @@
  * ids. The code version covers everything else a parse depends on: every file of the running
  * code (the parser, the validators, the message catalogue in problems.ts; TypeScript in src/
  * or the compiled build/src/) and the installed dependency versions. Entries live in a folder
- * per code version, so a change of code or dependencies never serves a stale entry.
+ * per code version, so a change of code or dependencies never serves a stale entry. An
+ * entry also keeps its report's tags, with the key of the catalogue they were made with.
+ *
+ * On disk, a code version's entries are one append-only file, `entries.log`: a line per
+ * entry, its key, a tab and the entry as JSON (which escapes every line break). One read serves a whole build (a file per
+ * report cost more in opening files than in parsing them); only the entries asked for are
+ * parsed. A build appends its new entries in one write that starts and ends with a line
+ * break, so a line cut short (an interrupted build) spoils only itself: a line that does not
+ * parse is a miss. The last line of a key wins.
  *
  * Pruned so it does not grow forever: `prune()` removes the folders of other code versions,
- * and keeps at most `limit` entries of this one, the least recently used going first
- * (a hit touches its file). Entries used in this run are never removed.
+ * and once the log holds more than `limit` lines, rewrites it (atomically) with the entries
+ * used in this run and the most recently written others, at most `limit` in all. Entries
+ * used in this run are never removed.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { SectionTags } from '../link/tagger.ts'
 import type { Problem } from '../problems.ts'
 import { codeRoot, projectRoot } from '../root.ts'
 import type { ValidatedReport } from '../validate/content.ts'
@@ -24,6 +34,12 @@ import type { ParsedReport } from './report.ts'
 export interface ParseResult {
   report: ParsedReport
   problems: Problem[]
+}
+
+/** A cached parse, with its sections' tags and the key of the catalogue that made them. */
+export interface CacheEntry extends ParseResult {
+  tags?: SectionTags[]
+  tagsKey?: string
 }
 
 /** A hash of the running code and the installed dependencies. */
@@ -48,10 +64,22 @@ export function codeVersion(root = codeRoot): string {
 
 let runningVersion: string | undefined
 
+/** The log's name in a version folder. */
+export const logName = 'entries.log'
+const keyLength = 64
+const newline = 0x0a
+const tab = 0x09
+
 export class ParseCache {
-  private readonly memory = new Map<string, ParseResult>()
+  private readonly memory = new Map<string, CacheEntry>()
   private readonly used = new Set<string>()
   private readonly version: string
+  /** The log as read at the first get: each key's last line, as bytes, in the order written. */
+  private onDisk?: Promise<Map<string, Uint8Array>>
+  /** Lines this cache appended to the log, as bytes, for a rewrite by prune. */
+  private readonly written = new Map<string, Uint8Array>()
+  /** Lines in the log: what it read plus what it appended. */
+  private lines = 0
   hits = 0
   misses = 0
 
@@ -64,37 +92,54 @@ export class ParseCache {
   }
 
   key(report: ValidatedReport, topicIds: readonly string[]): string {
+    // The body is hashed as it is, after the (self-delimiting) JSON of the rest: no escaped copy of it.
     return createHash('sha256')
-      .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, report.body, topicIds]))
+      .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, topicIds]))
+      .update(report.body)
       .digest('hex')
   }
 
-  async get(key: string): Promise<ParseResult | undefined> {
+  async get(key: string): Promise<CacheEntry | undefined> {
     this.used.add(key)
     const inMemory = this.memory.get(key)
     if (inMemory) return inMemory
     if (!this.dir) return undefined
+    const line = (await this.read()).get(key)
+    if (!line) return undefined
     try {
-      const file = this.file(key)
-      const entry = JSON.parse(await readFile(file, 'utf8')) as ParseResult
+      const entry = JSON.parse(Buffer.from(line.buffer, line.byteOffset + keyLength + 1, line.byteLength - keyLength - 1).toString('utf8')) as CacheEntry
       this.memory.set(key, entry)
-      const now = new Date()
-      await utimes(file, now, now)
       return entry
     } catch {
       return undefined
     }
   }
 
-  async set(key: string, result: ParseResult): Promise<void> {
-    this.used.add(key)
-    this.memory.set(key, result)
-    if (!this.dir) return
-    await mkdir(this.folder(), { recursive: true })
-    await writeFile(this.file(key), JSON.stringify(result))
+  async set(key: string, entry: CacheEntry): Promise<void> {
+    return this.setAll([[key, entry]])
   }
 
-  /** Removes other code versions' entries and all but the `limit` most recently used of this one's. */
+  /** Stores entries, on disk in one append. */
+  async setAll(entries: readonly (readonly [string, CacheEntry])[]): Promise<void> {
+    if (entries.length === 0) return
+    const lines: Buffer[] = []
+    for (const [key, entry] of entries) {
+      this.used.add(key)
+      this.memory.set(key, entry)
+      if (!this.dir) continue
+      const line = Buffer.from(`${key}\t${JSON.stringify(entry)}`)
+      this.written.set(key, line)
+      lines.push(line)
+    }
+    if (!this.dir) return
+    await this.read()
+    await mkdir(this.folder(), { recursive: true })
+    // Starts and ends a line: a line an interrupted write left unfinished stays a line of its own.
+    await appendFile(this.file(), Buffer.concat([...lines.flatMap((l) => [Buffer.of(newline), l]), Buffer.of(newline)]))
+    this.lines += lines.length
+  }
+
+  /** Removes other code versions' entries and, past `limit` lines, all but the `limit` most recent of this one's. */
   async prune(limit = 2000): Promise<number> {
     if (!this.dir) return 0
     let removed = 0
@@ -111,20 +156,25 @@ export class ParseCache {
         removed++
       }
     }
-    let files: string[]
-    try {
-      files = (await readdir(this.folder())).filter((f) => /^[0-9a-f]{64}\.json$/.test(f))
-    } catch {
-      return removed
+    const read = await this.read()
+    if (this.lines <= limit) return removed
+    // Written order is age: the oldest first, the lines of this run last.
+    const all = new Map(read)
+    for (const [key, line] of this.written) {
+      all.delete(key)
+      all.set(key, line)
     }
-    if (files.length <= limit) return removed
-    const aged = await Promise.all(files.map(async (f) => ({ f, t: (await stat(path.join(this.folder(), f))).mtimeMs })))
-    aged.sort((a, b) => b.t - a.t || (a.f < b.f ? -1 : 1))
-    for (const { f } of aged.slice(limit)) {
-      if (this.used.has(f.slice(0, -'.json'.length))) continue
-      await rm(path.join(this.folder(), f), { force: true })
-      removed++
-    }
+    const unused = [...all.keys()].filter((k) => !this.used.has(k))
+    const keep = new Set([...unused.slice(Math.max(0, unused.length - Math.max(0, limit - this.used.size))), ...this.used])
+    const kept: Uint8Array[] = []
+    for (const [key, line] of all) if (keep.has(key)) kept.push(line, Buffer.of(newline))
+    // Written aside and renamed: a reader sees the old log or the new one, never half of one.
+    const temporary = `${this.file()}.${process.pid}.tmp`
+    await writeFile(temporary, Buffer.concat(kept))
+    await rename(temporary, this.file())
+    removed += this.lines - kept.length / 2
+    this.lines = kept.length / 2
+    this.onDisk = Promise.resolve(new Map([...all].filter(([k]) => keep.has(k))))
     return removed
   }
 
@@ -133,11 +183,38 @@ export class ParseCache {
     this.misses = 0
   }
 
+  /** The log, read once: every key's last complete line. */
+  private read(): Promise<Map<string, Uint8Array>> {
+    return (this.onDisk ??= (async () => {
+      const lines = new Map<string, Uint8Array>()
+      let bytes: Buffer
+      try {
+        bytes = await readFile(this.file())
+      } catch {
+        return lines
+      }
+      for (let start = 0; start < bytes.length; ) {
+        let end = bytes.indexOf(newline, start)
+        if (end < 0) end = bytes.length
+        if (end - start > keyLength + 1 && bytes[start + keyLength] === tab) {
+          const key = bytes.toString('latin1', start, start + keyLength)
+          if (/^[0-9a-f]{64}$/.test(key)) {
+            lines.delete(key)
+            lines.set(key, bytes.subarray(start, end))
+            this.lines++
+          }
+        }
+        start = end + 1
+      }
+      return lines
+    })())
+  }
+
   private folder(): string {
     return path.join(this.dir!, this.version)
   }
 
-  private file(key: string): string {
-    return path.join(this.folder(), `${key}.json`)
+  private file(): string {
+    return path.join(this.folder(), logName)
   }
 }
