@@ -3,7 +3,7 @@ import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Section, SectionMention } from '../src/link/graph.ts'
 import type { SectionKind } from '../src/validate/schema.ts'
-import type { PageOf } from '../src/emit/views.ts'
+import { pageWindow, type PageOf } from '../src/emit/views.ts'
 import type { PageContext } from './layout.ts'
 
 export const kindLabel: Record<SectionKind, string> = {
@@ -42,14 +42,16 @@ export function sectionSource(ctx: PageContext, section: Section, withConference
   return h('span.source', withConference ? [report.title, ' · ', conference.name] : [report.title])
 }
 
-/** Links to every page of a paginated list; nothing when it fits on one. */
+/** Previous, next, and a window of page numbers of a paginated list; nothing when it fits on one. */
 export function pagerNav(ctx: PageContext, pager: PageOf<unknown>): ElementContent | null {
   if (pager.pages.length <= 1) return null
   const at = pager.page - 1
   return h('nav.pager.pager-pages', { ariaLabel: 'Pages' }, [
     at > 0 ? h('a.pager-previous', { href: ctx.href(pager.pages[at - 1]!), rel: 'prev' }, 'Previous page') : h('span'),
-    h('ol.page-numbers', pager.pages.map((p, i) =>
-      h('li', i === at ? h('span', { ariaCurrent: 'page' }, String(i + 1)) : h('a', { href: ctx.href(p) }, String(i + 1))),
+    h('ol.page-numbers', pageWindow(pager.pages.length, pager.page).map((n) =>
+      n === null
+        ? h('li.page-gap', { ariaHidden: 'true' }, '…')
+        : h('li', n === pager.page ? h('span', { ariaCurrent: 'page' }, String(n)) : h('a', { href: ctx.href(pager.pages[n - 1]!) }, String(n))),
     )),
     at < pager.pages.length - 1 ? h('a.pager-next', { href: ctx.href(pager.pages[at + 1]!), rel: 'next' }, 'Next page') : h('span'),
   ])

@@ -50,6 +50,26 @@ export function paginate<T>(items: readonly T[], perPage: number, first: SitePat
   return pages.map((_, i) => ({ items: items.slice(i * perPage, (i + 1) * perPage), page: i + 1, pages, total: items.length }))
 }
 
+/**
+ * The page numbers a pager links: the first, the last and two either side of the current
+ * one, in order; null stands for the pages left out between. At most nine entries, however
+ * long the list: a pager linking every page made each page grow with the corpus.
+ */
+export function pageWindow(count: number, current: number, around = 2): (number | null)[] {
+  const shown = new Set([1, count])
+  for (let n = current - around; n <= current + around; n++) if (n >= 1 && n <= count) shown.add(n)
+  const out: (number | null)[] = []
+  let previous = 0
+  for (const n of [...shown].sort((a, b) => a - b)) {
+    // A gap of one page shows that page: "…" would take as much room.
+    if (n - previous === 2) out.push(n - 1)
+    else if (n - previous > 2) out.push(null)
+    out.push(n)
+    previous = n
+  }
+  return out
+}
+
 /** Where the second and later pages of a site-wide list live: `lists/<name>/<n>/`. No id can collide with it. */
 export const listPage = (name: string) => (n: number) => sitePath('lists', name, String(n))
 

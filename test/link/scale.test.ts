@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeCorpus } from '../../scripts/corpus.ts'
 import { pageBudget, pageWeights } from '../../scripts/page-weight.ts'
 import { build } from '../../src/build.ts'
-import { mentionsPerPage, reportsPerPage, sessionsPerPage } from '../../src/emit/views.ts'
+import { mentionsPerPage, pageWindow, reportsPerPage, sessionsPerPage } from '../../src/emit/views.ts'
 import { removeDir, tempDir } from '../helpers.ts'
 import { loadData } from './data.ts'
 
@@ -43,6 +43,29 @@ async function walkPages(first: string, pick: RegExp): Promise<{ pages: string[]
   return { pages, found }
 }
 
+describe('page numbers', () => {
+  it('link the first, the last and two either side of the current page, at most nine', () => {
+    expect(pageWindow(1, 1)).toEqual([1])
+    expect(pageWindow(5, 3)).toEqual([1, 2, 3, 4, 5])
+    expect(pageWindow(340, 1)).toEqual([1, 2, 3, null, 340])
+    expect(pageWindow(340, 108)).toEqual([1, null, 106, 107, 108, 109, 110, null, 340])
+    expect(pageWindow(340, 339)).toEqual([1, null, 337, 338, 339, 340])
+    // A gap of one page shows the page.
+    expect(pageWindow(9, 5)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    for (let count = 1; count <= 60; count++) {
+      for (let current = 1; current <= count; current++) {
+        const shown = pageWindow(count, current)
+        expect(shown.length).toBeLessThanOrEqual(9)
+        expect(shown).toContain(current)
+        const numbers = shown.filter((n): n is number => n !== null)
+        expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
+        expect(numbers[0]).toBe(1)
+        expect(numbers.at(-1)).toBe(count)
+      }
+    }
+  })
+})
+
 describe('a site too large for one page per list', () => {
   it('keeps every page within its weight budget', async () => {
     const { pages, foreign } = await pageWeights(out)
@@ -55,6 +78,15 @@ describe('a site too large for one page per list', () => {
     const { pages, found } = await walkPages('reports/index.html', /<h3><a href="(?:\.\.\/)*(?:reports\/)?([a-z0-9-]+)\/">/g)
     expect(pages.length).toBeGreaterThan(1)
     expect(found.sort()).toEqual(data.reports.map((r) => r.id as string).sort())
+  })
+
+  it('links a window of page numbers, not every page', async () => {
+    const { pages } = await walkPages('sessions/index.html', /(?!)/g)
+    expect(pages.length).toBeGreaterThan(9)
+    for (const file of pages) {
+      const numbers = (await read(file)).match(/<ol class="page-numbers">([\s\S]*?)<\/ol>/)![1]!
+      expect(numbers.match(/<li/g)!.length, file).toBeLessThanOrEqual(9)
+    }
   })
 
   it('lists every session once across the pages of the sessions list', async () => {
