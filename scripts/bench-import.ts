@@ -1,8 +1,8 @@
 /**
  * How well import finds a post's structure: imports and builds every post in a folder and
  * prints, per post and in total, the sessions found against labels (recall, precision,
- * same kind), the group headings that became records, the speakers found and the
- * conference chosen.
+ * same kind), the group headings that became records, the speakers found (and those the
+ * label does not give) and the conference chosen.
  *
  * Usage:
  *   npm run bench:import -- DIR                    labels from DIR/labels.json
@@ -98,7 +98,7 @@ async function run() {
   const fileLabels: { [file: string]: Label } = existsSync(path.join(dir!, 'labels.json')) ? JSON.parse(await readFile(path.join(dir!, 'labels.json'), 'utf8')) : {}
   const curated = curatedDir ? await curatedLabels() : undefined
   const work = await mkdtemp(path.join(tmpdir(), 'recap-bench-import-'))
-  const total = { labelled: 0, found: 0, sessions: 0, correct: 0, sameKind: 0, kinded: 0, speakersLabelled: 0, speakersFound: 0, groupRecords: 0, conferenceRight: 0, conferenceWrong: 0, conferenceAsked: 0, posts: 0 }
+  const total = { labelled: 0, found: 0, sessions: 0, correct: 0, sameKind: 0, kinded: 0, speakersLabelled: 0, speakersFound: 0, speakersExtra: 0, groupRecords: 0, conferenceRight: 0, conferenceWrong: 0, conferenceAsked: 0, posts: 0 }
   console.log('post | sessions found/labelled | precision | same kind | speakers | group records | conference')
   for (const file of posts(dir!)) {
     const content = path.join(work, file.replace(/\W+/g, '-'))
@@ -145,6 +145,9 @@ async function run() {
     let kinded = 0
     let speakersLabelled = 0
     let speakersFound = 0
+    // Names on a found session that the label does not give: a title word or a passer-by taken for a speaker.
+    let speakersExtra = 0
+    const wrongSpeakers: string[] = []
     const missed: string[] = []
     const matched = new Set<Record>()
     for (const l of label.sessions) {
@@ -163,6 +166,11 @@ async function run() {
         speakersLabelled++
         if (hit.speakers.some((p) => norm(p.name) === norm(name))) speakersFound++
       }
+      for (const p of hit.speakers) {
+        if ((l.speakers ?? []).some((name) => norm(p.name) === norm(name))) continue
+        speakersExtra++
+        wrongSpeakers.push(`${p.name} (on "${hit.title}")`)
+      }
     }
     const groupRecords = (label.groups ?? []).filter((g) => records.some((r) => norm(r.title) === norm(g))).length
     const wanted = typeof label.conference === 'string' ? label.conference : label.conference.new
@@ -180,9 +188,10 @@ async function run() {
     }
     const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(0)}%` : '-')
     console.log(
-      `${file} | ${found}/${label.sessions.length} (${pct(found, label.sessions.length)}) | ${matched.size}/${sessions.length} (${pct(matched.size, sessions.length)}) | ${pct(sameKind, kinded)} | ${speakersFound}/${speakersLabelled} | ${groupRecords} | ${conference} ${confVerdict}`,
+      `${file} | ${found}/${label.sessions.length} (${pct(found, label.sessions.length)}) | ${matched.size}/${sessions.length} (${pct(matched.size, sessions.length)}) | ${pct(sameKind, kinded)} | ${speakersFound}/${speakersLabelled}${speakersExtra ? ` +${speakersExtra} unlabelled` : ''} | ${groupRecords} | ${conference} ${confVerdict}`,
     )
     if (missed.length && args.includes('--verbose')) console.log(`    missed: ${missed.join('; ')}`)
+    if (wrongSpeakers.length && args.includes('--verbose')) console.log(`    speakers not labelled: ${wrongSpeakers.join('; ')}`)
     if (args.includes('--verbose')) {
       const extra = sessions.filter((s) => !matched.has(s)).map((s) => s.title)
       if (extra.length) console.log(`    not labelled: ${extra.join('; ')}`)
@@ -195,11 +204,12 @@ async function run() {
     total.kinded += kinded
     total.speakersLabelled += speakersLabelled
     total.speakersFound += speakersFound
+    total.speakersExtra += speakersExtra
     total.groupRecords += groupRecords
   }
   const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '-')
   console.log(
-    `\ntotal: ${total.posts} posts; sessions recall ${total.found}/${total.labelled} (${pct(total.found, total.labelled)}), precision ${total.correct}/${total.sessions} (${pct(total.correct, total.sessions)}), same kind ${pct(total.sameKind, total.kinded)}, speakers ${total.speakersFound}/${total.speakersLabelled} (${pct(total.speakersFound, total.speakersLabelled)}), group headings as records ${total.groupRecords}, conference right ${total.conferenceRight}, wrong ${total.conferenceWrong}, asked ${total.conferenceAsked}`,
+    `\ntotal: ${total.posts} posts; sessions recall ${total.found}/${total.labelled} (${pct(total.found, total.labelled)}), precision ${total.correct}/${total.sessions} (${pct(total.correct, total.sessions)}), same kind ${pct(total.sameKind, total.kinded)}, speakers ${total.speakersFound}/${total.speakersLabelled} (${pct(total.speakersFound, total.speakersLabelled)}) with ${total.speakersExtra} not labelled, group headings as records ${total.groupRecords}, conference right ${total.conferenceRight}, wrong ${total.conferenceWrong}, asked ${total.conferenceAsked}`,
   )
   await rm(work, { recursive: true, force: true })
 }

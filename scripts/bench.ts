@@ -6,8 +6,11 @@
  * - full build: a cold build in a fresh process, median of --runs (default 3)
  * - peak memory (maximum resident set, from /usr/bin/time)
  * - output size (bytes of every file written)
- * - cached rebuild: the same build again on an unchanged tree (Recap with its parse cache;
- *   Eleventy has no cache between runs, so its cached rebuild is a full one)
+ * - cached rebuild: the same build again on an unchanged tree (Recap with its cache keeps the
+ *   site after comparing fingerprints; Eleventy has no cache between runs, so its cached
+ *   rebuild is a full one)
+ * - rebuild after one edit: one report changed, the cache warm (Recap parses that report
+ *   again and builds everything else from the cache; Eleventy: a full build again)
  * - dev edit → served: from writing a change to one report to the dev server serving the
  *   changed page (`recap dev`; `eleventy --serve --incremental`)
  * - Recap's pages over the weight budget (scripts/page-weight.ts)
@@ -152,7 +155,7 @@ const eleventyLayout = `<!doctype html>
 
 interface Row {
   size: number
-  recap: { build: number; rss: number; bytes: number; cached: number; dev?: number; over: number; pages: number }
+  recap: { build: number; rss: number; bytes: number; cached: number; edited: number; dev?: number; over: number; pages: number }
   eleventy: { build: number; rss: number; bytes: number; cached: number; dev?: number }
 }
 
@@ -200,9 +203,14 @@ try {
     }
     const eleventyCached = await eleventyBuild()
 
+    // One report edited, the cache warm: what `npm run build` costs after writing a report.
+    await appendFile(path.join(content, 'reports', edited), '\nA line added for the benchmark.\n')
+    console.error('  recap rebuild after one edit')
+    const recapEdited = await timed(process.execPath, [recapBin, 'build', '--content', content, '--out', recapOut, '--cache', cache], root)
+
     const row: Row = {
       size,
-      recap: { build: median(recapRuns.map((r) => r.ms)), rss: Math.max(...recapRuns.map((r) => r.rss)), bytes: await folderBytes(recapOut), cached: recapCached.ms, over: weights.pages.filter((p) => p.bytes > pageBudget).length, pages: weights.pages.length },
+      recap: { build: median(recapRuns.map((r) => r.ms)), rss: Math.max(...recapRuns.map((r) => r.rss)), bytes: await folderBytes(recapOut), cached: recapCached.ms, edited: recapEdited.ms, over: weights.pages.filter((p) => p.bytes > pageBudget).length, pages: weights.pages.length },
       eleventy: { build: median(eleventyRuns.map((r) => r.ms)), rss: Math.max(...eleventyRuns.map((r) => r.rss)), bytes: await folderBytes(eleventyOut), cached: eleventyCached.ms },
     }
 
@@ -246,6 +254,7 @@ function printTable(rs: Row[]): void {
     lines.push(`| ${r.size} | peak memory | ${mib(r.recap.rss)} | ${mib(r.eleventy.rss)} | ${ratio(r.recap.rss, r.eleventy.rss)} |`)
     lines.push(`| ${r.size} | output | ${mb(r.recap.bytes)} | ${mb(r.eleventy.bytes)} | ${ratio(r.recap.bytes, r.eleventy.bytes)} |`)
     lines.push(`| ${r.size} | cached rebuild | ${s(r.recap.cached)} | ${s(r.eleventy.cached)} | ${ratio(r.recap.cached, r.eleventy.cached)} |`)
+    lines.push(`| ${r.size} | rebuild after one edit | ${s(r.recap.edited)} | ${s(r.eleventy.cached)} | ${ratio(r.recap.edited, r.eleventy.cached)} |`)
     if (r.recap.dev !== undefined) lines.push(`| ${r.size} | dev edit → served | ${s(r.recap.dev)} | ${s(r.eleventy.dev ?? 0)} | ${ratio(r.recap.dev, r.eleventy.dev)} |`)
     lines.push(`| ${r.size} | Recap pages over ${pageBudget / 1024} KB | ${r.recap.over} of ${r.recap.pages} | | |`)
   }

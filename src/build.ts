@@ -5,17 +5,12 @@
  */
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { withAutolinks } from './emit/autolink.ts'
-import { bundleBrowserCode } from './emit/browser.ts'
-import { buildSearchData, searchIndexFiles } from './emit/search-index.ts'
-import { dataFiles } from './emit/data.ts'
-import { feedFiles, normalizeSiteUrl } from './emit/feeds.ts'
-import { pagePaths, renderPages } from './emit/pages.ts'
-import { writeOutput } from './emit/write.ts'
+import { inputFingerprint, recordBuild, upToDate } from './emit/up-to-date.ts'
+import { recoverOutput, writeOutput } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
-import { createTimer, readSite, type StageTiming } from './pipeline.ts'
 import { projectRoot } from './root.ts'
+import { createTimer, type StageTiming } from './timer.ts'
 import type { Problem } from './problems.ts'
 
 export interface BuildOptions {
@@ -43,6 +38,8 @@ export interface BuildSummary {
   feeds: string[]
   /** Reports parsed in this build and taken from the parse cache. */
   parsed: { fresh: number; cached: number }
+  /** Nothing changed since the last build into this folder with this cache: the site was kept. */
+  upToDate: boolean
 }
 
 export { projectRoot } from './root.ts'
@@ -50,6 +47,32 @@ export { projectRoot } from './root.ts'
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const base = normalizeBase(options.base ?? '/')
   const timer = createTimer()
+  const publicDir = options.publicDir ?? path.join(projectRoot, 'public')
+  // With a cache folder, an unchanged tree is not built again (see emit/up-to-date.ts).
+  const fingerprint = options.cacheDir
+    ? await timer.timeAsync('compare', async () => {
+        await recoverOutput(options.outDir)
+        return inputFingerprint({ contentDir: options.contentDir, publicDir, options: { base, siteUrl: options.siteUrl ?? null } })
+      })
+    : undefined
+  if (options.cacheDir && fingerprint) {
+    const kept = await upToDate<Kept>(options.cacheDir, options.outDir, fingerprint)
+    if (kept) {
+      // The cache is pruned as after any build: other code versions' entries go.
+      await new ParseCache(options.cacheDir).prune(Math.max(2000, 2 * kept.counts.reports))
+      return { ...kept, outDir: options.outDir, timings: timer.timings, parsed: { fresh: 0, cached: kept.counts.reports }, upToDate: true }
+    }
+  }
+  // Loaded only when there is something to build: an up-to-date check starts in a blink.
+  const [{ readSite }, { withAutolinks }, { bundleBrowserCode }, { buildSearchData, searchIndexFiles }, { dataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
+    import('./pipeline.ts'),
+    import('./emit/autolink.ts'),
+    import('./emit/browser.ts'),
+    import('./emit/search-index.ts'),
+    import('./emit/data.ts'),
+    import('./emit/feeds.ts'),
+    import('./emit/pages.ts'),
+  ])
   const cache = options.cache ?? new ParseCache(options.cacheDir)
   const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
   // Keeps the cache from growing forever: stale code versions go, and the least recently used.
@@ -60,16 +83,15 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
     // Pages and data show section content with its auto-links; the graph holds none.
     const shown = withAutolinks(site).site
-    const pageFiles = renderPages(shown, { base, feed: siteUrl !== undefined })
+    // Pages render as they are written (the write stage), a few at a time.
+    const pages = pageFiles(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
-    return { pageFiles, feeds, all: [...pageFiles, ...dataFiles(shown, base), ...scripts, ...index, ...feeds] }
+    return { pageFiles: pages, feeds, all: [...pages, ...dataFiles(shown, base), ...scripts, ...index, ...feeds] }
   })
-  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, options.publicDir ?? path.join(projectRoot, 'public'), [options.contentDir]))
+  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, publicDir, [options.contentDir]))
 
-  return {
-    outDir: options.outDir,
-    timings: timer.timings,
+  const kept: Kept = {
     counts: {
       reports: site.reports.length,
       sections: site.sections.length,
@@ -81,9 +103,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       files: files.all.length,
     },
     feeds: files.feeds.map((f) => f.path),
-    parsed,
     // The manifest: what every search downloads first (the whole index when it is one file).
     searchIndex: { bytes: Buffer.byteLength(index[0]!.content), gzipBytes: gzipSync(index[0]!.content, { level: 9 }).length },
     warnings,
   }
+  // A build that cannot record itself is still a good build; the next one just builds again.
+  if (options.cacheDir && fingerprint) await recordBuild(options.cacheDir, options.outDir, fingerprint, kept).catch(() => undefined)
+  return { ...kept, outDir: options.outDir, timings: timer.timings, parsed, upToDate: false }
 }
+
+/** What a build reports that an up-to-date check reports again. */
+type Kept = Pick<BuildSummary, 'counts' | 'feeds' | 'searchIndex' | 'warnings'>

@@ -76,11 +76,15 @@ Examples:
       const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
-      log(`Built ${path.resolve(summary.outDir)} in ${formatDuration(total)}`)
-      for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${formatDuration(t.ms).padStart(8)}`)
-      log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
+      if (summary.upToDate) {
+        log(`Up to date: ${path.resolve(summary.outDir)} was kept, nothing changed since its last build (checked in ${formatDuration(total)})`)
+      } else {
+        log(`Built ${path.resolve(summary.outDir)} in ${formatDuration(total)}`)
+        for (const t of summary.timings) log(`  ${t.stage.padEnd(9)} ${formatDuration(t.ms).padStart(8)}`)
+        log(`  parsed ${plural(summary.parsed.fresh, 'report')}, ${summary.parsed.cached} from the cache`)
+      }
       log(
-        `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages written`,
+        `  ${c.reports} reports · ${c.sections} sections (${c.sessions} sessions) · ${c.topics} topics · ${c.projects} projects · ${c.conferences} conferences · ${c.pages} pages ${summary.upToDate ? 'kept' : 'written'}`,
       )
       log(`  search index ${kb(summary.searchIndex.bytes)} (${kb(summary.searchIndex.gzipBytes)} gzip)`)
       if (summary.warnings.length) log(`  ${plural(summary.warnings.length, 'warning')}: run "npm run check" to see them`)

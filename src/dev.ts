@@ -1,15 +1,20 @@
 /**
- * `recap dev`: build, serve, watch, rebuild, reload.
+ * `recap dev`: read, serve, watch, re-read, reload.
  *
- * Content edits are rebuilt in this process, with the parse cache kept in memory, so only
- * the changed reports are parsed again and no process starts. Once a template, style or
- * other code file changes, every later rebuild runs `recap build` in a fresh process, so
- * the edited code takes effect without a restart. A failed build leaves the last good site
- * in place (builds are atomic): the errors are printed and shown over open tabs until the
- * content is fixed.
+ * The site is kept in memory and served from there (like `hugo server`): an edit re-reads
+ * the content in this process, with parsed reports kept in memory so only the edited report
+ * is parsed again, links the site again, and renders a page only when a browser asks for it.
+ * Nothing is written to the output folder, so an edit shows in about the time it takes to
+ * parse one report and link the site, whatever the number of pages.
  *
- * It recovers by itself when the content folder is removed and put back (its parent is
- * watched for it) and when the output folder is deleted (the next request rebuilds it).
+ * Code cannot be reloaded into a running process: once a template, style or other code file
+ * changes, every later rebuild runs `recap build` in a fresh process into the output folder,
+ * which is served from then on, so the edited code takes effect without a restart. Files in
+ * public/ are served from there directly. A failed rebuild leaves the last good site in
+ * place: the errors are printed and shown over open tabs until the content is fixed.
+ *
+ * It recovers by itself when the content folder is removed and put back, and (once serving
+ * from the output folder) when that folder is deleted (the next request rebuilds it).
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -17,10 +22,11 @@ import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { watch } from 'chokidar'
-import { build } from './build.ts'
 import { withCompression } from './compress.ts'
+import { MemorySite } from './emit/memory.ts'
 import { displayPath } from './load/content.ts'
 import { ParseCache } from './parse/cache.ts'
+import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { projectRoot } from './root.ts'
 import { insideOutput, notFoundPage, outputFiles } from './serve.ts'
@@ -33,11 +39,19 @@ export interface DevOptions {
   port: number
   /** Folders whose changes trigger a rebuild besides the content. */
   watchDirs: string[]
+  /** Copied into the site by a build; served as it is by dev. Default: Recap's public/. */
+  publicDir?: string
   log: (line: string) => void
 }
 
 export const eventsPath = '/__recap/events'
 const clientPath = '/__recap/client.js'
+/**
+ * How long a burst of file events must be quiet before a rebuild: editors write a file in one
+ * or a few steps within milliseconds, and a rebuild that starts too early is followed by one
+ * more anyway (changes during a build schedule another).
+ */
+const settleMs = 25
 const recapBin = path.join(projectRoot, 'bin/recap.js')
 
 type BuildState = { ok: true } | { ok: false; errors: string[] }
@@ -54,27 +68,37 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   const cache = new ParseCache(options.cacheDir)
   /** Set once code changes: from then on, builds run in a fresh process with that code. */
   let codeChanged = false
+  /** Where pages come from: memory until a build in a fresh process has written the output folder. */
+  let fromDisk = false
+  const memory = new MemorySite()
   const contentDir = path.resolve(options.contentDir)
+  const publicDir = path.resolve(options.publicDir ?? path.join(projectRoot, 'public'))
 
-  const finish = (reason: string, started: number, result: { ok: true; parsed: string; pages: string } | { ok: false; errors: string[] }) => {
+  const finish = (reason: string, started: number, result: { ok: true; parsed: string; done: string } | { ok: false; errors: string[] }) => {
     const ms = Math.round(performance.now() - started)
     if (!result.ok) {
       state = { ok: false, errors: result.errors }
       options.log([`Build failed after ${reason} (${ms} ms); still serving the last good site:`, ...result.errors.map((l) => '  ' + l)].join('\n'))
     } else {
       state = { ok: true }
-      options.log(`Rebuilt after ${reason} in ${ms} ms: parsed ${result.parsed}; ${result.pages} pages and the search index written.`)
+      options.log(`Rebuilt after ${reason} in ${ms} ms: parsed ${result.parsed}; ${result.done}.`)
     }
     for (const c of clients) send(c, state)
   }
 
-  const buildInProcess = async (reason: string) => {
+  let pruned = false
+  const buildInMemory = async (reason: string) => {
     const started = performance.now()
     try {
-      const summary = await build({ contentDir: options.contentDir, outDir, cache })
-      const { fresh, cached } = summary.parsed
-      const parsed = `${fresh} report${fresh === 1 ? '' : 's'}, ${cached} from the cache`
-      finish(reason, started, { ok: true, parsed, pages: String(summary.counts.pages) })
+      const { site, parsed: counts } = await readSite(options.contentDir, undefined, cache)
+      const pages = memory.update(site)
+      const parsed = `${counts.fresh} report${counts.fresh === 1 ? '' : 's'}, ${counts.cached} from the cache`
+      finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for` })
+      // As a build does, once: the cache keeps what this content needs.
+      if (!pruned) {
+        pruned = true
+        await cache.prune(Math.max(2000, 2 * site.reports.length))
+      }
     } catch (error) {
       const errors = error instanceof ContentError ? error.problems.map((p) => formatProblem(p)) : [(error as Error).message]
       finish(reason, started, { ok: false, errors })
@@ -90,13 +114,16 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
         { maxBuffer: 16 * 1024 * 1024 },
         (error, stdout, stderr) => {
           if (error) finish(reason, started, { ok: false, errors: stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written')) })
-          else finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? '', pages: stdout.match(/(\d+) pages written/)?.[1] ?? '?' })
+          else {
+            fromDisk = true
+            finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? 'nothing', done: stdout.startsWith('Up to date') ? 'the output folder was already up to date' : `${stdout.match(/(\d+) pages written/)?.[1] ?? '?'} pages and the search index written` })
+          }
           resolve()
         },
       )
     })
 
-  const runBuild = (reason: string) => (codeChanged ? buildInChild(reason) : buildInProcess(reason))
+  const runBuild = (reason: string) => (codeChanged ? buildInChild(reason) : buildInMemory(reason))
 
   // One build at a time; changes during a build trigger one more afterwards.
   let building: Promise<void> | undefined
@@ -119,10 +146,11 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   await runBuild('start')
 
   const files = outputFiles(outDir)
+  const publicFiles = outputFiles(publicDir)
   const server = http.createServer(withCompression(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // The output folder was deleted under us: build it again before answering.
-    if (url.pathname !== eventsPath && !existsSync(outDir)) {
+    if (fromDisk && url.pathname !== eventsPath && !existsSync(outDir)) {
       if (!building) schedule('the output folder was removed')
       await building
     }
@@ -139,16 +167,24 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       res.end(clientScript)
       return
     }
+    if (!fromDisk) {
+      await serveFromMemory(memory, url.pathname, res, () => publicFiles(req, res, async () => {
+        const notFound = await memory.file('404.html')
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        res.end(withClient(String(notFound ?? 'Not found')))
+      }))
+      return
+    }
     const html = await htmlFile(outDir, url.pathname)
     if (html) {
       res.writeHead(html.status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-      res.end(html.text.replace('</body>', `<script src="${clientPath}"></script></body>`))
+      res.end(withClient(html.text))
       return
     }
     files(req, res, async () => {
       const notFound = await notFoundPage(outDir)
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
-      res.end(notFound.replace('</body>', `<script src="${clientPath}"></script></body>`))
+      res.end(withClient(notFound))
     })
   }))
   await new Promise<void>((resolve, reject) => {
@@ -176,11 +212,11 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
         if (event === 'addDir' && abs === contentDir) contentReturned()
         return
       }
-      if (!inside(abs, contentDir)) codeChanged = true
+      // public/ is served as it is: a change there needs a reload, not a build (until builds write the folder).
+      if (!inside(abs, contentDir) && (fromDisk || !inside(abs, publicDir))) codeChanged = true
       changed.add(displayPath(file))
       clearTimeout(timer)
-      // Editors write a file in several steps: wait for them to settle.
-      timer = setTimeout(flush, 80)
+      timer = setTimeout(flush, settleMs)
     })
     return w
   }
@@ -190,6 +226,8 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   // folder) misses a quick move back: look for its return a few times a second instead.
   let contentPresent = existsSync(contentDir)
   let watcher = startWatcher()
+  // Changes made before the first scan ends would go unseen.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   let restarting = false
   const contentReturned = () => {
     if (restarting) return
@@ -202,7 +240,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
         restarting = false
         changed.add(displayPath(contentDir))
         clearTimeout(timer)
-        timer = setTimeout(flush, 80)
+        timer = setTimeout(flush, settleMs)
       })
     })
   }
@@ -229,6 +267,44 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       await building
     },
   }
+}
+
+const withClient = (html: string) => html.replace('</body>', `<script src="${clientPath}"></script></body>`)
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+}
+
+/**
+ * Answers from the site in memory: "/x/" is x/index.html, "/x" is the file x or a redirect to
+ * "/x/" when that is a page. Calls `next` for anything the site does not have.
+ */
+async function serveFromMemory(memory: MemorySite, urlPath: string, res: http.ServerResponse, next: () => void): Promise<void> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return next()
+  }
+  const file = decoded.replace(/^\/+/, '') + (decoded.endsWith('/') ? 'index.html' : '')
+  const content = await memory.file(file)
+  if (content === undefined) {
+    if (!decoded.endsWith('/') && (await memory.file(file + '/index.html')) !== undefined) {
+      // Built from the file name, never the raw path: "//host/x" must not redirect off the site.
+      res.writeHead(301, { Location: '/' + encodeURI(file) + '/' })
+      res.end()
+      return
+    }
+    return next()
+  }
+  const type = contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' })
+  res.end(type.startsWith('text/html') ? withClient(String(content)) : content)
 }
 
 /** The HTML page a URL path names, read only from inside the output folder. */

@@ -12,40 +12,8 @@ import { ContentError, problem, sortProblems, type Problem } from './problems.ts
 import { contentWarnings } from './validate/checks.ts'
 import { validateContent, type ValidatedContent } from './validate/content.ts'
 
-export interface StageTiming {
-  stage: string
-  ms: number
-}
-
-export interface Timer {
-  timings: StageTiming[]
-  time<T>(stage: string, run: () => T): T
-  timeAsync<T>(stage: string, run: () => Promise<T>): Promise<T>
-}
-
-export function createTimer(): Timer {
-  const timings: StageTiming[] = []
-  const record = (stage: string, start: number) => timings.push({ stage, ms: performance.now() - start })
-  return {
-    timings,
-    time(stage, run) {
-      const start = performance.now()
-      try {
-        return run()
-      } finally {
-        record(stage, start)
-      }
-    },
-    async timeAsync(stage, run) {
-      const start = performance.now()
-      try {
-        return await run()
-      } finally {
-        record(stage, start)
-      }
-    },
-  }
-}
+export { createTimer, type StageTiming, type Timer } from './timer.ts'
+import { createTimer, type Timer } from './timer.ts'
 
 /**
  * What only the linked site can tell: topics nothing mentions. A report of notes only (all

@@ -3,7 +3,7 @@
  * and its records and pages. What the fixture holds is known by construction: its README
  * says so. Tests that need other content build their own in a temporary folder.
  */
-import { readFile, readdir } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -159,6 +159,25 @@ describe('build guarantees', () => {
     expect(await listFiles(other)).toEqual(a)
     for (const f of a) expect(await readFile(path.join(other, f)), f).toEqual(await readFile(path.join(out, f)))
     await removeDir(path.dirname(other))
+  })
+
+  it('builds again when a public file changes, and keeps the site when nothing did', async () => {
+    const dir = await tempDir()
+    const pub = path.join(dir, 'public')
+    await mkdir(pub)
+    await writeFile(path.join(pub, 'robots.txt'), 'User-agent: *\n')
+    const options = { contentDir: fixtureContent, outDir: path.join(dir, 'site'), cacheDir: path.join(dir, 'cache'), publicDir: pub }
+    expect((await build(options)).upToDate).toBe(false)
+    const kept = await build(options)
+    expect(kept.upToDate).toBe(true)
+    expect(kept.counts.reports).toBe(4)
+    await writeFile(path.join(pub, 'robots.txt'), 'User-agent: *\nDisallow: /drafts/\n')
+    expect((await build(options)).upToDate).toBe(false)
+    expect(await readFile(path.join(dir, 'site/robots.txt'), 'utf8')).toContain('Disallow')
+    // Without a cache folder nothing is recorded or compared: every build builds.
+    expect((await build({ ...options, cacheDir: undefined })).upToDate).toBe(false)
+    expect((await build(options)).upToDate).toBe(false)
+    await removeDir(dir)
   })
 
   it('writes absolute links under --base on the 404 page and in the data', async () => {

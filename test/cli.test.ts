@@ -3,7 +3,7 @@
  * end runs the real `recap` process. Every describe builds what it reads in its own
  * beforeAll, so each test passes alone and in any order.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { fixtureContent, makeContent, minimalFrontMatter, removeDir, report, runCli, runProcess, tempDir } from './helpers.ts'
@@ -91,6 +91,40 @@ describe('recap build', () => {
     const file = path.join(content, 'reports/gamma-2017.md')
     await writeFile(file, (await readFile(file, 'utf8')).replace('small and friendly', 'small and very friendly'))
     expect((await runCli(args, dir)).stdout).toMatch(/parsed 1 report, 3 from the cache/)
+  })
+
+  it('keeps an up-to-date site as it is, and builds again when anything it depends on changes', async () => {
+    const dir = await scratch()
+    // A paragraph promising a list that never comes: a warning, which must be reported again.
+    const content = await makeContent({ 'reports/colon.md': report(minimalFrontMatter, '## A talk {.talk}\n\nThe three lessons were:\n') }, true)
+    cleanup.push(content)
+    const out = path.join(dir, 'site')
+    const page = path.join(out, 'reports/gamma-2017/index.html')
+    const args = ['build', '--content', content, '--out', out, '--cache', path.join(dir, 'cache')]
+    const first = await runCli(args, dir)
+    expect(first.stdout).toMatch(/^Built /)
+    const built = (await stat(page)).mtimeMs
+
+    const again = await runCli(args, dir)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(new RegExp(`^Up to date: .*site was kept, nothing changed since its last build \\(checked in ${duration}\\)$`, 'm'))
+    expect(again.stdout).toMatch(/^ {2}5 reports · .* · \d+ pages kept$/m)
+    expect(again.stdout).toContain('1 warning: run "npm run check" to see them')
+    expect((await stat(page)).mtimeMs).toBe(built)
+
+    // Each of these builds again: an output file edited or removed, a content edit, other options.
+    await writeFile(page, 'edited by hand')
+    expect((await runCli(args, dir)).stdout).toMatch(/^Built /)
+    expect(await readFile(page, 'utf8')).toContain('<!doctype html>')
+    await rm(path.join(out, 'topics/index.html'))
+    expect((await runCli(args, dir)).stdout).toMatch(/^Built /)
+    expect((await runCli(args, dir)).stdout).toMatch(/^Up to date/)
+    const file = path.join(content, 'reports/gamma-2017.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('small and friendly', 'small and very friendly'))
+    expect((await runCli(args, dir)).stdout).toMatch(/parsed 1 report, 4 from the cache/)
+    expect((await runCli([...args, '--base', '/recap/'], dir)).stdout).toMatch(/^Built /)
+    expect((await runCli([...args, '--base', '/recap/'], dir)).stdout).toMatch(/^Up to date/)
+    expect((await runCli(args, dir)).stdout).toMatch(/^Built /)
   })
 
   it('rejects bad flags with a message, not a stack trace', async () => {

@@ -1,8 +1,10 @@
 /**
  * The dev server recovers by itself (issue 10, item 11): after the content folder is removed
- * and put back, and after the output folder is deleted. Runs the server in this process.
+ * and put back, and, once a code change has it build into the output folder, after that
+ * folder is deleted. Runs the server in this process.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -22,7 +24,10 @@ async function start() {
   const work = await tempDir()
   dirs.push(content, work)
   const log: string[] = []
-  const { server, close } = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: (l) => log.push(l) })
+  // Stands for templates/: a change there means code changed.
+  const code = path.join(work, 'code')
+  await mkdir(code)
+  const { server, close } = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], log: (l) => log.push(l) })
   stop = close
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const until = async (check: () => Promise<boolean>, what: string) => {
@@ -32,7 +37,7 @@ async function start() {
     }
     throw new Error(`timed out waiting for ${what}; log:\n${log.join('\n')}`)
   }
-  return { content, work, log, get: (p: string) => httpGet(base + p), until }
+  return { content, work, code, log, get: (p: string) => httpGet(base + p), until }
 }
 
 describe('recap dev recovers', () => {
@@ -53,9 +58,14 @@ describe('recap dev recovers', () => {
     await until(async () => (await get('/reports/notes/hello/')).body.includes('beavers'), 'the edit after the folder came back')
   }, 120_000)
 
-  it('after the output folder is deleted', async () => {
-    const { work, get } = await start()
+  it('after the output folder is deleted, once code changed', async () => {
+    const { work, code, log, get, until } = await start()
     expect((await get('/reports/notes/hello/')).status).toBe(200)
+    // Served from memory so far; a code change builds in a fresh process into the output folder.
+    expect(existsSync(path.join(work, 'site'))).toBe(false)
+    await writeFile(path.join(code, 'layout.ts'), '// edited\n')
+    await until(async () => /pages and the search index written\.$/.test(log.at(-1)!), 'a build in a fresh process')
+    expect(existsSync(path.join(work, 'site/reports/notes/hello/index.html'))).toBe(true)
     await rm(path.join(work, 'site'), { recursive: true, force: true })
     const page = await get('/reports/notes/hello/')
     expect(page.status).toBe(200)

@@ -9,6 +9,8 @@ import type { ConferenceEntry } from '../validate/schema.ts'
 
 export interface PostFacts {
   title: string
+  /** The front matter's description: like the title, it says what the post is about. */
+  description?: string
   text: string
   /** The front matter's date (YYYY-MM-DD), when it has one. */
   date?: string
@@ -48,7 +50,7 @@ const knownCities: Record<string, string> = {
 const seriesPattern = /\b(kubecon|cloudnativecon|dockercon|gophercon|kcd|devopsdays|srecon|qcon|open source summit)\b/gi
 
 export function chooseConference(post: PostFacts, conferences: readonly ConferenceEntry[]): ConferenceAnswer {
-  const head = `${post.title}\n${post.tags.join(' ')}`
+  const head = `${post.title}\n${post.description ?? ''}\n${post.tags.join(' ')}`
   const all = `${head}\n${post.text}`
   const year = postYear(post)
   if (year === undefined) return { type: 'question', reason: 'cannot tell which year the post is about (no year in its title or date)' }
@@ -56,7 +58,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const cityRegions = { ...knownCities }
   for (const c of conferences) cityRegions[c.city.toLowerCase()] ??= regionOf(c.name) ?? ''
   const series = seriesIn(head) ?? seriesIn(all)
-  // The place named in the title (or tags) is what the post is about. In the text, a city
+  // The place named in the title (or description, or tags) is what the post is about. In the text, a city
   // named beside another year ("Valencia 2022 was my first", "Paris in 2024") is another
   // event; of the rest, the one named most, if clearly so.
   const titleCity = citiesIn(head, cityRegions)[0]

@@ -27,8 +27,9 @@ import { validateContent } from '../validate/content.ts'
 import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
 import type { ConferenceEntry, ProjectEntry, SessionKind, TopicEntry } from '../validate/schema.ts'
+import { readHeading } from '../parse/structure/heading-signals.ts'
 import { chooseConference, type NewConference } from './conference.ts'
-import { draftMarkdown, markSessionsInMarkdown } from './markdown-post.ts'
+import { draftMarkdown, markSessionsInMarkdown, speakersAttribute, speakersOfMarkdown } from './markdown-post.ts'
 
 export interface Catalogue {
   conferences: ConferenceEntry[]
@@ -130,13 +131,15 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
       notes.push(`Added a heading "${heading}" where the text had lost one; rename it.`)
     }
     const kind = sessionKind(heading!, body)
-    if (kind) sessions.push(`${heading} (${kind})`)
+    const speakers = kind ? speakersOfMarkdown(body, kind) : []
+    if (kind) sessions.push(`${heading} (${kind}${speakers.length ? `, ${speakers.map((s) => s.name).join(' & ')}` : ''})`)
     const newDay = /^(Day \d+)\b/i.exec(heading!)?.[1]
     if (newDay && newDay !== day && newDay !== heading) {
       day = newDay
       out.push(`## ${day}`)
     }
-    out.push(`${day ? '###' : '##'} ${heading}${kind ? ` {.${kind}}` : ''}`)
+    const attributes = kind ? `{${[`.${kind}`, speakersAttribute(speakers)].filter(Boolean).join(' ')}}` : ''
+    out.push(`${day ? '###' : '##'} ${heading}${attributes ? ` ${attributes}` : ''}`)
     if (body) out.push(body)
   }
   // Then the build's own inference, for the talks the text gives away by their speakers or siblings.
@@ -204,6 +207,8 @@ function mainTheme(body: string, matcher: PhraseMatcher, catalogue: Catalogue): 
 
 /** Keynotes, BoFs and lightning talks by their heading; talks by a speaker, a presenter or a session. */
 export function sessionKind(heading: string, body: string): SessionKind | undefined {
+  // "Takeaways" that mention the speakers are still the author's takeaways.
+  if (readHeading(heading).noteWord) return undefined
   if (/\bkeynotes?\b/i.test(heading)) return 'keynote'
   if (/\bbofs?\b|birds of a feather/i.test(heading)) return 'bof'
   if (/\blightning\b/i.test(heading)) return 'lightning'
@@ -276,7 +281,7 @@ function finish(d: {
   let newConference = d.options.newConference
   let question: string | undefined
   if (!conference) {
-    const answer = chooseConference({ title: d.title, text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
+    const answer = chooseConference({ title: d.title, ...(d.summary ? { description: d.summary } : {}), text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
     if (answer.type === 'known') {
       conference = answer.id
       notes.push(`Chose the conference ${answer.id}: ${answer.reason}.`)

@@ -20,10 +20,12 @@ import { VFile } from 'vfile'
 import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
 import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
-import { readSpeakerLine } from '../parse/structure/body-signals.ts'
+import { readBody, readSpeakerLine, speakersInText } from '../parse/structure/body-signals.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
 import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
+import type { Speaker } from '../parse/structure/speakers.ts'
+import type { SessionKind } from '../validate/schema.ts'
 
 export interface MarkdownDraft {
   frontMatter: Record<string, unknown>
@@ -62,6 +64,8 @@ export function draftMarkdown(text: string): MarkdownDraft {
   const reduced = { shortcodes: 0, html: 0 }
   reduceShortcodes(tree, reduced)
   reduceHtml(tree, reduced)
+  const unspaced = liftUnspacedHeadings(tree)
+  if (unspaced) notes.push(`Read ${unspaced === 1 ? 'one line' : `${unspaced} lines`} such as "##Day 1" as headings: Markdown needs a space after the #s, and the draft has it.`)
   if (reduced.shortcodes) notes.push(`Reduced ${reduced.shortcodes} Hugo or Jekyll shortcodes to text or links.`)
   if (reduced.html) notes.push(`Reduced ${reduced.html} pieces of HTML to Markdown or text.`)
 
@@ -139,13 +143,29 @@ export function markSessions(tree: Root, problem: (line: number, reason: string)
   return sessions
 }
 
+/**
+ * The speakers a session's Markdown body names: a speaker line at its top ("Presented by
+ * …"), "the speaker (Name)" in passing, or for keynotes the people who take the stage.
+ */
+export function speakersOfMarkdown(markdown: string, kind: SessionKind | undefined): Speaker[] {
+  const nodes = parser.parse(markdown).children
+  const top = readBody(nodes).speakers
+  return top.length ? top : speakersInText(nodes, kind)
+}
+
+/** `speakers="Ada Lovelace (Analytical Engines), Alan Turing"` as the attribute plugin reads it. */
+export function speakersAttribute(speakers: readonly Speaker[]): string {
+  const clean = (t: string) => t.replace(/["{}]/g, '')
+  const list = speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
+  return list ? `speakers="${clean(list)}"` : ''
+}
+
 function attributeBlock(session: SessionAttributes): string {
   const clean = (t: string) => t.replace(/["{}]/g, '')
-  const speakers = session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation.replace(/[()]/g, '')})` : s.name)).join(', ')
   const parts = [
     session.id ? `#${session.id}` : '',
     session.kind !== 'note' ? `.${session.kind}` : session.group ? '.group' : '.note',
-    speakers ? `speakers="${clean(speakers)}"` : '',
+    speakersAttribute(session.speakers),
     session.topics.length ? `topics="${clean(session.topics.join(', '))}"` : '',
   ]
   return `{${parts.filter(Boolean).join(' ')}}`
@@ -159,6 +179,31 @@ export function markSessionsInMarkdown(markdown: string): { body: string; sessio
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+// --- headings without their space ------------------------------------------------------
+
+/**
+ * "##Day 1" at the start of a paragraph: a heading as older renderers read it, a paragraph
+ * to CommonMark. Two or more #s only: "#KubeCon was great" is a hashtag.
+ */
+function liftUnspacedHeadings(tree: Root): number {
+  let count = 0
+  const lift = (node: RootContent): RootContent[] => {
+    if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') return [node]
+    const first = node.children[0]
+    const m = /^(#{2,6})([^\s#][^\n]*)(\n|$)/.exec(first.value)
+    // The heading's line must be plain text: a line that goes on into a link stays a paragraph.
+    if (!m || (m[3] === '' && node.children.length > 1)) return [node]
+    count++
+    const depth = m[1]!.length as Heading['depth']
+    const heading: Heading = { type: 'heading', depth, children: [{ type: 'text', value: m[2]!.replace(/\s*#*\s*$/, '') }], ...(node.position ? { position: node.position } : {}) }
+    const rest = [{ type: 'text', value: first.value.slice(m[0].length) } as Text, ...node.children.slice(1)].filter((c) => c.type !== 'text' || c.value !== '')
+    // "##Day 2" then "###Talks" on the next line: the rest may open with a heading too.
+    return rest.length ? [heading, ...lift({ type: 'paragraph', children: rest })] : [heading]
+  }
+  tree.children = tree.children.flatMap(lift)
+  return count
+}
 
 // --- shortcodes ------------------------------------------------------------------------
 

@@ -40,7 +40,6 @@ import {
   type Column,
   type ReportCounts,
 } from './views.ts'
-import type { OutputFile } from './write.ts'
 import { compareCodePoints, compareText } from '../compare.ts'
 import { sessionKinds, type SessionKind } from '../validate/schema.ts'
 import { kindLabel } from '../../templates/parts.ts'
@@ -201,14 +200,26 @@ function dateOf(site: Site, report: Site['reports'][number]): string {
   return report.published ?? startOf(site.conference.get(report.conference)!)
 }
 
-export function renderPages(site: Site, options: PageOptions): OutputFile[] {
-  return pages(site).map((page) => {
-    // The 404 page is served at any depth, so it links absolutely under the base path.
-    const href = page.file
-      ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
-      : (to: string, hash?: string) => relativeHref(page.path, to, hash)
-    const ctx: PageContext = { path: page.path, href, site, feed: options.feed }
-    const html = toHtml(resolveSiteLinks(page.render(ctx), (path) => href(path)))
-    return { path: page.file ?? outputFile(page.path), content: html + '\n' }
-  })
+/** A page of the site, rendered only when its bytes are needed (written, or served by `dev`). */
+export interface PageFile {
+  /** Relative to the output folder: "reports/x/index.html", "404.html". */
+  path: string
+  render: () => string
+}
+
+/**
+ * Every page as a file that renders on demand: a build writes them a few at a time, so the
+ * whole site is never held in memory; the dev server renders only the pages asked for.
+ */
+export function pageFiles(site: Site, options: PageOptions): PageFile[] {
+  return pages(site).map((page) => ({ path: page.file ?? outputFile(page.path), render: () => renderPage(site, page, options) }))
+}
+
+function renderPage(site: Site, page: Page, options: PageOptions): string {
+  // The 404 page is served at any depth, so it links absolutely under the base path.
+  const href = page.file
+    ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
+    : (to: string, hash?: string) => relativeHref(page.path, to, hash)
+  const ctx: PageContext = { path: page.path, href, site, feed: options.feed }
+  return toHtml(resolveSiteLinks(page.render(ctx), (path) => href(path))) + '\n'
 }

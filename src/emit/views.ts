@@ -23,7 +23,7 @@ export const sharedLimit = 4
 export const mentionsPerPage = 40
 /** Items per page of the reports, sessions, conferences and speakers lists. */
 export const reportsPerPage = 40
-export const sessionsPerPage = 40
+export const sessionsPerPage = 30
 export const conferencesPerPage = 80
 export const speakersPerPage = 120
 /** Conferences on the home page timeline. */

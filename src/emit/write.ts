@@ -9,7 +9,8 @@
  * moment leaves the old site, the new site, or (between the two renames) the old site under
  * its stray name, which the next build or `serve` puts back before anything else; the next
  * build removes every stray. Files are written a few at a time, so a site of thousands of
- * pages builds under the usual limit of 1,024 open files.
+ * pages builds under the usual limit of 1,024 open files; pages are rendered as they are
+ * written, so memory holds a few pages at a time, not the site.
  */
 import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
@@ -21,6 +22,18 @@ export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
   path: string
   content: string | Uint8Array
+}
+
+/** A file whose bytes are made only when it is written (a page): the site is never all in memory. */
+export interface LazyFile {
+  path: string
+  render: () => string | Uint8Array
+}
+
+export type SiteFile = OutputFile | LazyFile
+
+export function contentOf(file: SiteFile): string | Uint8Array {
+  return 'render' in file ? file.render() : file.content
 }
 
 /** Its presence says: Recap wrote this folder and may replace it. */
@@ -48,7 +61,7 @@ export function strayFolders(outDir: string): { temp: string; old: string } {
  * Writes `files` (and a copy of `publicDir`) as the complete new site at `outDir`.
  * `protect` lists folders that must never be replaced, such as the content folder.
  */
-export async function writeOutput(outDir: string, files: readonly OutputFile[], publicDir?: string, protect: readonly string[] = []): Promise<void> {
+export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = []): Promise<void> {
   const target = path.resolve(outDir)
   await recoverOutput(outDir)
   await checkTarget(outDir, target, [
@@ -66,7 +79,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     const planned = files.map((f) => ({ file: f, absolute: insideOrThrow(temp, f.path) }))
     const dirs = [...new Set(planned.map((p) => path.dirname(p.absolute)))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
-    await inPool(planned, fileConcurrency, (p) => writeFile(p.absolute, p.file.content))
+    await inPool(planned, fileConcurrency, (p) => writeFile(p.absolute, contentOf(p.file)))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {

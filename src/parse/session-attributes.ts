@@ -78,7 +78,7 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
         ...heading.data,
         session: {
           kind,
-          speakers: list(parsed.values.speakers).map(speaker),
+          speakers: list(parsed.values.speakers, /,(?![^()]*\))/).map(speaker),
           topics: list(parsed.values.topics),
           ...(parsed.id ? { id: parsed.id } : {}),
           ...(kind === 'note' && parsed.classes.includes('group') ? { group: true as const } : {}),
@@ -125,9 +125,10 @@ function parseAttributes(source: string): { classes: string[]; id?: string; valu
   return { classes, values, ...(id ? { id } : {}) }
 }
 
-function list(value: string | undefined): string[] {
+/** Comma-separated; for speakers, a comma inside brackets belongs to the affiliation ("Ada (Engineer, Analytical)"). */
+function list(value: string | undefined, separator: RegExp | string = ','): string[] {
   return (value ?? '')
-    .split(',')
+    .split(separator)
     .map((s) => s.trim())
     .filter(Boolean)
 }

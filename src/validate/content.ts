@@ -54,10 +54,10 @@ export interface ValidatedContent {
 export function validateContent(loaded: LoadedContent): ValidatedContent {
   const problems: Problem[] = [...loaded.problems]
 
-  const conferences = validateDataFile(loaded.conferences, conferencesSchema, 'conference', problems)
-  const topics = validateDataFile(loaded.topics, topicsSchema, 'topic', problems)
-  const projects = validateDataFile(loaded.projects, projectsSchema, 'project', problems)
-  const people = validateDataFile(loaded.people, peopleSchema, 'person', problems)
+  const conferences = remembered(loaded.conferences, 'conference', problems, (own) => validateDataFile(loaded.conferences, conferencesSchema, 'conference', own))
+  const topics = remembered(loaded.topics, 'topic', problems, (own) => validateDataFile(loaded.topics, topicsSchema, 'topic', own))
+  const projects = remembered(loaded.projects, 'project', problems, (own) => validateDataFile(loaded.projects, projectsSchema, 'project', own))
+  const people = remembered(loaded.people, 'person', problems, (own) => validateDataFile(loaded.people, peopleSchema, 'person', own))
   if (loaded.people && people.ok) checkPeopleNames(people.entries, loaded.people.file, people.yaml!, problems)
 
   const conferenceIds = conferences.entries.map((c) => c.id)
@@ -80,7 +80,7 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   const bodiesWithBadFrontMatter: ValidatedContent['bodiesWithBadFrontMatter'] = []
   const firstById = new Map<string, string>()
   for (const source of loaded.reports) {
-    const report = validateReport(source, problems)
+    const report = remembered(source, 'report', problems, (own) => validateReport(source, own))
     if (!report) continue
     if (!report.frontMatter) {
       bodiesWithBadFrontMatter.push({ id: report.id, file: report.file, body: report.body, bodyLine: report.bodyLine })
@@ -110,6 +110,32 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
     topics.entries.map((t, i) => [t.id, { file: loaded.topics!.file, ...topics.yaml!.locate([i, 'id'], true) }]),
   )
   return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, people: people.entries, reports, bodiesWithBadFrontMatter, problems, topicPlaces }
+}
+
+/**
+ * Validation of one file depends on nothing but its text, so a process that validates again
+ * (the dev server after an edit) takes unchanged files' results from here: one entry per
+ * file and kind, replaced when the text changes. Results are shared, never changed, by
+ * later stages.
+ */
+const memo = new Map<string, { text: string; result: unknown; problems: Problem[] }>()
+/** Far above any content folder; past it the memo starts again rather than grow without end. */
+const memoLimit = 50_000
+
+function remembered<T>(source: SourceFile | undefined, kind: string, problems: Problem[], validate: (own: Problem[]) => T): T {
+  if (!source) return validate(problems)
+  const key = `${kind}\u0000${source.file}`
+  const hit = memo.get(key)
+  if (hit && hit.text === source.text) {
+    problems.push(...hit.problems)
+    return hit.result as T
+  }
+  const own: Problem[] = []
+  const result = validate(own)
+  if (memo.size >= memoLimit) memo.clear()
+  memo.set(key, { text: source.text, result, problems: own })
+  problems.push(...own)
+  return result
 }
 
 /** One spelling names one person: a name or alias given to two people is an error at the second. */

@@ -1,7 +1,10 @@
 /**
- * Items 5 and 19: serve and dev never answer with a file outside the output folder. The
- * requests are sent raw over a socket: http.get would normalize "/../" away before sending.
+ * Items 5 and 19: serve and dev never answer with a file outside the site. `serve`, and `dev`
+ * once a code change has it build into the output folder, serve that folder; `dev` before
+ * that serves from memory and from public/. Secrets and links out are planted beside each.
+ * The requests are sent raw over a socket: http.get would normalize "/../" away before sending.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import type http from 'node:http'
 import net from 'node:net'
@@ -56,13 +59,13 @@ const attacks = [
   '/up/dist-secret/key.txt',
 ]
 
-function expectRefused(name: string, port: () => number) {
+function expectRefused(name: string, port: () => number, asset = '/assets/site.js') {
   describe(name, () => {
     it('serves the site itself', async () => {
       const home = await rawGet(port(), '/')
       expect(home.status).toBe(200)
       expect(home.body).toContain('<')
-      const script = await rawGet(port(), '/assets/site.js')
+      const script = await rawGet(port(), asset)
       expect(script.status).toBe(200)
       expect(script.body).toContain('recap-asset')
     })
@@ -77,6 +80,7 @@ function expectRefused(name: string, port: () => number) {
 
 let serveServer: http.Server
 let devServer: { server: http.Server; close: () => Promise<void> }
+let devDiskServer: { server: http.Server; close: () => Promise<void> }
 
 beforeAll(async () => {
   const parent = await tempDir()
@@ -90,18 +94,35 @@ beforeAll(async () => {
   serveServer = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
 
   const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, 'Some text.') })
+  // From memory: the secrets and links are planted in its public/ folder.
   const devParent = await tempDir()
-  const devOut = path.join(devParent, 'dist')
-  devServer = await dev({ contentDir: content, outDir: devOut, cacheDir: path.join(devParent, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: () => undefined })
-  await plantSecrets(devParent, devOut)
-  await writeFile(path.join(devOut, 'assets/site.js'), '// recap-asset\n')
-}, 60_000)
+  const publicDir = path.join(devParent, 'dist')
+  await mkdir(path.join(publicDir, 'assets'), { recursive: true })
+  await writeFile(path.join(publicDir, 'assets/marker.js'), '// recap-asset\n')
+  await plantSecrets(devParent, publicDir)
+  devServer = await dev({ contentDir: content, outDir: path.join(devParent, 'out'), publicDir, cacheDir: path.join(devParent, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: () => undefined })
+
+  // From the output folder, after a code change.
+  const diskParent = await tempDir()
+  const diskOut = path.join(diskParent, 'dist')
+  const code = path.join(diskParent, 'code')
+  await mkdir(code)
+  const log: string[] = []
+  devDiskServer = await dev({ contentDir: content, outDir: diskOut, cacheDir: path.join(diskParent, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], log: (l) => log.push(l) })
+  await writeFile(path.join(code, 'layout.ts'), '// edited\n')
+  for (let i = 0; i < 600 && !log.some((l) => l.endsWith('pages and the search index written.')); i++) await new Promise((r) => setTimeout(r, 100))
+  expect(existsSync(path.join(diskOut, 'index.html'))).toBe(true)
+  await plantSecrets(diskParent, diskOut)
+  await writeFile(path.join(diskOut, 'assets/site.js'), '// recap-asset\n')
+}, 120_000)
 
 afterAll(async () => {
   await new Promise((resolve) => serveServer?.close(resolve))
   await devServer?.close()
+  await devDiskServer?.close()
 })
 
 const portOf = (server: http.Server) => (server.address() as net.AddressInfo).port
 expectRefused('recap serve', () => portOf(serveServer))
-expectRefused('recap dev', () => portOf(devServer.server))
+expectRefused('recap dev, from memory', () => portOf(devServer.server), '/assets/marker.js')
+expectRefused('recap dev, from the output folder', () => portOf(devDiskServer.server))

@@ -121,14 +121,19 @@ describe('parse cache', () => {
     try {
       const first = await build({ contentDir: content, outDir: out, cacheDir })
       expect(first.parsed).toEqual({ fresh: 1, cached: 0 })
-      const [version] = await readdir(cacheDir)
+      const [version] = (await readdir(cacheDir)).filter((name) => /^[0-9a-f]{16}$/.test(name))
       const line = (await readFile(path.join(cacheDir, version!, logName), 'utf8')).trim()
       // The same key under another (older) version, with a message worded differently.
       await mkdir(path.join(cacheDir, 'cccccccccccccccc'), { recursive: true })
       await writeFile(path.join(cacheDir, 'cccccccccccccccc', logName), `${line.slice(0, 65)}${JSON.stringify(result('stale wording'))}\n`)
-      const second = await build({ contentDir: content, outDir: out, cacheDir })
+      // Into another folder: the first one is up to date and would be kept without parsing.
+      const second = await build({ contentDir: content, outDir: out + '-2', cacheDir })
       expect(second.parsed).toEqual({ fresh: 0, cached: 1 })
       expect(existsSync(path.join(cacheDir, 'cccccccccccccccc'))).toBe(false)
+      // A build that finds its site up to date prunes too.
+      await mkdir(path.join(cacheDir, 'dddddddddddddddd'), { recursive: true })
+      expect((await build({ contentDir: content, outDir: out, cacheDir })).upToDate).toBe(true)
+      expect(existsSync(path.join(cacheDir, 'dddddddddddddddd'))).toBe(false)
     } finally {
       await removeDir(content)
     }

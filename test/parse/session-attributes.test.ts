@@ -34,6 +34,11 @@ describe('session attributes plugin', () => {
     expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Ada Lovelace', affiliation: 'Analytical Engines' }, { name: 'Alan Turing' }])
   })
 
+  it('keeps a comma inside the brackets with the affiliation', () => {
+    const { hs } = headings(`## T {.talk speakers="Ada Lovelace (Engineer, Analytical Engines), Alan Turing"}`)
+    expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Ada Lovelace', affiliation: 'Engineer, Analytical Engines' }, { name: 'Alan Turing' }])
+  })
+
   it('reads {.note} and {.group} as explicit roles, not unknown kinds', () => {
     const { hs, messages } = headings('## Keynote: Hello - Ada Lovelace {.note}\n\n## Tuesday {.group}')
     expect(messages).toHaveLength(0)

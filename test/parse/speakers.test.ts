@@ -40,10 +40,25 @@ describe('splitting a heading', () => {
     ['1. Platform Lessons, Hugo Martens', 'Platform Lessons', ['Hugo Martens'], undefined],
     ['Operating Etcd at Scale (Tutorial)', 'Operating Etcd at Scale', [], 'workshop'],
     ['Lessons Learned - The Hard Way', 'Lessons Learned - The Hard Way', [], undefined],
+    ['Tomas Lindgren - Fernbank - The Evolution of Automation', 'The Evolution of Automation', ['Tomas Lindgren'], undefined],
+    ['Amara Nwosu (Cobalt) How do I run my services in production?', 'How do I run my services in production?', ['Amara Nwosu'], undefined],
+    ['Marta Quillfeather - Slack - Keynote', 'Marta Quillfeather - Slack - Keynote', ['Marta Quillfeather'], 'keynote'],
+    ['Piotr Zielinski - Staff Developer Advocate, Lumen', 'Piotr Zielinski - Staff Developer Advocate, Lumen', ['Piotr Zielinski'], undefined],
+    ['Going Elastic - Scaling Search', 'Going Elastic - Scaling Search', [], undefined],
+    ['Ignite Talks', 'Ignite Talks', [], 'lightning'],
+    ['Migrating Clusters with Zero Downtime Tobias Lind & Sean Okafor', 'Migrating Clusters with Zero Downtime', ['Tobias Lind', 'Sean Okafor'], undefined],
+    ['Pipelines & Policy', 'Pipelines & Policy', [], undefined],
+    ['Desmond Okafor\nContinuous Testing in the World of APIs', 'Continuous Testing in the World of APIs', ['Desmond Okafor'], undefined],
+    ['Scaling Queues at Night\nRosa Lindqvist', 'Scaling Queues at Night', ['Rosa Lindqvist'], undefined],
   ])('%s', (heading, title, names, kind) => {
     const signals = readHeading(heading)
     expect(signals.title).toBe(title)
     expect(signals.speakers.map((s) => s.name)).toEqual(names)
     expect(signals.kind).toBe(kind)
+  })
+
+  it('tells a person with their job from a talk', () => {
+    expect(readHeading('Piotr Zielinski - Staff Developer Advocate, Lumen')).toMatchObject({ personOnly: true, speakers: [{ name: 'Piotr Zielinski', affiliation: 'Staff Developer Advocate, Lumen' }] })
+    expect(readHeading('Tomas Lindgren - Fernbank - The Evolution of Automation')).toMatchObject({ personOnly: false, speakerFirst: true, speakers: [{ name: 'Tomas Lindgren', affiliation: 'Fernbank' }] })
   })
 })

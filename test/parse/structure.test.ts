@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseReport } from '../../src/parse/report.ts'
 import { expectFixture, fixtureCases } from '../helpers.ts'
 
@@ -27,4 +27,14 @@ describe('structure inference', () => {
       expectFixture(c.dir, 'expected.json', records(readFileSync(path.join(c.dir, 'input.md'), 'utf8')))
     })
   }
+})
+
+describe('explicit sessions', () => {
+  it('keep their lists as the author wrote them: no talk is lifted out of an explicit {.talk}', () => {
+    const body = '## Lightning round {.talk}\n\n- Keynote: Tiny Clusters - Marta Quillfeather\n- Keynote: Quotas - Oskar Brightwater\n\nI liked “Tiny Clusters For All” by Marta Quillfeather at the talks.\n'
+    const { report } = parseReport({ id: 'r', file: 'r.md', frontMatter: { title: 'R', conference: 'c', summary: 's', topics: [] }, body, bodyLine: 1 }, [])
+    expect(report.sections.map((s) => s.title)).toEqual(['Lightning round'])
+    const headings = JSON.stringify(report.sections[0]!.content).match(/"tagName":"h\d"/g) ?? []
+    expect(headings).toEqual([])
+  })
 })

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { readHeading } from './heading-signals.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
+import type { SessionKind } from '../../validate/schema.ts'
 
 export interface BodySignals {
   speakers: Speaker[]
@@ -15,20 +16,72 @@ export interface BodySignals {
   sessionLink: boolean
   /** 1 when the text speaks of "the speaker", "the presenter", "this session" or "the talk", else 0. */
   sessionWords: number
+  /** "I delivered a keynote", "she gave a workshop": the opening lines say what kind of session this is. */
+  deliveredKind?: SessionKind
+  /** "The workshop was hands-on": a paragraph of the opening names what the session was. */
+  namedKind?: SessionKind
 }
 
 const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
 const sessionHosts = /(?:^|\.)(?:sched\.com|sched\.co|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|slides\.com|events\.linuxfoundation\.org)$/i
 const sessionLinkText = /\b(?:slides|video|recording|schedule|sched|session page|watch|youtube|talk page|abstract)\b/i
 const speakerWords = /\bthe (?:speakers?|presenters?|panelists?)\b|\bspeaker \(|\bpresented by\b|\bthe speaker['’]s\b/i
+// Not "give a talk": "give a talk next year" is a wish in a takeaway, not a session.
+const delivered = /\b(?:deliver(?:s|ed|ing)?|gave|present(?:s|ed|ing)?|h[oe]ld(?:s|ing)?)\s+(?:a|my|her|his|their|our|the|this)\s+(keynote|lightning talk|talk|workshop|tutorial)\b/i
+const deliveredKinds: { [word: string]: SessionKind } = { keynote: 'keynote', 'lightning talk': 'lightning', talk: 'talk', workshop: 'workshop', tutorial: 'workshop' }
 const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentation)\b|\bin (?:his|her|their) (?:talk|session)\b/i
 
 /** A line that only names speakers: "Speaker: Ada Lovelace, Analytical Engines". */
 export function readSpeakerLine(text: string): Speaker[] | undefined {
   const first = text.split('\n')[0]!.replace(/[*_]/g, '').trim()
   const m = speakerLabel.exec(first)
-  // "By the end of the day…" is a sentence: readSpeakers accepts only names.
-  return m ? readSpeakers(m[1]!) : undefined
+  // "By the end of the day…" is a sentence: readSpeakers accepts only names. "Presented by
+  // Ada Lovelace (Analytical Engines). Her session…" names the speaker in its first sentence.
+  if (!m) return undefined
+  const sentence = /^(.+?[^\s.]{2}\)?)\.\s/.exec(m[1]!)?.[1]
+  return readSpeakers(m[1]!) ?? (sentence ? readSpeakers(sentence) : undefined)
+}
+
+/** "The speaker (Ada Lovelace) showed…": a speaker named in passing, anywhere in the section. */
+const speakerInPassing = /\bspeakers?\s*\(([^()]{3,80})\)/gi
+const nameRun = String.raw`\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le)\s+)?\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}`
+/**
+ * In a block of keynotes the speakers are the people who take the stage, named where a
+ * sentence starts: "Aparna Sinha (PM at Google) gets on stage", "Kelsey Hightower talks
+ * about…", "Brandon Philips from CoreOS is back on stage".
+ */
+const onStage = new RegExp(
+  String.raw`(?:^|[.!?]\s+|\n)(?:(?:Then|Next|Later|Finally|Also|Afterwards|Now|Lastly),?\s+)?(${nameRun})(?:\s*\([^()]{1,60}\)|\s+(?:from|of)\s+\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,2})?,?\s+(?:is back on stage|(?:gets|is|comes|steps) (?:up )?on(?:to)? (?:the )?stage|takes the stage|opens|closes|talks|speaks|presents|demonstrates|demos|explains|shows|announces|introduces|shares|discusses|describes|walks us|does|makes|gives)\b`,
+  'gu',
+)
+
+/**
+ * Speakers named in a session's text rather than beside its title: "the speaker (Name)"
+ * anywhere, "Name's talk" in its first paragraph, and for keynotes, the people who take the stage. For sessions whose heading
+ * and opening lines name nobody.
+ */
+export function speakersInText(nodes: readonly RootContent[], kind: SessionKind | undefined): Speaker[] {
+  const text = nodes
+    .filter((n) => n.type === 'paragraph' || n.type === 'list' || n.type === 'blockquote')
+    .map((n) => toString(n, { includeHtml: false }))
+    .join('\n')
+  const found: Speaker[] = []
+  const add = (speakers: Speaker[] | undefined) => {
+    for (const s of speakers ?? []) if (!found.some((f) => f.name === s.name)) found.push(s)
+  }
+  for (const m of text.matchAll(speakerInPassing)) add(readSpeakers(m[1]!))
+  // "[Dan Kohn's talk](…) starts with…" at the top of the section.
+  const opening = nodes.find((n) => n.type === 'paragraph' && toString(n).trim() !== '')
+  const possessive = opening && new RegExp(String.raw`(${nameRun})['’]s (?:talk|keynote|session|presentation|workshop)\b`, 'u').exec(toString(opening))
+  if (possessive) add(readSpeakers(possessive[1]!, { strict: true }))
+  if (kind === 'keynote') for (const m of text.matchAll(onStage)) add(readSpeakers(m[1]!, { strict: true }))
+  return found
+}
+
+/** No title to split off, or the names come first: "Ada Lovelace - Analytical Engines" is a name and a company. */
+function namesFirst(line: string): boolean {
+  const signals = readHeading(line)
+  return signals.speakers.length === 0 || signals.speakerFirst
 }
 
 export function readBody(nodes: readonly RootContent[]): BodySignals {
@@ -38,7 +91,7 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     if (!signals.speakers.length) {
       for (const line of toString(node, { includeHtml: false }).split('\n').slice(0, 3)) {
         // "Speaker: Ada Lovelace", or a first line of names only ("Ada Lovelace - Analytical Engines").
-        const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && readHeading(line).speakers.length === 0 ? readSpeakers(line) : undefined)
+        const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && namesFirst(line) ? readSpeakers(line) : undefined)
         if (speakers) {
           signals.speakers = speakers
           break
@@ -52,9 +105,38 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
     .filter((n) => n.type !== 'code')
     .map((n) => toString(n, { includeHtml: false }))
     .join('\n')
+  // The first two paragraphs with words (an image between them does not count).
+  const paragraphs = nodes
+    .filter((n) => n.type === 'paragraph')
+    .map((n) => toString(n, { includeHtml: false }).trim())
+    .filter(Boolean)
+    .slice(0, 2)
+  const kind = delivered.exec(paragraphs.join('\n'))?.[1]?.toLowerCase()
+  if (kind) signals.deliveredKind = deliveredKinds[kind]!
+  const named = paragraphs.map((p) => /^(?:the|this|that|our|my) (keynote|lightning talk|workshop|tutorial)\b/i.exec(p)?.[1]).find(Boolean)
+  if (named) signals.namedKind = deliveredKinds[named.toLowerCase()]!
   // Only a hint: a takeaway may mention "the speaker" too.
   signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
   return signals
+}
+
+/**
+ * A section that opens with nothing but a link to a talk ("⏩ [Title - Speaker, Company](recording)")
+ * is about that talk, whatever its heading calls the topic ("Kepler"): returns the link's text.
+ */
+export function openingTalkLink(nodes: readonly RootContent[]): string | undefined {
+  const first = nodes[0]
+  if (first?.type !== 'paragraph') return undefined
+  const inline = first.children.flatMap((c) => (c.type === 'strong' || c.type === 'emphasis' ? c.children : [c]))
+  const links = inline.filter((c) => c.type === 'link')
+  // Around the link only marks: an arrow, an emoji, a dash.
+  if (links.length !== 1 || inline.some((c) => c.type !== 'link' && /[\p{L}\p{N}]/u.test(toString(c)))) return undefined
+  const link = links[0]!
+  const text = toString(link).replace(/\s+/g, ' ').trim()
+  if (text.split(' ').length < 3) return undefined
+  const signals = readHeading(text)
+  const talk = signals.speakers.length > 0 && !signals.personOnly
+  return talk || hasSessionLink(first) ? text : undefined
 }
 
 export function hasSessionLink(node: RootContent): boolean {

@@ -18,6 +18,10 @@ export interface HeadingSignals {
   kindLabelled: boolean
   skillLevel: boolean
   speakers: Speaker[]
+  /** The speakers came first: "Ada Lovelace - Engines - Title", or only a person and their job. */
+  speakerFirst: boolean
+  /** Only a person and their job, no talk title: "Ada Lovelace - Director of Engines, Acme". */
+  personOnly: boolean
   /** "Title - Something" whose tail is not a person: a company, or a subtitle. */
   dashTail: boolean
   /** The tail is one to three capitalised words, like a company: "Title - Quillstone". */
@@ -30,7 +34,7 @@ export interface HeadingSignals {
 
 const kindWords: [RegExp, SessionKind][] = [
   [/^(?:(?:opening|closing|sponsored|morning|evening|day \d+)\s+)?keynotes?$/i, 'keynote'],
-  [/^lightning(?: talks?)?$/i, 'lightning'],
+  [/^(?:lightning|ignite)(?: talks?)?$/i, 'lightning'],
   [/^(?:bofs?|birds of a feather)$/i, 'bof'],
   [/^(?:workshops?|tutorials?|hands[- ]on(?: lab)?|labs?)$/i, 'workshop'],
   [/^(?:talks?|sessions?|breakouts?|panels?|deep dives?|intro(?:duction)?(?: \+ deep dive)?|maintainer track|case study)$/i, 'talk'],
@@ -46,12 +50,25 @@ const skillTag = /^(?:[BIA]|beginner|intermediate|advanced|any)(?: skill level| 
 const numberPrefix = /^(?:#?\d{1,3}[.)]|#\d{1,3}:?|\d{1,3}\s*[-–—:])\s+/
 
 const groupTitle =
-  /^(?:day\s*(?:#\s*)?(?:\d+|zero|one|two|three|four|five)\b.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|(?:(?:opening|closing|morning|afternoon|evening|day\s*\d+|main|sponsored)\s+)?keynotes|(?:(?:the|other|more|breakout|main|my|favourite|favorite)\s+)?(?:talks|sessions|presentations|breakouts)(?: i (?:attended|saw|liked|watched))?|(?:lightning|flash) talks|workshops|tutorials|bofs|co-located events|.+\strack|track\s*[:\-–]?\s*.+|tracks|pre-?conference|day\s*0)$/i
+  /^(?:day\s*(?:#\s*)?(?:\d+|zero|one|two|three|four|five)\b.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|(?:(?:opening|closing|morning|afternoon|evening|day\s*\d+|main|sponsored)\s+)?keynotes|(?:(?:the|other|more|breakout|main|my|favourite|favorite)\s+)?(?:talks|sessions|presentations|breakouts)(?: i (?:attended|saw|liked|watched))?|(?:lightning|flash|ignite) talks|workshops|tutorials|bofs|co-located events|.+\strack|track\s*[:\-–]?\s*.+|tracks|pre-?conference|day\s*0)$/i
 
 const noteTitle =
   /^(?:(?:my|key|final|general|some|closing|personal|overall|other)\s+)*(?:intro(?:duction)?|overview|summary|executive summary|tl;?\s*dr|conclusions?|takeaways?|impressions|thoughts|wrap[- ]?up|highlights|background|about(?: me| this)?|the expo|expo|sponsors?|venue|the venue|party|parties|food|recap|event recap|lessons(?: learned)?|what i learned|next steps|resources|links|references|further reading|change ?log|change history|updates?|top \d+|hallway track|networking|swag|travel|logistics|acknowledg(?:e)?ments|thanks|credits|agenda|contents|table of contents|toc)(?:\s*[:!.…]+(?:\s.*)?|\s+[-–—]\s.*|\s+(?:from|on|about|and|&|for)\s.*|\s+\d+)?$/i
 
 export function readHeading(raw: string): HeadingSignals {
+  // A link or heading written on two lines, one of them only the speaker: "Ada Lovelace
+  // (Engines)⏎The Title", or "The Title⏎Ada Lovelace".
+  const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean)
+  if (lines.length === 2) {
+    const [a, b] = lines as [string, string]
+    const first = readSpeakers(a)
+    const last = first ? undefined : readSpeakers(b, { strict: true })
+    const speakers = first ?? last
+    if (speakers) {
+      const signals = readHeading(first ? b : a)
+      if (!signals.speakers.length) return { ...signals, speakers, speakerFirst: first !== undefined }
+    }
+  }
   let title = raw.replace(/\s+/g, ' ').trim()
   let kind: SessionKind | undefined
   let kindLabelled = false
@@ -91,11 +108,15 @@ export function readHeading(raw: string): HeadingSignals {
     .trim()
 
   let speakers: Speaker[] = []
+  let speakerFirst = false
+  let personOnly = false
   let dashTail = false
   let companyTail = false
   const titleWithTail = title.replace(/\s*:\s*$/, '')
   const split = splitSpeakers(title)
   if (split) {
+    speakerFirst = split.form !== undefined
+    personOnly = split.form === 'person'
     title = split.title
     speakers = split.speakers
   } else {
@@ -109,7 +130,7 @@ export function readHeading(raw: string): HeadingSignals {
   // A kind word in the title itself: "Kubernetes SIG Deep Dive", "Security BoF".
   if (!kind) {
     if (/\bkeynotes?\b/i.test(title)) kind = 'keynote'
-    else if (/\blightning talks?\b/i.test(title)) kind = 'lightning'
+    else if (/\b(?:lightning|ignite) talks?\b/i.test(title)) kind = 'lightning'
     else if (/\b(?:bof|birds of a feather)\b/i.test(title)) kind = 'bof'
     else if (/\b(?:workshop|tutorial)\b/i.test(title)) kind = 'workshop'
     else if (/\b(?:deep dive|panel)\b/i.test(title)) kind = 'talk'
@@ -124,6 +145,8 @@ export function readHeading(raw: string): HeadingSignals {
     kindLabelled,
     skillLevel,
     speakers,
+    speakerFirst,
+    personOnly,
     dashTail,
     companyTail,
     numbered,
@@ -141,8 +164,43 @@ function isCompanyLike(tail: string): boolean {
   return words.length <= 3 && words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*$/u.test(w) && !tailStopWords.test(w))
 }
 
+/** Words that open a job title: "Cheryl Hung - Director of Ecosystem, CNCF" names a person, not a talk. */
+const roleWords = /^(?:senior|staff|principal|lead|head|chief|director|vp|vice|ceo|cto|cio|coo|founder|co-?founder|engineer|engineering|software|developer|product|program|technical|technology|solutions?|site|cloud|community|manager|architect|evangelist|advocate|maintainer|member|executive|general|distinguished|fellow|researcher|scientist|consultant|president)\b/i
+
+/**
+ * Speaker first, as some schedules and notes write it: "Ada Lovelace - Engines - The Title",
+ * "Ada Lovelace (Engines) The Title", or "Ada Lovelace - Director of Engines, Acme" (a
+ * person and their job, no title: the heading stays whole).
+ */
+function speakerFirst(title: string): Split | undefined {
+  const bracketed = /^([^()]+\([^()]+\))\s+(?:[-–—:]\s+)?([^\s].*)$/u.exec(title)
+  const dashed = /^(.+?)\s+[-–—]\s+(.+)$/u.exec(title)
+  const m = bracketed ?? dashed
+  if (!m) return undefined
+  const speakers = readSpeakers(m[1]!, { strict: !bracketed })
+  // "Going Elastic - Scaling Search": a title that opens with a verb is no person.
+  if (!speakers || speakers.length !== 1 || /^\p{L}{2,}ing$/u.test(speakers[0]!.name.split(' ')[0]!)) return undefined
+  let rest = m[2]!.trim()
+  if (roleWords.test(rest)) return { title, speakers: [{ ...speakers[0]!, affiliation: rest }], form: 'person' }
+  // "Name - Company - Title": a short capitalised part between two dashes is the company.
+  const company = /^([\p{Lu}\p{N}][\p{L}\p{N}.&'’]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.&'’]*){0,2})\s+[-–—]\s+(.+)$/u.exec(rest)
+  if (company && !bracketed) {
+    speakers[0]!.affiliation = company[1]!
+    rest = company[2]!
+  }
+  // A bare kind ("Keynote") or a one-word rest is not a title to stand alone.
+  if (rest.split(/\s+/).length < 2 || kindOf(rest)) return { title, speakers, form: 'first' }
+  return { title: rest, speakers, form: 'first' }
+}
+
+interface Split {
+  title: string
+  speakers: Speaker[]
+  form?: 'first' | 'person'
+}
+
 /** Tries the speaker patterns from the most to the least explicit. */
-function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | undefined {
+function splitSpeakers(title: string): Split | undefined {
   // "Title - Speaker, Company": the last dash whose tail reads as speakers.
   const dashes = [...title.matchAll(/\s+(?:[-–—]{1,2}|\|)\s+/g)]
   for (const dash of dashes.reverse()) {
@@ -150,6 +208,16 @@ function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | 
     const speakers = readSpeakers(title.slice(dash.index + dash[0].length))
     if (head && speakers) return { title: head, speakers }
   }
+  // "Title Ada Lovelace & Alan Turing": two names joined at the end, with no dash before them.
+  const pair = /^(.+?)\s+(\S+\s+\S+)\s+(?:&|and)\s+(\S+\s+\S+)$/u.exec(title)
+  if (pair && !/(?:\s(?:by|with|and|of|from)|[-–—|:,])$/i.test(pair[1]!) && pair[1]!.split(/\s+/).length >= 2) {
+    const a = readSpeakers(pair[2]!, { strict: true })
+    const b = readSpeakers(pair[3]!, { strict: true })
+    if (a?.length === 1 && b?.length === 1) return { title: pair[1]!, speakers: [...a, ...b] }
+  }
+  // "Ada Lovelace - The Title with Engines": a name before the first dash wins over "with Engines".
+  const first = speakerFirst(title)
+  if (first?.form === 'first' && first.title !== title) return first
   // "Title by Speaker"
   const by = /^(.+)\s+(?:by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
   if (by) {
@@ -162,6 +230,7 @@ function splitSpeakers(title: string): { title: string; speakers: Speaker[] } | 
     const speakers = readSpeakers(paren[2]!)
     if (speakers) return { title: paren[1]!.trim(), speakers }
   }
+  if (first) return first
   // "Title, Speaker", "Title, Speaker, Speaker, Company": people's names after the title,
   // the last part possibly their company.
   const parts = title.split(/,\s+/)

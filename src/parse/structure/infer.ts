@@ -15,7 +15,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import type { SessionKind } from '../../validate/schema.ts'
 import type { SessionAttributes } from '../session-attributes.ts'
-import { hasSessionLink, readBody, readSpeakerLine } from './body-signals.ts'
+import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakersInText } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
 import { liftTalkLists } from './talk-lists.ts'
@@ -34,6 +34,8 @@ interface Node {
   speakers: Speaker[]
   title?: string
   score: number
+  /** Text of its own between it and the next heading. */
+  hasText: boolean
   /** Under an explicit session, or explicit itself: left as the author wrote it. */
   fixed: boolean
   group: boolean
@@ -69,7 +71,9 @@ function liftSpeakerHeadings(tree: Root): void {
 
 /** Only people, not "Title - Speaker": the text has no title part to split off. */
 export function namesOnly(text: string): boolean {
-  return readHeading(text).speakers.length === 0 && readSpeakers(text) !== undefined
+  const signals = readHeading(text)
+  // "Ada Lovelace - Analytical Engines" under a title reads best as a name and a company.
+  return (signals.speakers.length === 0 || signals.speakerFirst) && readSpeakers(text) !== undefined
 }
 
 function inferStructure(tree: Root): void {
@@ -94,6 +98,7 @@ function inferStructure(tree: Root): void {
       signals: readHeading(toString(child, { includeHtml: false })),
       speakers: [],
       score: 0,
+      hasText: bodyOf(children, index).some((n) => toString(n).trim() !== ''),
       fixed,
       group: false,
       session: false,
@@ -142,23 +147,38 @@ function score(node: Node, body: RootContent[]): void {
   if (s.skillLevel) total += 3
   // Lifted from a list of talks or a paragraph naming one: it passed a talk test already.
   if (node.heading.data?.listedTalk) total += 3
-  if (s.speakers.length) total += 3
+  // A person and their job ("Ada Lovelace - Director, Acme") is a keynote's heading as often as a list of people met.
+  if (s.speakers.length) total += s.personOnly ? 1 : 3
   // A speaker line under a heading is the clearest sign of a talk there is.
   if (b.speakers.length) total += 4
   if (b.sessionLink || hasSessionLink(node.heading)) total += 1.5
   total += b.sessionWords
+  // "I was asked to deliver a keynote at…": the section is about that session.
+  if (b.deliveredKind) total += 1.5
   if (s.dashTail) total += s.companyTail ? 1.5 : 0.5
   if (s.numbered) total += 0.5
   if (s.noteWord) total -= 4
   node.score = total
-  node.speakers = s.speakers.length ? s.speakers : b.speakers
+  node.speakers = node.heading.data?.mentionedSpeakers ?? (s.speakers.length ? s.speakers : b.speakers)
   // "Open Match - Matchmaking Framework" over "Speaker: Robert Bailey": the line names the
   // speakers, so the heading's tail was part of the title.
   if (s.speakers.length && b.speakers.length && !s.speakers.some((x) => b.speakers.some((y) => y.name === x.name))) {
     node.speakers = b.speakers
     node.title = s.titleWithTail
   }
+  // "### Kepler" opening with "⏩ [Measuring Energy with Kepler - Ada Lovelace](video)": the talk is the link's.
+  const link = openingTalkLink(body)
+  if (link && !s.speakers.length && !s.noteWord) {
+    const l = readHeading(link)
+    node.score += l.speakers.length ? 3 : 2
+    node.title = l.title
+    if (!b.speakers.length) node.speakers = l.speakers
+    if (l.kind && !s.kind) node.kind = l.kind
+  }
   if (s.kind) node.kind = s.kind
+  // Only the kind: "The keynote was long" under "Day 1" does not make the day a session.
+  else node.kind ??= b.deliveredKind ?? b.namedKind
+  if (!node.speakers.length) node.speakers = speakersInText(body, node.kind)
 }
 
 /** Decides a set of siblings, then what their parent is. */
@@ -178,7 +198,8 @@ function decideChildren(siblings: Node[], parent: Node | undefined): void {
   // Talks come in runs: among sessions, a heading with some evidence of its own is a
   // session too, when together they are at least two and half the siblings.
   const strong = siblings.filter(isSession).length
-  const weak = open.filter((n) => !n.group && !n.session && !n.signals.noteWord && n.score >= (strong ? 1 : 1.5))
+  // A heading with nothing under it ("Ada Lovelace - Director, Acme" as a byline) joins no run.
+  const weak = open.filter((n) => !n.group && !n.session && !n.signals.noteWord && n.score >= (strong ? 1 : 1.5) && (n.hasText || n.children.length > 0))
   if ((strong >= 1 || weak.length >= 2) && strong + weak.length >= 2 && (strong + weak.length) * 2 >= siblings.length) {
     for (const n of weak) if (!n.signals.groupWord) n.session = true
   }

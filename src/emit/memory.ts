@@ -1,0 +1,74 @@
+/**
+ * The site in memory, for the dev server: the same files a build writes, made only when asked
+ * for. After an edit, `update` takes the newly linked site and forgets what was made from the
+ * old one; a request then renders just the page it names, so an edit shows without rendering
+ * or writing the thousands of pages nobody is looking at. The search index and the data files
+ * are made on the first request for one of them, once per update.
+ *
+ * Lookups go by output path in a map of the files this site has, so no request path can name
+ * anything else (there is no file system under it to escape into).
+ */
+import type { Root } from 'hast'
+import type { Site } from '../link/graph.ts'
+import { withAutolinks } from './autolink.ts'
+import { bundleBrowserCode } from './browser.ts'
+import { dataFiles } from './data.ts'
+import { pageFiles, type PageFile } from './pages.ts'
+import { buildSearchData, searchIndexFiles } from './search-index.ts'
+import type { OutputFile } from './write.ts'
+
+interface Made {
+  name: string
+  answers: (path: string) => boolean
+  make: () => Promise<OutputFile[]> | OutputFile[]
+}
+
+export class MemorySite {
+  private pages = new Map<string, PageFile>()
+  private rendered = new Map<string, string>()
+  private made = new Map<string, Promise<Map<string, OutputFile['content']>>>()
+  private lazy: Made[] = []
+  /** Auto-linked section content, reused across updates for sections whose parse did not change. */
+  private autolinked: WeakMap<Root, Root> | undefined
+
+  constructor(private readonly base = '/') {}
+
+  /** Takes a newly linked site; nothing is rendered until it is asked for. Returns the number of pages. */
+  update(site: Site): number {
+    const shown = withAutolinks(site, this.autolinked)
+    this.autolinked = shown.memo
+    this.pages = new Map(pageFiles(shown.site, { base: this.base, feed: false }).map((p) => [p.path, p]))
+    this.rendered.clear()
+    this.made.clear()
+    // As the build makes them: the index from the linked site, the data from what pages show.
+    this.lazy = [
+      { name: 'search index', answers: (p) => p.startsWith('assets/search-index') || p.startsWith('assets/search/'), make: () => searchIndexFiles(buildSearchData(site)) },
+      { name: 'browser code', answers: (p) => p.startsWith('assets/'), make: () => bundleBrowserCode() },
+      { name: 'data', answers: (p) => p.startsWith('data/'), make: () => dataFiles(shown.site, this.base) },
+    ]
+    return this.pages.size
+  }
+
+  /** The bytes of the file at `path` (relative to the site root, e.g. "reports/x/index.html"), if the site has one. */
+  async file(path: string): Promise<OutputFile['content'] | undefined> {
+    const page = this.pages.get(path)
+    if (page) {
+      let html = this.rendered.get(path)
+      if (html === undefined) this.rendered.set(path, (html = page.render()))
+      return html
+    }
+    for (const { name, answers, make } of this.lazy) {
+      if (!answers(path)) continue
+      // One making for concurrent requests; a failure is not kept, the next request tries again.
+      let files = this.made.get(name)
+      if (!files) {
+        const making = Promise.resolve().then(make).then((list) => new Map(list.map((f) => [f.path, f.content])))
+        this.made.set(name, (files = making))
+        making.catch(() => this.made.get(name) === making && this.made.delete(name))
+      }
+      const content = (await files).get(path)
+      if (content !== undefined) return content
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Talks named only in prose: a quoted title followed by who gave it, as in
+ * ‘I liked “Scaling Thanos” by [Rosa Lindqvist](…)’ or ‘I attended the “[Learning Day](…)”
+ * hosted by Quillstone’. Such a paragraph is cut before each talk it names (at the
+ * start of that sentence when the talk opens one) and each part after a cut gets a heading
+ * of its own: the talk becomes a section whose body is the text about it, and nothing is
+ * copied or lost.
+ *
+ * A quoted phrase is a talk only when it reads as a title (capitalised, a few words), is
+ * followed by "by" and a capitalised name, and the paragraph speaks of talks or attending:
+ * ‘“Accelerate” by Nicole Forsgren’ in a paragraph about reading stays text.
+ */
+import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { readSpeakers, type Speaker } from './speakers.ts'
+
+declare module 'mdast' {
+  interface HeadingData {
+    /** The speakers named beside a talk mentioned in prose. */
+    mentionedSpeakers?: Speaker[]
+  }
+}
+
+interface Mention {
+  title: string
+  speakers: Speaker[]
+  /** Offsets in the paragraph's text: where the quote opens. */
+  start: number
+}
+
+const nameWords = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}`
+const mentionPattern = new RegExp(
+  String.raw`[“"]([^“”"\n]{3,150}?)[”"]\s*,?\s*(?:(?:presented|hosted|given|delivered|run|led|organi[sz]ed)\s+)?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`,
+  'gu',
+)
+const talkContext = /\b(?:talks?|sessions?|keynotes?|workshops?|presentations?|panels?|tutorials?|attend\w*|went to|watched|enlightening|co-located|event)\b/i
+const smallWords = /^(?:a|an|the|and|or|of|for|to|in|on|at|by|with|from|into|about|is|are|vs\.?|&|[-–—:])$/i
+
+/** "Virtual Clusters: Tips and Tricks" reads as a title; "I am not ready" does not. */
+export function readsAsTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/)
+  if (words.length < 2 || words.length > 18 || !/^[\p{Lu}\p{N}]/u.test(text.trim())) return false
+  const content = words.filter((w) => !smallWords.test(w))
+  const capitalised = content.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length
+  return capitalised * 3 >= content.length * 2
+}
+
+function findMentions(paragraph: Paragraph): Mention[] {
+  const text = toString(paragraph)
+  if (text.length > 2000 || !talkContext.test(text)) return []
+  const mentions: Mention[] = []
+  for (const m of text.matchAll(mentionPattern)) {
+    const title = m[1]!.trim()
+    if (!readsAsTitle(title)) continue
+    const by = m[2]!.replace(/[.,;:]+$/, '')
+    mentions.push({ title, speakers: readSpeakers(by, { strict: true }) ?? [], start: m.index })
+  }
+  return mentions
+}
+
+/**
+ * The paragraph, cut before each talk it names, with a heading (one level below `depth`)
+ * before each part that is about a talk. Returns undefined when it names none.
+ */
+export function liftMentions(paragraph: Paragraph, depth: number): RootContent[] | undefined {
+  const mentions = findMentions(paragraph)
+  if (mentions.length === 0) return undefined
+  const text = toString(paragraph)
+  // Cut at the start of the sentence that names the talk, unless an earlier talk is in it.
+  const cuts = mentions.map((m, i) => {
+    const from = i === 0 ? 0 : mentions[i - 1]!.start
+    const before = text.slice(from, m.start)
+    const lastBreak = Math.max(...[...before.matchAll(/[.!?](?:\s+|\n)|\n/g)].map((b) => b.index + b[0].length), -1)
+    return lastBreak > 0 ? from + lastBreak : m.start
+  })
+  const parts = splitInline(paragraph.children, cuts)
+  const out: RootContent[] = []
+  const level = Math.min(6, depth + 1) as Heading['depth']
+  parts.forEach((children, i) => {
+    if (i > 0) {
+      const m = mentions[i - 1]!
+      out.push({
+        type: 'heading',
+        depth: level,
+        children: [{ type: 'text', value: m.title }],
+        data: { listedTalk: true, ...(m.speakers.length ? { mentionedSpeakers: m.speakers } : {}) },
+        ...(paragraph.position ? { position: paragraph.position } : {}),
+      })
+    }
+    if (children.some((c) => toString(c).trim() !== '' || c.type === 'image')) out.push({ type: 'paragraph', children: trimEdges(children) })
+  })
+  return out
+}
+
+/** Inline content cut at the given offsets of its text: offsets inside a link or emphasis move to its start. */
+function splitInline(children: PhrasingContent[], cuts: number[]): PhrasingContent[][] {
+  const parts: PhrasingContent[][] = [[]]
+  let offset = 0
+  let next = 0
+  for (const child of children) {
+    const length = toString(child).length
+    while (next < cuts.length && cuts[next]! <= offset) {
+      parts.push([])
+      next++
+    }
+    if (child.type === 'text') {
+      let value = child.value
+      let at = offset
+      while (next < cuts.length && cuts[next]! < offset + length) {
+        const cut = cuts[next]! - at
+        parts.at(-1)!.push({ type: 'text', value: value.slice(0, cut) })
+        parts.push([])
+        value = value.slice(cut)
+        at = cuts[next]!
+        next++
+      }
+      if (value) parts.at(-1)!.push({ type: 'text', value })
+    } else {
+      // A cut inside a link or emphasis happens before it: the quoted link stays whole.
+      while (next < cuts.length && cuts[next]! < offset + length) {
+        parts.push([])
+        next++
+      }
+      parts.at(-1)!.push(child)
+    }
+    offset += length
+  }
+  while (parts.length < cuts.length + 1) parts.push([])
+  return parts
+}
+
+function trimEdges(children: PhrasingContent[]): PhrasingContent[] {
+  const out = children.map((c) => ({ ...c }))
+  const first = out[0]
+  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '')
+  const last = out.at(-1)
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '')
+  return out.filter((c) => c.type !== 'text' || c.value !== '')
+}

@@ -1,0 +1,121 @@
+/**
+ * `recap dev` serves the site from memory: the same bytes a build writes, pages rendered when
+ * asked for, nothing written to the output folder, and an edit seen after re-reading in process.
+ */
+import { existsSync } from 'node:fs'
+import http from 'node:http'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { dev } from '../src/dev.ts'
+import { MemorySite } from '../src/emit/memory.ts'
+import { outputMarker } from '../src/emit/write.ts'
+import { readSite } from '../src/pipeline.ts'
+import { httpGet, makeContent, rawGet, removeDir, tempDir } from './helpers.ts'
+
+const dirs: string[] = []
+let stop: (() => Promise<void>) | undefined
+afterEach(async () => {
+  await stop?.()
+  stop = undefined
+  for (const d of dirs.splice(0)) await removeDir(d)
+})
+
+async function builtFiles(out: string): Promise<string[]> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((f) => f !== outputMarker && f !== 'assets/favicon.svg')
+    .sort()
+}
+
+describe('the site in memory', () => {
+  it('gives every file a build writes, byte for byte, also after an incremental update', async () => {
+    const content = await makeContent({}, true)
+    const out = path.join(await tempDir(), 'site')
+    dirs.push(content, path.dirname(out))
+    await build({ contentDir: content, outDir: out })
+    const files = await builtFiles(out)
+    expect(files).toContain('reports/gamma-2017/index.html')
+
+    const same = async (memory: MemorySite, dir: string) => {
+      for (const f of files) {
+        const served = await memory.file(f)
+        expect(served, f).toBeDefined()
+        expect(Buffer.from(served!).equals(await readFile(path.join(dir, f))), f).toBe(true)
+      }
+    }
+    const cold = new MemorySite()
+    cold.update((await readSite(content)).site)
+    await same(cold, out)
+    expect(await cold.file('reports/no-such-report/index.html')).toBeUndefined()
+    expect(await cold.file('../outside/index.html')).toBeUndefined()
+
+    // An edit, taken incrementally by the same memory site, equals a fresh build of the edited content.
+    const memory = cold
+    const file = path.join(content, 'reports/gamma-2017.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('the coffee was excellent.', 'the coffee was excellent, said the zebrafish.'))
+    memory.update((await readSite(content)).site)
+    await build({ contentDir: content, outDir: out })
+    await same(memory, out)
+    expect(String(await memory.file('reports/gamma-2017/the-venue/index.html'))).toContain('zebrafish')
+  }, 60_000)
+})
+
+describe('recap dev', () => {
+  async function start() {
+    const content = await makeContent({}, true)
+    const work = await tempDir()
+    dirs.push(content, work)
+    const log: string[] = []
+    const out = path.join(work, 'site')
+    const server = await dev({ contentDir: content, outDir: out, cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: (l) => log.push(l) })
+    stop = server.close
+    const port = (server.server.address() as AddressInfo).port
+    return { content, out, log, port, get: (p: string) => httpGet(`http://127.0.0.1:${port}${p}`) }
+  }
+
+  it('serves pages, assets, data and public files from memory and writes nothing', async () => {
+    const { out, log, port, get } = await start()
+    expect(log.at(-1)).toMatch(/^Rebuilt after start in \d+ ms: parsed 4 reports, 0 from the cache; \d+ pages ready, rendered when asked for\.$/)
+
+    const home = await get('/')
+    expect(home.status).toBe(200)
+    expect(home.body).toContain('<script src="/__recap/client.js"></script></body>')
+    expect((await get('/reports/gamma-2017/the-venue/')).body).toContain('the coffee was excellent')
+    expect((await get('/assets/site.js')).status).toBe(200)
+    expect((await get('/assets/search-index.js')).body).toContain('coffee')
+    expect(JSON.parse((await get('/data/index.json')).body).conferences.length).toBeGreaterThan(0)
+    expect((await get('/assets/favicon.svg')).body).toContain('<svg')
+
+    // A page asked for without its slash is redirected to it, on this site only.
+    const location = (target: string) =>
+      new Promise<string | undefined>((resolve, reject) => http.get({ host: '127.0.0.1', port, path: target }, (res) => (res.resume(), resolve(res.headers.location))).on('error', reject))
+    expect(await location('/reports/gamma-2017')).toBe('/reports/gamma-2017/')
+    expect(await location('/reports/gamma-2017/')).toBeUndefined()
+
+    const missing = await get('/no-such-page/')
+    expect(missing.status).toBe(404)
+    expect(missing.body).toContain('<script src="/__recap/client.js"></script></body>')
+    for (const target of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc/passwd']) {
+      expect((await rawGet(port, target)).body, target).not.toContain('root:')
+    }
+    expect(existsSync(out)).toBe(false)
+  }, 60_000)
+
+  it('shows an edit after parsing only the edited report', async () => {
+    const { content, out, log, get } = await start()
+    // Rendered once before the edit, so a stale page would show.
+    expect((await get('/reports/gamma-2017/the-venue/')).body).not.toContain('zebrafish')
+    const file = path.join(content, 'reports/gamma-2017.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('the coffee was excellent.', 'the coffee was excellent, said the zebrafish.'))
+    for (let i = 0; i < 300 && !log.some((l) => l.includes('gamma-2017.md')); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(log.at(-1)).toMatch(/^Rebuilt after .*gamma-2017\.md in \d+ ms: parsed 1 report, 3 from the cache; /)
+    expect((await get('/reports/gamma-2017/the-venue/')).body).toContain('zebrafish')
+    expect((await get('/assets/search-index.js')).body).toContain('zebrafish')
+    expect(existsSync(out)).toBe(false)
+  }, 60_000)
+})
