@@ -42,7 +42,8 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
 
   // Tags as small integers, each section's tags in one flat array (section i's are
   // tagIds[tagStart[i]] … tagIds[tagStart[i + 1] - 1], in kind order, then as written).
-  const tagIndex = new Map<string, number>()
+  // One map per kind: a name is looked up as it is, never joined to its kind first.
+  const tagIndex = { topics: new Map<string, number>(), projects: new Map<string, number>(), speakers: new Map<string, number>() }
   const tagKind: Kind[] = []
   const tagName: string[] = []
   const postingCount: number[] = []
@@ -56,11 +57,11 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
     reportOf[index] = r
     tagStart[index] = flat.length
     for (const kind of kinds) {
+      const byName = tagIndex[kind]
       for (const name of new Set(s[kind])) {
-        const key = `${kind}:${name}`
-        let id = tagIndex.get(key)
+        let id = byName.get(name)
         if (id === undefined) {
-          tagIndex.set(key, (id = tagKind.length))
+          byName.set(name, (id = tagKind.length))
           tagKind.push(kind)
           tagName.push(name)
           postingCount.push(0)

@@ -78,6 +78,15 @@ describe('topic and project tagging', () => {
     expect(tags.topics.get('ci-cd')).toBeUndefined()
   })
 
+  it('quotes the sentence from any line of the text, and from the title', () => {
+    const { tags } = tag('A first line.\n\nA second line. Here sidecar proxies.\n- A list item on gitops', [], 'Vault everywhere')
+    const m = tags.topics.get('service-mesh')!
+    expect(m.sentence).toBe('Here sidecar proxies.')
+    expect(m.sentence.slice(m.start, m.end)).toBe('sidecar')
+    const t = tag('Nothing here.\nStill nothing.', [], 'RBAC in depth').tags.topics.get('security')!
+    expect(t).toEqual({ sentence: 'RBAC in depth', start: 0, end: 4 })
+  })
+
   it('quotes the first body sentence that names a topic, with the match located', () => {
     const { tags } = tag('Intro sentence. Then RBAC came up. RBAC again.', [], 'Security notes')
     const m = tags.topics.get('security')!
