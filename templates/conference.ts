@@ -4,7 +4,7 @@ import type { Conference, SharedTheme } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
 import { dateRange, kindBadge, pagerNav, plural, quote, speakerLinks, topicChips } from './parts.ts'
-import { columnLimit } from '../src/emit/views.ts'
+import { columnLimit, sessionsPerReport } from '../src/emit/views.ts'
 
 /** Topic chips on a report card; the report page has them all. */
 const topicsPerCard = 6
@@ -13,6 +13,8 @@ const topicsPerCard = 6
 export function conferencePage(ctx: PageContext, conference: Conference, shared: SharedTheme[]): Root {
   const { site } = ctx
   const reports = conference.reports.map((id) => site.report.get(id)!)
+  const withSessions = reports.filter((r) => r.sections.some((id) => site.section.get(id)!.kind !== 'note')).length
+  const perReport = sessionsPerReport(withSessions, conference.sessions.length)
   return layout(ctx, {
     title: conference.name,
     description: `${conference.name} in ${conference.city}: ${plural(reports.length, 'report')} and the sessions they covered.`,
@@ -50,10 +52,11 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
           : reports.map((r) => {
               const sessions = r.sections.map((id) => site.section.get(id)!).filter((s) => s.kind !== 'note')
               if (sessions.length === 0) return null
+              const shown = sessions.slice(0, perReport)
               // Grouped by report, so the report's title is written once, not per session.
               return h('section.sessions-of', { ariaLabel: `Sessions in ${r.title}` }, [
                 h('h3', r.title),
-                h('ul.session-list', sessions.map((s) =>
+                h('ul.session-list', shown.map((s) =>
                   h('li', [
                     kindBadge(s.kind),
                     ' ',
@@ -61,6 +64,9 @@ export function conferencePage(ctx: PageContext, conference: Conference, shared:
                     s.people.length ? h('span.speakers', [' — ', ...speakerLinks(ctx, s, false)]) : null,
                   ]),
                 )),
+                sessions.length > shown.length
+                  ? h('p.more', h('a', { href: ctx.href(r.url) }, `${plural(sessions.length - shown.length, 'more session')} in ${r.title}`))
+                  : null,
               ])
             }),
       ]),

@@ -17,6 +17,17 @@ export const reportersLimit = 2
 /** Reports per column and sections per report in a side-by-side block. */
 export const columnLimit = 4
 export const mentionsPerColumn = 3
+/**
+ * Sessions a conference page lists under each report: all of them while the conference's
+ * sessions fit in `conferenceSessionBudget`, else an even share (at least three), the rest
+ * one link away on the report page. Keeps a conference with many reporters within its weight.
+ */
+export const conferenceSessionBudget = 60
+export function sessionsPerReport(reportsWithSessions: number, sessions: number): number {
+  if (sessions <= conferenceSessionBudget) return Infinity
+  return Math.max(3, Math.floor(conferenceSessionBudget / Math.max(1, reportsWithSessions)))
+}
+
 /** Shared themes on a conference page. */
 export const sharedLimit = 4
 /** Mentions per page of a topic's or project's all view. */

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeCorpus } from '../../scripts/corpus.ts'
 import { pageBudget, pageWeights } from '../../scripts/page-weight.ts'
 import { build } from '../../src/build.ts'
-import { mentionsPerPage, pageWindow, reportsPerPage, sessionsPerPage } from '../../src/emit/views.ts'
-import { removeDir, tempDir } from '../helpers.ts'
+import { conferenceSessionBudget, mentionsPerPage, pageWindow, reportsPerPage, sessionsPerPage } from '../../src/emit/views.ts'
+import { makeContent, minimalFrontMatter, removeDir, report, tempDir } from '../helpers.ts'
 import { loadData } from './data.ts'
 
 let dir: string
@@ -141,3 +141,29 @@ describe('a site too large for one page per list', () => {
     for (const t of data.topics) expect(t.sectionCount).toBe(t.sections.length)
   })
 })
+
+describe('a conference with many reporters', () => {
+  it('lists an even share of each report\'s sessions, the rest one link away', async () => {
+    // 12 reports of 7 talks at meshconf-2019: 84 sessions, over the page's budget of 60.
+    const talks = Array.from({ length: 7 }, (_, i) => `## Talk number ${i + 1} {.talk}\n\nWhat talk ${i + 1} said.\n`).join('\n')
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`reports/reporter-${i + 1}.md`, report(minimalFrontMatter, talks)]))
+    const content = await makeContent(files)
+    const site = path.join(await tempDir(), 'site')
+    try {
+      await build({ contentDir: content, outDir: site })
+      const page = await readFile(path.join(site, 'conferences/meshconf-2019/index.html'), 'utf8')
+      const listed = page.match(/<section class="sessions-of"[\s\S]*?<\/section>/g)!
+      expect(listed).toHaveLength(12)
+      const share = Math.floor(conferenceSessionBudget / 12)
+      for (const section of listed) {
+        expect(section.match(/<li>/g)).toHaveLength(share)
+        expect(section).toMatch(new RegExp(`<p class="more"><a href="\\.\\./\\.\\./reports/reporter-\\d+/">${7 - share} more sessions in A test report</a></p>`))
+      }
+      expect(page).toContain('84 sessions')
+    } finally {
+      await removeDir(content)
+      await removeDir(path.dirname(site))
+    }
+  }, 60_000)
+})
+
