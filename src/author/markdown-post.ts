@@ -54,7 +54,32 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
     throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
   }
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  if (split.format === 'none') {
+    const metadata = readMetadataLines(split.body)
+    if (metadata) return metadata
+  }
   return { frontMatter, body: split.body, bodyLine: split.bodyLine }
+}
+
+/**
+ * Pelican's and MultiMarkdown's metadata: "Title: …", "Date: …", "Tags: a, b" lines opening
+ * the file, up to the first blank line. Read as plain key and text, never as YAML. Only a
+ * block that opens with its title counts: a post whose first line is "Note: …" has none.
+ */
+function readMetadataLines(text: string): { frontMatter: Record<string, unknown>; body: string; bodyLine: number } | undefined {
+  const lines = text.split('\n')
+  const frontMatter: Record<string, unknown> = {}
+  let n = 0
+  for (; n < lines.length && lines[n]!.trim() !== ''; n++) {
+    const m = /^([A-Za-z][\w-]{0,30}):[ \t]*(.*)$/.exec(lines[n]!)
+    if (!m) return undefined
+    frontMatter[m[1]!.toLowerCase()] = m[2]!.trim()
+  }
+  if (n < 2 || !/^title$/i.test(/^[^:]+/.exec(lines[0]!)![0]) || !('date' in frontMatter || 'tags' in frontMatter || 'slug' in frontMatter || 'summary' in frontMatter)) return undefined
+  // Pelican also takes "30-10-2017": day first, as the post's own country writes it.
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(String(frontMatter.date ?? ''))
+  if (dayFirst) frontMatter.date = `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}`
+  return { frontMatter, body: lines.slice(n).join('\n'), bodyLine: n + 1 }
 }
 
 export function draftMarkdown(text: string): MarkdownDraft {
@@ -207,12 +232,14 @@ function liftUnspacedHeadings(tree: Root): number {
 
 // --- shortcodes ------------------------------------------------------------------------
 
-const shortcode = /\{\{[<%]\s*(\/?)([\w.-]+)\s*([^}]*?)\s*[>%]\}\}|\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}/g
+// The last alternative is a Kramdown attribute list, `{:target="_blank"}` after a link:
+// styling for Jekyll's renderer, never words of the post.
+const shortcode = /\{\{[<%]\s*(\/?)([\w.-]+)\s*([^}]*?)\s*[>%]\}\}|\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}|\{:[^}\n]*\}/g
 
-/** Hugo `{{< youtube id >}}` and Jekyll `{% include … %}`, in text: links where they point somewhere, else nothing. */
+/** Hugo `{{< youtube id >}}`, Jekyll `{% include … %}` and Kramdown `{:…}`, in text: links where they point somewhere, else nothing. */
 function reduceShortcodes(tree: Root, count: { shortcodes: number }): void {
   visit(tree, 'text', (node: Text, index, parent) => {
-    if (!parent || index === undefined || !/\{\{[<%]|\{%/.test(node.value)) return
+    if (!parent || index === undefined || !/\{\{[<%]|\{[%:]/.test(node.value)) return
     const out: PhrasingContent[] = []
     let last = 0
     for (const m of node.value.matchAll(shortcode)) {
@@ -269,9 +296,34 @@ function reduceHtml(tree: Root, count: { html: number }): void {
     })
     if (block.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.value)) return []
     const hast = raw(toHast({ type: 'root', children: [block] }, { allowDangerousHtml: true }) as HastRoot)
-    return (toMdast(hast) as Root).children
+    return inParagraphs((toMdast(hast) as Root).children)
   })
 }
+
+/**
+ * A lone inline element (an <img> on its own line) comes back from hast as phrasing content
+ * at the root, and a root holding any phrasing is written as one run of text: every block
+ * of the post would then be glued onto one line. Phrasing is wrapped in paragraphs.
+ */
+function inParagraphs(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = []
+  let run: PhrasingContent[] = []
+  const flush = () => {
+    if (run.some((n) => n.type !== 'text' || n.value.trim())) out.push({ type: 'paragraph', children: run })
+    run = []
+  }
+  for (const node of nodes) {
+    if (phrasingTypes.has(node.type)) run.push(node as PhrasingContent)
+    else {
+      flush()
+      out.push(node)
+    }
+  }
+  flush()
+  return out
+}
+
+const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'html', 'footnoteReference'])
 
 function containsHtml(node: RootContent): boolean {
   let found = false

@@ -18,6 +18,7 @@ import type { SessionAttributes } from '../session-attributes.ts'
 import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakersInText } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
+import { readsAsTitle } from './mentions.ts'
 import { liftTalkLists } from './talk-lists.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
 
@@ -176,9 +177,10 @@ function score(node: Node, body: RootContent[]): void {
     if (l.kind && !s.kind) node.kind = l.kind
   }
   if (s.kind) node.kind = s.kind
+  else if (node.heading.data?.listedKind) node.kind = node.heading.data.listedKind
   // Only the kind: "The keynote was long" under "Day 1" does not make the day a session.
   else node.kind ??= b.deliveredKind ?? b.namedKind
-  if (!node.speakers.length) node.speakers = speakersInText(body, node.kind)
+  if (!node.speakers.length) node.speakers = b.givenBy ?? speakersInText(body, node.kind)
 }
 
 /** Decides a set of siblings, then what their parent is. */
@@ -207,8 +209,11 @@ function decideChildren(siblings: Node[], parent: Node | undefined): void {
   // a note nor a group is one too: "Prometheus Monitoring Mixins" between two talks.
   const now = siblings.filter(isSession).length
   const candidates = siblings.filter((n) => n.fixed || !n.signals.noteWord).length
-  if (parent?.signals.groupWord && now >= 3 && now * 3 >= candidates * 2) {
-    for (const n of open) if (!n.group && !n.session && n.score >= 0 && !n.signals.noteWord && !n.signals.groupWord && !n.children.length) n.session = true
+  // At the top of a notes file ("Title⏎=====" per talk) the file itself is the day.
+  if ((parent?.signals.groupWord || !parent) && now >= 3 && now * 3 >= candidates * 2) {
+    // With no day above them, only headings written as titles: "Break the Cycle", not "Welcome reception".
+    const fits = (n: Node) => parent !== undefined || readsAsTitle(n.signals.title)
+    for (const n of open) if (!n.group && !n.session && n.score >= 0 && !n.signals.noteWord && !n.signals.groupWord && !n.children.length && fits(n)) n.session = true
   }
   if (!parent || parent.fixed) return
   const childSessions = parent.children.filter((c) => isSession(c) || c.group).length

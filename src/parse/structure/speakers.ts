@@ -58,7 +58,7 @@ const companySuffix = /\b(?:Inc|Ltd|LLC|GmbH|AG|Corp|Corporation|Labs?|Technolog
  * Reads a speaker list. Returns undefined unless every speaker starts with a person's name
  * (`strict` also refuses affiliations after a comma, for "Title, Speaker" headings).
  */
-export function readSpeakers(text: string, options: { strict?: boolean } = {}): Speaker[] | undefined {
+export function readSpeakers(text: string, options: { strict?: boolean; people?: boolean } = {}): Speaker[] | undefined {
   const cleaned = text
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
@@ -69,13 +69,17 @@ export function readSpeakers(text: string, options: { strict?: boolean } = {}): 
   const chunks = cleaned.split(/\s*(?:&|\+|;|\/|\band\b|(?<=\))\s*,)\s*/).filter(Boolean)
   const speakers: Speaker[] = []
   for (const chunk of chunks) {
-    const speaker = readOne(chunk, options.strict ?? false, speakers)
+    const speaker = readOne(chunk, options.strict ?? false, speakers, options.people ?? false)
     if (!speaker) return undefined
   }
   return speakers.length ? speakers : undefined
 }
 
-function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
+/**
+ * `people`: the text is said to list people ("Speakers: Ada Lovelace, Alan Turing"), so two
+ * names after each other are two people; a last part that is no name is their company.
+ */
+function readOne(chunk: string, strict: boolean, into: Speaker[], people: boolean): boolean {
   // "Name (Company)", "Name @ Company" or "Name - Company"
   const paren = /^(.+?)\s*(?:[(@]|\s[-–—]\s)\s*([^()]+?)\s*\)?$/.exec(chunk)
   if (paren && isPersonName(paren[1]!)) {
@@ -93,6 +97,15 @@ function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
   if (parts.length >= 3 && parts.every((p) => isPersonName(p) && !companySuffix.test(p))) {
     for (const p of parts) into.push({ name: p })
     return true
+  }
+  if (people) {
+    let names = 0
+    while (names < parts.length && isPersonName(parts[names]!) && !companySuffix.test(parts[names]!)) names++
+    if (names >= 2) {
+      const rest = parts.slice(names).join(', ')
+      parts.slice(0, names).forEach((p, i) => into.push({ name: p, ...(rest && i === names - 1 ? { affiliation: rest } : {}) }))
+      return true
+    }
   }
   if (strict) return false
   into.push({ name: parts[0]!, affiliation: parts.slice(1).join(', ') })
