@@ -116,7 +116,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     }
   } else {
     // Another series is named as the post names it: "PyCon UK 2017", "SREcon Europe 2017".
-    const name = `${titled ?? seriesAsWritten(post.title, series!) ?? seriesAsWritten(all, series!) ?? titleCase(series!)} ${year}`
+    const name = `${titled ?? seriesUpToYear(post.title, series!) ?? seriesUpToYear(all, series!) ?? seriesAsWritten(post.title, series!) ?? seriesAsWritten(all, series!) ?? titleCase(series!)} ${year}`
     entry = { id: name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, ''), name, year, city: titleCase(city) }
   }
   const dates = datesIn(post.text, year)
@@ -137,6 +137,8 @@ function postYear(post: PostFacts): number | undefined {
   // "devopsdays Amsterdam '16", "FOSDEM '24": the year as people write it beside a name.
   const short = /(?:^|[\s(])['’](\d\d)(?![\p{L}\p{N}])/u.exec(post.title)
   if (short) return 2000 + Number(short[1])
+  // "devopsdays16", "PyConES19": two digits glued to the series' name.
+  for (const m of post.title.matchAll(/(\p{L}+)(\d\d)(?!\d)/gu)) if (seriesNamed(m[1]!).length) return 2000 + Number(m[2])
   if (!post.date) return undefined
   const [y, m] = post.date.split('-').map(Number)
   if (!y) return undefined
@@ -220,16 +222,25 @@ function seriesNamed(text: string): string[] {
 
 /**
  * The series' name as the text writes it, with the words that tell its edition apart, up to
- * the year: "PyCon UK", "SREcon Europe", "PyConDE & PyData". Undefined when the text does
- * not name the series.
+ * the year: "PyCon UK", "SREcon Europe", "devopsdays Amsterdam". Undefined when the text
+ * does not name the series followed by a year.
  */
+function seriesUpToYear(text: string, series: string): string | undefined {
+  const lower = text.toLowerCase()
+  for (let at = lower.indexOf(series); at !== -1; at = lower.indexOf(series, at + 1)) {
+    const rest = text.slice(at).split('\n')[0]!
+    const upToYear = /^(.{0,40}?)\s*(?:\b20\d\d\b|['’]\d\d\b)/u.exec(rest)?.[1]
+    if (upToYear && !/[:!?;|\]\[]/.test(upToYear) && upToYear.split(/\s+/).length <= 4) return upToYear.replace(/[\s,.–—-]+$/, '')
+  }
+  return undefined
+}
+
+/** The series' word as the text writes it ("FOSDEM", "devopsdays"), with a short edition tag after it ("PyCon UK"). */
 function seriesAsWritten(text: string, series: string): string | undefined {
   const at = text.toLowerCase().indexOf(series)
   if (at === -1) return undefined
   const rest = text.slice(at).split('\n')[0]!
-  const upToYear = /^(.{0,40}?)\s*(?:\b20\d\d\b|['’]\d\d\b)/u.exec(rest)?.[1]
-  if (upToYear && !/[:!?;|]/.test(upToYear) && upToYear.split(/\s+/).length <= 4) return upToYear.replace(/[\s,.–—-]+$/, '')
-  const word = /^[\p{L}\p{N}:.+-]+/u.exec(rest)![0]
+  const word = /^[\p{L}:.+-]+/u.exec(rest)![0]
   const next = /^\s+(\p{Lu}{2,3}|Europe|Asia|Africa|Australia|North America|Latin America)\b/u.exec(rest.slice(word.length))
   return next ? `${word} ${next[1]}` : word
 }

@@ -142,6 +142,10 @@ function bodyOf(children: RootContent[], index: number): RootContent[] {
 function score(node: Node, body: RootContent[]): void {
   const s = node.signals
   const b = readBody(body)
+  // A heading lifted from a paragraph ("**[Ops Without Heroes](talks/heroes.md)**") sits over
+  // that paragraph: its words are the title again, not a line of speakers.
+  const opening = body[0]?.type === 'paragraph' ? toString(body[0]).replace(/\s+/g, ' ').trim() : ''
+  if (node.heading.data?.listedTalk && b.speakers.length && opening === toString(node.heading).replace(/\s+/g, ' ').trim() && !s.speakers.length) b.speakers = []
   let total = 0
   if (s.kindLabelled) total += 3
   else if (s.kind) total += 2

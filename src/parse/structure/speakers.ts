@@ -18,7 +18,7 @@ const particles = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', '
 /** Words that start talk titles and takeaways but never a person's name. */
 const notNameWords = new Set(
   (
-    'a an the and or of for to in on at by with from into over under about is are was were be been being it its this that these those ' +
+    'a an the and or of for to in on at by with without from into over under about across beyond through versus vs is are was were be been being it its this that these those ' +
     'how why what when where who which your our my we you i he she they them his her their us me not no yes all any every more most ' +
     'new old next last first final better best good great big small day days night morning evening afternoon week year ' +
     'intro introduction deep dive keynote keynotes talk talks session sessions panel workshop tutorial lightning bof track tracks ' +

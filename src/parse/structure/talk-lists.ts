@@ -98,16 +98,21 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
   const level = (depth + 1) as Heading['depth']
   if (!listsOfTalks && !talkParagraphs) return body.flatMap((node, i) => (node.type === 'list' ? (liftIntroducedList(node, headingText, body[i - 1], level) ?? [node]) : [node]))
   const out: RootContent[] = []
-  for (const node of body) {
+  body.forEach((node, i) => {
     if (node.type === 'paragraph' && talkParagraphs) {
-      const link = talkLink(node)
+      // "~~Ada Lovelace (Engines)⏎A Talk I Did Not Enjoy~~" among linked talks is a talk too.
+      const link = talkLink(node) ?? struckTalk(node)
       if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], data: { listedTalk: true }, ...(node.position ? { position: node.position } : {}) })
       out.push(node)
-      continue
+      return
     }
-    if (node.type !== 'list' || !listsOfTalks) {
+    if (node.type === 'list' && !listsOfTalks) {
+      out.push(...(liftIntroducedList(node, headingText, body[i - 1], level) ?? [node]))
+      return
+    }
+    if (node.type !== 'list') {
       out.push(node)
-      continue
+      return
     }
     for (const item of node.children) {
       const [first, ...rest] = item.children
@@ -118,8 +123,17 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
       const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
       out.push(heading, ...rest)
     }
-  }
+  })
   return out
+}
+
+/** A paragraph that is only struck-through words reading as a talk with its speakers. */
+function struckTalk(paragraph: Paragraph): PhrasingContent | undefined {
+  const parts = paragraph.children.filter((c) => c.type !== 'text' || c.value.trim() !== '')
+  const only = parts.length === 1 ? parts[0]! : undefined
+  if (only?.type !== 'delete') return undefined
+  const signals = readHeading(toString(only))
+  return signals.speakers.length > 0 && !signals.personOnly ? only : undefined
 }
 
 /** The one link in a paragraph whose text reads as a talk with its speakers. */
@@ -130,7 +144,7 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
     const signals = readHeading(toString(l))
-    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly)
+    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined
   })
   return talks.length === 1 ? talks[0] : undefined
 }
@@ -183,13 +197,15 @@ function liftIntroducedList(list: List, headingText: string, before: RootContent
   // "Some of my favourite talks:", "talks by my colleagues at Shopify:": the list is of talks,
   // not of "two things I noticed" on walking into the keynotes.
   const introduced = /:$/.test(intro) && new RegExp(`${talkWord.source}(?:\\s+\\S+){0,5}\\s*:$`, 'i').test(intro)
+  // "- [Docker from Scratch](workshops/docker.md)": links into the writer's own notes on each workshop.
+  const folder = notesFolder(list)
   const form: TitleForms = headingKind ? 'any' : introduced ? 'labelled' : 'marked'
-  if (form === 'marked' && !talkWord.test(heading)) return undefined
+  if (form === 'marked' && !talkWord.test(heading) && !folder) return undefined
   const titles = list.children.map((item) => itemTitle(item, form))
   const found = titles.filter(Boolean).length
-  const needed = headingKind ? 1 : introduced ? 2 : 3
+  const needed = headingKind || folder ? 1 : introduced ? 2 : 3
   if (found < needed || found < list.children.length * 0.8) return undefined
-  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : undefined
+  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : folder
   const out: RootContent[] = []
   list.children.forEach((item, i) => {
     const t = titles[i]
@@ -204,6 +220,26 @@ function liftIntroducedList(list: List, headingText: string, before: RootContent
   })
   return out
 }
+
+/** The kind of session a list's links say they are notes on, by the folder they point into. */
+function notesFolder(list: List): SessionKind | undefined {
+  const kinds = list.children.map((item) => {
+    const first = item.children[0]
+    const link = first?.type === 'paragraph' ? first.children.find((c): c is Link => c.type === 'link') : undefined
+    return link ? linksToNotesOn(link.url) : undefined
+  })
+  const first = kinds[0]
+  return first && kinds.filter((k) => k === first).length >= Math.max(2, list.children.length * 0.8) ? first : undefined
+}
+
+/** "talks/habitat.md", "../workshops/aws.md": a relative link into a folder of notes on one kind of session. */
+function linksToNotesOn(url: string): SessionKind | undefined {
+  if (/^[a-z][\w+.-]*:|^#|^\/\//i.test(url)) return undefined
+  const folder = url.split(/[?#]/)[0]!.split('/').slice(0, -1).map((s) => s.toLowerCase()).reverse().find((s) => folderKinds[s])
+  return folder ? folderKinds[folder] : undefined
+}
+
+const folderKinds: Record<string, SessionKind> = { talks: 'talk', sessions: 'talk', keynotes: 'keynote', workshops: 'workshop', tutorials: 'workshop' }
 
 interface ItemTitle {
   title: PhrasingContent[]
