@@ -7,7 +7,7 @@
 import type { Root as HastRoot } from 'hast'
 import { raw } from 'hast-util-raw'
 import { toMdast } from 'hast-util-to-mdast'
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
@@ -153,7 +153,8 @@ export function markSessions(tree: Root, problem: (line: number, reason: string)
   inference.runSync(tree, file)
   for (const message of file.messages) if (message.fatal) problem(message.line ?? 1, message.reason)
   const sessions: string[] = []
-  for (const node of tree.children) {
+  for (let i = 0; i < tree.children.length; i++) {
+    const node = tree.children[i]!
     if (node.type !== 'heading') continue
     const session = node.data?.session
     // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
@@ -162,7 +163,17 @@ export function markSessions(tree: Root, problem: (line: number, reason: string)
     // The attribute plugin took the author's own {…} off the heading: write it back, with what inference added.
     if (session.inferred) sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
     const title = session.inferred ? (session.title ?? toString(node)) : undefined
-    if (title !== undefined) node.children = [{ type: 'text', value: title }]
+    if (title !== undefined) {
+      // "- [Title](schedule) by Ada" became "### Title {.talk …}": the link goes under the heading, not away.
+      const links: Link[] = []
+      visit(node, 'link', (l: Link) => {
+        links.push(l)
+      })
+      const next = tree.children[i + 1]
+      const kept = links.filter((l) => !(next && JSON.stringify(next).includes(JSON.stringify(l.url))))
+      if (kept.length) tree.children.splice(i + 1, 0, { type: 'paragraph', children: kept.flatMap((l, n) => (n ? [{ type: 'text', value: ' · ' } as Text, l] : [l])) })
+      node.children = [{ type: 'text', value: title }]
+    }
     node.children.push({ type: 'text', value: ` ${attributeBlock(session)}` })
   }
   return sessions
