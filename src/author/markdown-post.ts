@@ -110,7 +110,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
     }
   }
 
-  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`))
+  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`), title)
   // A notes file on one talk ("# Prow", then notes): no front matter, no session found in it,
   // and a title that names neither the conference nor a day, a group or a takeaway. The whole
   // file is then that talk, its headings ranked beneath the title.
@@ -148,7 +148,8 @@ function namesTheSpeakers(line: string): boolean {
  * ({.talk speakers="…"}), so that the author sees and can correct every guess. Returns
  * the sessions as "Title (kind, Speaker)".
  */
-export function markSessions(tree: Root, problem: (line: number, reason: string) => void): string[] {
+export function markSessions(tree: Root, problem: (line: number, reason: string) => void, postTitle = ''): string[] {
+  const postKind = kindOfPost(postTitle)
   const file = new VFile()
   inference.runSync(tree, file)
   for (const message of file.messages) if (message.fatal) problem(message.line ?? 1, message.reason)
@@ -160,6 +161,8 @@ export function markSessions(tree: Root, problem: (line: number, reason: string)
     // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
     if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
     if (!session) continue
+    // "KubeCon - The Keynotes": a session with nothing of its own to say is of the kind the post is about.
+    if (postKind && session.inferred && session.kind === 'talk' && !readHeading(toString(node)).kind) session.kind = postKind
     // The attribute plugin took the author's own {…} off the heading: write it back, with what inference added.
     if (session.inferred) sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
     const title = session.inferred ? (session.title ?? toString(node)) : undefined
@@ -207,10 +210,15 @@ function attributeBlock(session: SessionAttributes): string {
   return `{${parts.filter(Boolean).join(' ')}}`
 }
 
+/** The kind a post's title says all its sessions are: "KubeCon - The Keynotes", "Day 1 keynote notes". */
+function kindOfPost(title: string): SessionKind | undefined {
+  return /\bkeynotes?\b/i.test(title) && !/\b(?:talks?|sessions?|workshops?|tutorials?|breakouts?)\b/i.test(title) ? 'keynote' : undefined
+}
+
 /** A Markdown body with the sessions inference finds marked, for drafts written as text. */
-export function markSessionsInMarkdown(markdown: string): { body: string; sessions: string[] } {
+export function markSessionsInMarkdown(markdown: string, postTitle = ''): { body: string; sessions: string[] } {
   const tree = parser.parse(markdown)
-  const sessions = markSessions(tree, () => {})
+  const sessions = markSessions(tree, () => {}, postTitle)
   return { body: String(writer.stringify(tree)), sessions }
 }
 
