@@ -165,6 +165,10 @@ function score(node: Node, body: RootContent[]): void {
   if (s.noteWord) total -= 4
   node.score = total
   node.speakers = node.heading.data?.mentionedSpeakers ?? (s.speakers.length ? s.speakers : b.speakers)
+  // "“Rendering with Python Pipelines” by Ada": the text names who gave it, so "with Python
+  // Pipelines" is the title's, not a speaker.
+  const mentioned = node.heading.data?.mentionedSpeakers
+  if (mentioned && s.speakers.length && !s.speakers.some((x) => mentioned.some((y) => y.name === x.name))) node.title = s.titleWithTail
   // "Open Match - Matchmaking Framework" over "Speaker: Robert Bailey": the line names the
   // speakers, so the heading's tail was part of the title.
   if (s.speakers.length && b.speakers.length && !s.speakers.some((x) => b.speakers.some((y) => y.name === x.name))) {

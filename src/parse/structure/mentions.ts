@@ -55,8 +55,28 @@ function findMentions(paragraph: Paragraph): Mention[] {
     const by = m[2]!.replace(/[.,;:]+$/, '')
     mentions.push({ title, speakers: readSpeakers(by, { strict: true }) ?? [], start: m.index })
   }
-  return mentions
+  // "There was another talk about [How to Warm Your House with Python](slides.pdf)": a link
+  // right after the words for a talk is the talk's title.
+  let offset = 0
+  for (const child of paragraph.children) {
+    const length = toString(child).length
+    const link = child.type === 'link' ? child : (child.type === 'strong' || child.type === 'emphasis') && child.children.length === 1 && child.children[0]!.type === 'link' ? child.children[0] : undefined
+    if (link && talkBefore.test(text.slice(Math.max(0, offset - 40), offset)) && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
+      const title = toString(link).replace(/\s+/g, ' ').trim()
+      const words = title.split(' ')
+      if (words.length >= 2 && words.length <= 14 && !/^(?:the|this|that|it|here|slides?|video|recording|link)\b/i.test(title)) {
+        const after = text.slice(offset + length, offset + length + 60)
+        const by = /^\s*,?\s*(?:presented |given )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})/u.exec(after)?.[1]
+        mentions.push({ title, speakers: (by && readSpeakers(by, { strict: true })) || [], start: offset })
+      }
+    }
+    offset += length
+  }
+  return mentions.sort((a, b) => a.start - b.start)
 }
+
+/** "… another talk about ", "a keynote on ", "the session called ": what comes right before a talk's linked title. */
+const talkBefore = /\b(?:talks?|keynotes?|presentations?|sessions?|workshops?)\s+(?:about|on|called|titled|named|like)\s*:?\s*$/i
 
 /**
  * The paragraph, cut before each talk it names, with a heading (one level below `depth`)

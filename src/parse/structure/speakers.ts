@@ -24,6 +24,7 @@ const notNameWords = new Set(
     'intro introduction deep dive keynote keynotes talk talks session sessions panel workshop tutorial lightning bof track tracks ' +
     'summary takeaways takeaway conclusion conclusions impressions thoughts overview notes highlights lessons learned recap ' +
     'kubernetes cloud native service mesh security observability monitoring logging tracing storage network networking serverless ' +
+    'python java rust ruby go golang javascript typescript php perl scala kotlin swift elixir erlang haskell django rails react node wasm webassembly ' +
     'operator operators controller controllers cluster clusters container containers docker helm istio envoy linkerd prometheus ' +
     'grafana jaeger gitops devops ci cd api apis open source community data machine learning edge scale scaling production ' +
     'lab labs inc ltd llc gmbh corp corporation company technologies software systems solutions foundation group team ' +
