@@ -83,6 +83,17 @@ export function speakersInText(nodes: readonly RootContent[], kind: SessionKind 
   return found
 }
 
+/**
+ * "**Unsafe at Any Speed** Rae Knowler made some great points…": under a talk lifted from a
+ * list, a comment that opens with a person doing something, or with their possessive, names
+ * the speaker.
+ */
+export function speakerOpening(nodes: readonly RootContent[]): Speaker[] | undefined {
+  const opening = nodes[0]?.type === 'paragraph' ? toString(nodes[0], { includeHtml: false }).trim() : ''
+  const m = new RegExp(String.raw`^(${nameRun})(?:['’]s\s+\p{L}|\s+\p{Ll}{2,}\s)`, 'u').exec(opening)
+  return m ? readSpeakers(m[1]!, { strict: true }) : undefined
+}
+
 /** No title to split off, or the names come first: "Ada Lovelace - Analytical Engines" is a name and a company. */
 function namesFirst(line: string): boolean {
   const signals = readHeading(line)
