@@ -72,8 +72,18 @@ function findMentions(paragraph: Paragraph): Mention[] {
     }
     offset += length
   }
+  // "I headed over to the KubeCon Speed Networking & Mentoring Sessions": a name in capitals,
+  // ending in a word for a session, that the writer went to.
+  for (const m of text.matchAll(attendedSession)) {
+    const title = m[1]!.trim()
+    const start = m.index + m[0].length - m[1]!.length
+    if (readsAsTitle(title) && !mentions.some((x) => Math.abs(x.start - start) < 3)) mentions.push({ title, speakers: [], start })
+  }
   return mentions.sort((a, b) => a.start - b.start)
 }
+
+const attendedSession =
+  /\b(?:attended|went to|headed (?:over )?to|joined|sat in on|caught)\s+(?:the\s+)?((?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*\s+(?:(?:&|and|of|for|the|on|in|to)\s+)?){1,7}(?:Sessions?|Workshops?|Keynotes?|Panels?|BoFs?|Tutorials?))\b/gu
 
 /** "… another talk about ", "a keynote on ", "the session called ": what comes right before a talk's linked title. */
 const talkBefore = /\b(?:talks?|keynotes?|presentations?|sessions?|workshops?)\s+(?:about|on|called|titled|named|like)\s*:?\s*$/i
