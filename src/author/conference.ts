@@ -69,6 +69,14 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   // The place named in the title (or description, or tags) is what the post is about. In the text, a city
   // named beside another year ("Valencia 2022 was my first", "Paris in 2024") is another
   // event; of the rest, the one named most, if clearly so.
+  // A city the title names from the gazetteer ("FOSDEM '24 in Brussels") outranks one the text names.
+  const headPlace = citiesIn(head, cityRegions).length ? undefined : placesNamed(head)[0]?.place
+  // Cities from the gazetteer keep the post's spelling ("São Paulo"), not a title-cased guess.
+  const spelled: Record<string, string> = {}
+  if (headPlace) {
+    cityRegions[headPlace.name.toLowerCase()] ??= headPlace.region
+    spelled[headPlace.name.toLowerCase()] = headPlace.name
+  }
   const titleCity = citiesIn(head, cityRegions)[0]
   const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
   const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
@@ -90,6 +98,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     if (place) {
       city = place.name.toLowerCase()
       cityRegions[city] ??= place.region
+      spelled[city] = place.name
     }
   }
   const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
@@ -110,14 +119,16 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   if (series === 'kubecon' || (!series && !titled)) {
     entry = {
       id: `kubecon-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
-      name: `KubeCon + CloudNativeCon ${r ? r.name : titleCase(city)} ${year}`,
+      name: `KubeCon + CloudNativeCon ${r ? r.name : (spelled[city] ?? titleCase(city))} ${year}`,
       year,
-      city: titleCase(city),
+      city: spelled[city] ?? titleCase(city),
     }
   } else {
     // Another series is named as the post names it: "PyCon UK 2017", "SREcon Europe 2017".
     const name = `${titled ?? seriesUpToYear(post.title, series!) ?? seriesUpToYear(all, series!) ?? seriesAsWritten(post.title, series!) ?? seriesAsWritten(all, series!) ?? titleCase(series!)} ${year}`
-    entry = { id: name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, ''), name, year, city: titleCase(city) }
+    // Ids are ASCII: "PyCon Łódź 2019" is pycon-lodz-2019.
+    const id = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
+    entry = { id: /^[a-z0-9]/.test(id) ? id : `conference-${year}`, name, year, city: spelled[city] ?? titleCase(city) }
   }
   const dates = datesIn(post.text, year)
   if (dates) entry.dates = dates
@@ -229,7 +240,8 @@ function seriesUpToYear(text: string, series: string): string | undefined {
   const lower = text.toLowerCase()
   for (let at = lower.indexOf(series); at !== -1; at = lower.indexOf(series, at + 1)) {
     const rest = text.slice(at).split('\n')[0]!
-    const upToYear = /^(.{0,40}?)\s*(?:\b20\d\d\b|['’]\d\d\b)/u.exec(rest)?.[1]
+    // Words only: a name is never markup or a control character from the post.
+    const upToYear = /^([\p{L}\p{N} &+.'’\/-]{0,40}?)\s*(?:\b20\d\d\b|['’]\d\d\b)/u.exec(rest)?.[1]
     if (upToYear && !/[:!?;|\]\[]/.test(upToYear) && upToYear.split(/\s+/).length <= 4) return upToYear.replace(/[\s,.–—-]+$/, '')
   }
   return undefined
@@ -288,6 +300,7 @@ export function datesIn(text: string, year: number): { start: string; end: strin
   return start && end && start <= end ? { start, end } : undefined
 }
 
+/** "san diego" → "San Diego", "łódź" → "Łódź": the first letter of each word, accented or not. */
 function titleCase(text: string): string {
-  return text.replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+  return text.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, c: string) => before + c.toUpperCase())
 }

@@ -24,13 +24,18 @@ function places(): Map<string, Place> {
   gazetteer = new Map()
   for (const c of cityTimezones.cityMapping) {
     if (c.pop < minimumPopulation || !/^\p{Lu}[\p{L} .'-]+$/u.test(c.city)) continue
-    const key = c.city.toLowerCase()
+    const key = fold(c.city)
     const region = regionOf(c.iso2, c.timezone)
     const seen = gazetteer.get(key)
     // Valencia in Spain and in Venezuela: the name is kept, the region is not known.
     gazetteer.set(key, { name: c.city, region: seen && seen.region !== region ? '' : region })
   }
   return gazetteer
+}
+
+/** "Łódź", "Lódz" and "Lodz" alike: names compared without their accents. */
+function fold(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase()
 }
 
 function regionOf(iso2: string, timezone: string | null): string {
@@ -61,8 +66,10 @@ export function placesNamed(text: string): { place: Place; count: number }[] {
     for (let i = afterAWord ? 0 : 1; i < words.length; i++) {
       let found: Place | undefined
       for (let n = words.length; n > i && !found; n--) {
-        const place = table.get(words.slice(i, n).join(' ').toLowerCase())
-        if (place) found = place
+        const written = words.slice(i, n).join(' ')
+        const place = table.get(fold(written))
+        // As the post spells it: the gazetteer's "Lódz" is the post's "Łódź".
+        if (place) found = { ...place, name: written }
       }
       if (!found) continue
       const entry = counts.get(found.name) ?? { place: found, count: 0 }
