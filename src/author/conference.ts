@@ -71,12 +71,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   // event; of the rest, the one named most, if clearly so.
   // A city the title names from the gazetteer ("FOSDEM '24 in Brussels") outranks one the text names.
   const headPlace = citiesIn(head, cityRegions).length ? undefined : placesNamed(head)[0]?.place
-  // Cities from the gazetteer keep the post's spelling ("São Paulo"), not a title-cased guess.
-  const spelled: Record<string, string> = {}
-  if (headPlace) {
-    cityRegions[headPlace.name.toLowerCase()] ??= headPlace.region
-    spelled[headPlace.name.toLowerCase()] = headPlace.name
-  }
+  if (headPlace) cityRegions[headPlace.name.toLowerCase()] ??= headPlace.region
   const titleCity = citiesIn(head, cityRegions)[0]
   const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
   const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
@@ -98,7 +93,6 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     if (place) {
       city = place.name.toLowerCase()
       cityRegions[city] ??= place.region
-      spelled[city] = place.name
     }
   }
   const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
@@ -119,16 +113,16 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   if (series === 'kubecon' || (!series && !titled)) {
     entry = {
       id: `kubecon-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
-      name: `KubeCon + CloudNativeCon ${r ? r.name : (spelled[city] ?? titleCase(city))} ${year}`,
+      name: `KubeCon + CloudNativeCon ${r ? r.name : (titleCase(city))} ${year}`,
       year,
-      city: spelled[city] ?? titleCase(city),
+      city: titleCase(city),
     }
   } else {
     // Another series is named as the post names it: "PyCon UK 2017", "SREcon Europe 2017".
     const name = `${titled ?? seriesUpToYear(post.title, series!) ?? seriesUpToYear(all, series!) ?? seriesAsWritten(post.title, series!) ?? seriesAsWritten(all, series!) ?? titleCase(series!)} ${year}`
     // Ids are ASCII: "PyCon Łódź 2019" is pycon-lodz-2019.
     const id = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
-    entry = { id: /^[a-z0-9]/.test(id) ? id : `conference-${year}`, name, year, city: spelled[city] ?? titleCase(city) }
+    entry = { id: /^[a-z0-9]/.test(id) ? id : `conference-${year}`, name, year, city: titleCase(city) }
   }
   const dates = datesIn(post.text, year)
   if (dates) entry.dates = dates
