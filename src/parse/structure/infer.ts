@@ -110,6 +110,7 @@ function inferStructure(tree: Root): void {
   })
 
   for (const node of nodes) if (!node.fixed) score(node, bodyOf(children, node.index))
+  bracketsOfPeople(nodes)
 
   // Bottom-up: a heading is decided once all its children are.
   const byDepth = [...nodes].sort((a, b) => b.depth - a.depth || a.index - b.index)
@@ -130,6 +131,27 @@ function inferStructure(tree: Root): void {
     }
     node.heading.data = { ...node.heading.data, session: attributes }
   }
+}
+
+/**
+ * "Title (Minhan Xia, Ping Zou)" reads as a name and a company, as schedules write it. But
+ * where the same report brackets its speakers as people ("Helm 3 (Ada Lovelace & Alan
+ * Turing)") and never as a name and a company, the comma joins two people too.
+ */
+function bracketsOfPeople(nodes: Node[]): void {
+  const bracket = (n: Node) => /\(([^()]+)\)\s*$/.exec(toString(n.heading, { includeHtml: false }).trim())?.[1]
+  const people = nodes.filter((n) => {
+    const inside = bracket(n)
+    return inside && /\s(?:&|and)\s/.test(inside) && n.speakers.length >= 2 && n.speakers.every((p) => !p.affiliation)
+  })
+  if (!people.length) return
+  const candidates = nodes.filter((n) => {
+    const inside = bracket(n)
+    return inside && n.speakers.length === 1 && n.speakers[0]!.affiliation && inside.split(/\s*,\s*/).length === 2
+  })
+  // One bracket of a name and a company-like word ("Ada Lovelace, Acme Labs") and the style is mixed: leave them all.
+  if (candidates.some((n) => !readSpeakers(n.speakers[0]!.affiliation!, { strict: true }))) return
+  for (const n of candidates) n.speakers = readSpeakers(bracket(n)!, { people: true }) ?? n.speakers
 }
 
 /** The blocks from a heading to the next heading of any depth. */
