@@ -8,6 +8,10 @@
  * Paragraphs that name a talk in a link ("🌳 [Title - Speaker, Company](recording)", or a
  * sentence about it ending in such a link) become a section each too, headed by the link's
  * text, when a section has at least two of them or one links to the talk's schedule entry.
+ *
+ * A list the post itself introduces as talks ("### Tutorials:", "There were quite some Django
+ * talks:", links into a talks/ folder of notes) converts on weaker evidence: its items need
+ * only open with a title.
  */
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
