@@ -80,7 +80,16 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
   const regionOfConference = (c: ConferenceEntry) => regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
 
-  const sameYear = conferences.filter((c) => c.year === year && (!series || seriesIn(c.name) === series) && (!titled || c.name.toLowerCase().startsWith(titled.split(' ')[0]!.toLowerCase())))
+  // A post that names no series is matched with a known one only when it is about the same
+  // things: "The Lead Developer conference" of 2018 is not KubeCon Europe 2018.
+  const aboutCloudNative = cloudNative.test(all)
+  const sameYear = conferences.filter(
+    (c) =>
+      c.year === year &&
+      (!series || seriesIn(c.name) === series) &&
+      (!titled || c.name.toLowerCase().startsWith(titled.split(' ')[0]!.toLowerCase())) &&
+      (series || titled || aboutCloudNative || seriesIn(c.name) !== 'kubecon'),
+  )
   const fits = (c: ConferenceEntry, city: string | undefined, region: string | undefined) => {
     if (city && c.city.toLowerCase() !== city) return false
     const r = regionOfConference(c)
@@ -109,7 +118,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   if (!city) return { type: 'question', reason: `no known conference of ${year}${region ? ' in that region' : ''} matches, and the post names no city to add a new one with` }
   const r = regions.find((x) => x.id === (region ?? cityRegions[city]))
   let entry: NewConference
-  if (!series && !titled && !cloudNative.test(all)) return { type: 'question', reason: `the post names no conference series Recap knows, and its title gives no name before the year` }
+  if (!series && !titled && !aboutCloudNative) return { type: 'question', reason: `the post names no conference series Recap knows, and its title gives no name before the year` }
   if (series === 'kubecon' || (!series && !titled)) {
     entry = {
       id: `kubecon-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
