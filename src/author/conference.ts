@@ -77,7 +77,21 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
   const textCities = citiesCounted(post.text, cityRegions).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
   const clearLead = textCities.length === 1 || (textCities.length > 1 && textCities[0]![1] >= 2 * textCities[1]![1])
-  const textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
+  let textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
+  // Any city the text names as a name may outweigh those the series is known for: "held in
+  // Cardiff … Cardiff City Hall" against one "London". It must lead them all clearly.
+  const placed = placesInText(post.text, year, titleRegion)
+  if (!titleCity && placed.length) {
+    const counts = new Map<string, number>(textCities)
+    for (const p of placed) counts.set(p.place.name.toLowerCase(), Math.max(counts.get(p.place.name.toLowerCase()) ?? 0, p.count))
+    const ranked = [...counts].sort((a, b) => b[1] - a[1])
+    const [lead, next] = ranked
+    const known = textCity ? (counts.get(textCity) ?? 0) : 0
+    if (lead && lead[0] !== textCity && lead[1] > known && (!next || lead[1] >= 2 * next[1])) {
+      textCity = lead[0]
+      cityRegions[lead[0]] ??= placed.find((p) => p.place.name.toLowerCase() === lead[0])!.place.region
+    }
+  }
   const regionOfConference = (c: ConferenceEntry) => regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
 
   // A post that names no series is matched with a known one only when it is about the same
@@ -268,14 +282,19 @@ function seriesAsWritten(text: string, series: string): string | undefined {
 function placeOfPost(head: string, text: string, year: number, titleRegion: string | undefined): { name: string; region: string } | undefined {
   const inHead = placesNamed(head)[0]
   if (inHead) return inHead.place
+  const named = placesInText(text, year, titleRegion)
+  if (!named.length) return undefined
+  const clear = named.length === 1 || named[0]!.count >= 2 * named[1]!.count
+  return clear ? named[0]!.place : undefined
+}
+
+/** Gazetteer cities the text names, most named first, leaving out those beside another year or outside the title's region. */
+function placesInText(text: string, year: number, titleRegion: string | undefined): ReturnType<typeof placesNamed> {
   const elsewhere = new Set<string>()
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
     if (years(sentence).some((y) => y !== year)) for (const p of placesNamed(sentence)) elsewhere.add(p.place.name)
   }
-  const named = placesNamed(text).filter((p) => !elsewhere.has(p.place.name) && (!titleRegion || !p.place.region || p.place.region === titleRegion))
-  if (!named.length) return undefined
-  const clear = named.length === 1 || named[0]!.count >= 2 * named[1]!.count
-  return clear ? named[0]!.place : undefined
+  return placesNamed(text).filter((p) => !elsewhere.has(p.place.name) && (!titleRegion || !p.place.region || p.place.region === titleRegion))
 }
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']

@@ -6,6 +6,7 @@
  * "Nice talk!" or "Reading the docs" name no place.
  */
 import cityTimezones from 'city-timezones'
+import { isPersonName } from '../parse/structure/speakers.ts'
 
 export interface Place {
   /** As the gazetteer writes it: "Dublin". */
@@ -64,6 +65,8 @@ export function placesNamed(text: string): { place: Place; count: number }[] {
     // The longest run of words that names a place: "San Diego", not "San"; "Kosmos Berlin": "Berlin".
     const words = m[0].split(' ')
     for (let i = afterAWord ? 0 : 1; i < words.length; i++) {
+      // "Jorge Palma", "Ada Lovelace": a city's name after a first name is a surname.
+      if (i > 0 && isPersonName(words.slice(i - 1, i + 1).join(' '))) continue
       let found: Place | undefined
       for (let n = words.length; n > i && !found; n--) {
         const written = words.slice(i, n).join(' ')
