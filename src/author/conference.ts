@@ -75,7 +75,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const titleCity = citiesIn(head, cityRegions)[0]
   const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
   const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
-  const textCities = citiesCounted(post.text, cityRegions).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
+  const textCities = citiesCounted(post.text, cityRegions, true).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
   const clearLead = textCities.length === 1 || (textCities.length > 1 && textCities[0]![1] >= 2 * textCities[1]![1])
   let textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
   // Any city the text names as a name may outweigh those the series is known for: "held in
@@ -193,13 +193,19 @@ function citiesBesideOtherYears(text: string, year: number, cities: Record<strin
   return out
 }
 
-function citiesCounted(text: string, cities: Record<string, string>): [string, number][] {
-  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+/**
+ * `written`: only where the text writes the city as a name, capitalised. In a post's text
+ * "paris en ligne" is French for online bets; in tags and titles case says little.
+ */
+function citiesCounted(text: string, cities: Record<string, string>, written = false): [string, number][] {
+  const spaced = ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  const lower = spaced.toLowerCase()
+  const aligned = lower.length === spaced.length
   const found: [string, number][] = []
   for (const city of Object.keys(cities)) {
     const needle = ` ${city.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
     let count = 0
-    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) count++
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) if (!written || !aligned || /\p{Lu}/u.test(spaced[at + 1]!)) count++
     if (count) found.push([city, count])
   }
   return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
