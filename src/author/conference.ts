@@ -6,6 +6,7 @@
  * its region is contradicted. Names are compared as text, never as regular expressions.
  */
 import type { ConferenceEntry } from '../validate/schema.ts'
+import { placesNamed } from './places.ts'
 
 export interface PostFacts {
   title: string
@@ -47,7 +48,11 @@ const knownCities: Record<string, string> = {
   shanghai: 'china', 'hong kong': 'china', tokyo: 'japan', mumbai: 'india', hyderabad: 'india', 'new delhi': 'india',
 }
 
-const seriesPattern = /\b(kubecon|cloudnativecon|dockercon|gophercon|kcd|devopsdays|srecon|qcon|open source summit)\b/gi
+const seriesPattern = /\b(kubecon|cloudnativecon|dockercon|gophercon|kcd|devopsdays|srecon|qcon|open source summit|fosdem|re:invent|strange loop)\b/gi
+/** Any other conference named the way most are: "PyCon", "JSConf", "RubyConf", "GopherCon". */
+const conWord = /(?<![\p{L}\p{N}])(\p{Lu}\p{L}*?[Cc]onf?)(?!\p{Ll})/gu
+/** Words that end like a conference's name and are not one. */
+const notSeries = new Set(['silicon', 'bacon', 'icon', 'falcon', 'beacon', 'deacon', 'lexicon', 'recon', 'decon', 'econ'])
 
 export function chooseConference(post: PostFacts, conferences: readonly ConferenceEntry[]): ConferenceAnswer {
   const head = `${post.title}\n${post.description ?? ''}\n${post.tags.join(' ')}`
@@ -58,24 +63,61 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const cityRegions = { ...knownCities }
   for (const c of conferences) cityRegions[c.city.toLowerCase()] ??= regionOf(c.name) ?? ''
   const series = seriesIn(head) ?? seriesIn(all)
+  // No series we know by name: the words before the year in the title are the conference's
+  // ("RustFest Europe 2023: notes"), and no KubeCon is made of it.
+  const titled = series ? undefined : nameBeforeYear(post.title)
   // The place named in the title (or description, or tags) is what the post is about. In the text, a city
   // named beside another year ("Valencia 2022 was my first", "Paris in 2024") is another
   // event; of the rest, the one named most, if clearly so.
+  // A city the title names from the gazetteer ("FOSDEM '24 in Brussels") outranks one the text names.
+  const headPlace = citiesIn(head, cityRegions).length ? undefined : placesNamed(head)[0]?.place
+  if (headPlace) cityRegions[headPlace.name.toLowerCase()] ??= headPlace.region
   const titleCity = citiesIn(head, cityRegions)[0]
   const titleRegion = regionIn(head) ?? (titleCity ? cityRegions[titleCity] || undefined : undefined)
   const otherYears = citiesBesideOtherYears(post.text, year, cityRegions)
-  const textCities = citiesCounted(post.text, cityRegions).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
+  const textCities = citiesCounted(post.text, cityRegions, true).filter(([c]) => !otherYears.has(c) && (!titleRegion || !cityRegions[c] || cityRegions[c] === titleRegion))
   const clearLead = textCities.length === 1 || (textCities.length > 1 && textCities[0]![1] >= 2 * textCities[1]![1])
-  const textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
+  let textCity = textCities.length && clearLead ? textCities[0]![0] : undefined
+  // Any city the text names as a name may outweigh those the series is known for: "held in
+  // Cardiff … Cardiff City Hall" against one "London". It must lead them all clearly.
+  const placed = placesInText(post.text, year, titleRegion)
+  if (!titleCity && placed.length) {
+    const counts = new Map<string, number>(textCities)
+    for (const p of placed) counts.set(p.place.name.toLowerCase(), Math.max(counts.get(p.place.name.toLowerCase()) ?? 0, p.count))
+    const ranked = [...counts].sort((a, b) => b[1] - a[1])
+    const [lead, next] = ranked
+    const known = textCity ? (counts.get(textCity) ?? 0) : 0
+    if (lead && lead[0] !== textCity && lead[1] > known && (!next || lead[1] >= 2 * next[1])) {
+      textCity = lead[0]
+      cityRegions[lead[0]] ??= placed.find((p) => p.place.name.toLowerCase() === lead[0])!.place.region
+    }
+  }
   const regionOfConference = (c: ConferenceEntry) => regionOf(c.name) ?? (cityRegions[c.city.toLowerCase()] || undefined)
 
-  const sameYear = conferences.filter((c) => c.year === year && (!series || seriesIn(c.name) === series))
+  // A post that names no series is matched with a known one only when it is about the same
+  // things: "The Lead Developer conference" of 2018 is not KubeCon Europe 2018.
+  const aboutCloudNative = cloudNative.test(all)
+  const sameYear = conferences.filter(
+    (c) =>
+      c.year === year &&
+      (!series || seriesIn(c.name) === series) &&
+      (!titled || c.name.toLowerCase().startsWith(titled.split(' ')[0]!.toLowerCase())) &&
+      (series || titled || aboutCloudNative || seriesIn(c.name) !== 'kubecon'),
+  )
   const fits = (c: ConferenceEntry, city: string | undefined, region: string | undefined) => {
     if (city && c.city.toLowerCase() !== city) return false
     const r = regionOfConference(c)
     return !(region && r && region !== r)
   }
-  const city = titleCity ?? textCity
+  let city = titleCity ?? textCity
+  // No city the series is known for: any city of some size the post names as its place.
+  if (!city) {
+    const place = placeOfPost(head, post.text, year, titleRegion)
+    if (place) {
+      city = place.name.toLowerCase()
+      cityRegions[city] ??= place.region
+    }
+  }
   const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
   let candidates = sameYear.filter((c) => fits(c, city, region))
   // Neither a city nor a region: a year alone names a conference only when it is the only one that year.
@@ -89,13 +131,21 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
 
   if (!city) return { type: 'question', reason: `no known conference of ${year}${region ? ' in that region' : ''} matches, and the post names no city to add a new one with` }
   const r = regions.find((x) => x.id === (region ?? cityRegions[city]))
-  const seriesName = series === 'kubecon' || !series ? 'KubeCon + CloudNativeCon' : titleCase(series)
-  const seriesId = seriesName === 'KubeCon + CloudNativeCon' ? 'kubecon' : series!.replace(/\s+/g, '-')
-  const entry: NewConference = {
-    id: `${seriesId}-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
-    name: `${seriesName} ${r ? r.name : titleCase(city)} ${year}`,
-    year,
-    city: titleCase(city),
+  let entry: NewConference
+  if (!series && !titled && !aboutCloudNative) return { type: 'question', reason: `the post names no conference series Recap knows, and its title gives no name before the year` }
+  if (series === 'kubecon' || (!series && !titled)) {
+    entry = {
+      id: `kubecon-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
+      name: `KubeCon + CloudNativeCon ${r ? r.name : (titleCase(city))} ${year}`,
+      year,
+      city: titleCase(city),
+    }
+  } else {
+    // Another series is named as the post names it: "PyCon UK 2017", "SREcon Europe 2017".
+    const name = `${titled ?? seriesUpToYear(post.title, series!) ?? seriesUpToYear(all, series!) ?? seriesAsWritten(post.title, series!) ?? seriesAsWritten(all, series!) ?? titleCase(series!)} ${year}`
+    // Ids are ASCII: "PyCon Łódź 2019" is pycon-lodz-2019.
+    const id = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
+    entry = { id: /^[a-z0-9]/.test(id) ? id : `conference-${year}`, name, year, city: titleCase(city) }
   }
   const dates = datesIn(post.text, year)
   if (dates) entry.dates = dates
@@ -112,6 +162,11 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
 function postYear(post: PostFacts): number | undefined {
   const titleYears = years(post.title)
   if (titleYears.length) return titleYears[0]
+  // "devopsdays Amsterdam '16", "FOSDEM '24": the year as people write it beside a name.
+  const short = /(?:^|[\s(])['’](\d\d)(?![\p{L}\p{N}])/u.exec(post.title)
+  if (short) return 2000 + Number(short[1])
+  // "devopsdays16", "PyConES19": two digits glued to the series' name.
+  for (const m of post.title.matchAll(/(\p{L}+)(\d\d)(?!\d)/gu)) if (seriesNamed(m[1]!).length) return 2000 + Number(m[2])
   if (!post.date) return undefined
   const [y, m] = post.date.split('-').map(Number)
   if (!y) return undefined
@@ -138,13 +193,19 @@ function citiesBesideOtherYears(text: string, year: number, cities: Record<strin
   return out
 }
 
-function citiesCounted(text: string, cities: Record<string, string>): [string, number][] {
-  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+/**
+ * `written`: only where the text writes the city as a name, capitalised. In a post's text
+ * "paris en ligne" is French for online bets; in tags and titles case says little.
+ */
+function citiesCounted(text: string, cities: Record<string, string>, written = false): [string, number][] {
+  const spaced = ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  const lower = spaced.toLowerCase()
+  const aligned = lower.length === spaced.length
   const found: [string, number][] = []
   for (const city of Object.keys(cities)) {
     const needle = ` ${city.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
     let count = 0
-    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) count++
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) if (!written || !aligned || /\p{Lu}/u.test(spaced[at + 1]!)) count++
     if (count) found.push([city, count])
   }
   return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -158,11 +219,88 @@ function regionOf(name: string): string | undefined {
   return regions.find((r) => r.words.test(name))?.id
 }
 
-function seriesIn(text: string): string | undefined {
-  const m = [...text.matchAll(seriesPattern)][0]
+/** A post with no series named is taken for a KubeCon only when it is about cloud native things. */
+const cloudNative = /\b(?:kubernetes|k8s|cncf|cloud native|cloud-native)\b/i
+
+/** "RustFest Europe 2023: notes" → "RustFest Europe": one to four capitalised words right before the year. */
+function nameBeforeYear(title: string): string | undefined {
+  const m = /((?:[\p{Lu}\p{N}][\p{L}\p{N}.+']*\s+(?:&\s+)?){0,3}[\p{Lu}][\p{L}\p{N}.+']*)\s+(?:20\d\d|['’]\d\d)\b/u.exec(title)
   if (!m) return undefined
-  const s = m[1]!.toLowerCase()
-  return s === 'cloudnativecon' ? 'kubecon' : s
+  const words = m[1]!.split(/\s+/)
+  // "My Notes 2023", "Trip Report 2019" name no conference.
+  while (words.length && /^(?:my|our|the|a|notes?|trip|report|recap|review|thoughts|summary|in|at|from|of|to|and)$/i.test(words[0]!)) words.shift()
+  return words.length && !words.every((w) => /^(?:notes?|trip|report|recap|review|summary|highlights|day)$/i.test(w)) ? words.join(' ') : undefined
+}
+
+/** The series a text is about: the one it names most, the first named when tied. */
+function seriesIn(text: string): string | undefined {
+  const named = seriesNamed(text)
+  let best: string | undefined
+  let most = 0
+  for (const s of named) {
+    const count = named.filter((x) => x === s).length
+    if (count > most) [best, most] = [s, count]
+  }
+  return best
+}
+
+function seriesNamed(text: string): string[] {
+  const found: [number, string][] = []
+  for (const m of text.matchAll(seriesPattern)) found.push([m.index, m[1]!.toLowerCase()])
+  for (const m of text.matchAll(conWord)) {
+    const s = m[1]!.toLowerCase()
+    if (!notSeries.has(s) && !found.some(([at]) => at === m.index)) found.push([m.index, s])
+  }
+  return found.sort((a, b) => a[0] - b[0]).map(([, s]) => (s === 'cloudnativecon' ? 'kubecon' : s))
+}
+
+/**
+ * The series' name as the text writes it, with the words that tell its edition apart, up to
+ * the year: "PyCon UK", "SREcon Europe", "devopsdays Amsterdam". Undefined when the text
+ * does not name the series followed by a year.
+ */
+function seriesUpToYear(text: string, series: string): string | undefined {
+  const lower = text.toLowerCase()
+  for (let at = lower.indexOf(series); at !== -1; at = lower.indexOf(series, at + 1)) {
+    const rest = text.slice(at).split('\n')[0]!
+    // Words only: a name is never markup or a control character from the post.
+    const upToYear = /^([\p{L}\p{N} &+.'’\/-]{0,40}?)\s*(?:\b20\d\d\b|['’]\d\d\b)/u.exec(rest)?.[1]
+    if (upToYear && !/[:!?;|\]\[]/.test(upToYear) && upToYear.split(/\s+/).length <= 4) return upToYear.replace(/[\s,.–—-]+$/, '')
+  }
+  return undefined
+}
+
+/** The series' word as the text writes it ("FOSDEM", "devopsdays"), with a short edition tag after it ("PyCon UK"). */
+function seriesAsWritten(text: string, series: string): string | undefined {
+  const at = text.toLowerCase().indexOf(series)
+  if (at === -1) return undefined
+  const rest = text.slice(at).split('\n')[0]!
+  const word = /^[\p{L}:.+-]+/u.exec(rest)![0]
+  const next = /^\s+(\p{Lu}{2,3}|Europe|Asia|Africa|Australia|North America|Latin America)\b/u.exec(rest.slice(word.length))
+  return next ? `${word} ${next[1]}` : word
+}
+
+/**
+ * A city from the gazetteer that the post is about: one its title names, else the one its
+ * text names most, clearly, leaving out cities named beside another year ("next year in
+ * Granada, 2020") and cities outside the region the title gives.
+ */
+function placeOfPost(head: string, text: string, year: number, titleRegion: string | undefined): { name: string; region: string } | undefined {
+  const inHead = placesNamed(head)[0]
+  if (inHead) return inHead.place
+  const named = placesInText(text, year, titleRegion)
+  if (!named.length) return undefined
+  const clear = named.length === 1 || named[0]!.count >= 2 * named[1]!.count
+  return clear ? named[0]!.place : undefined
+}
+
+/** Gazetteer cities the text names, most named first, leaving out those beside another year or outside the title's region. */
+function placesInText(text: string, year: number, titleRegion: string | undefined): ReturnType<typeof placesNamed> {
+  const elsewhere = new Set<string>()
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    if (years(sentence).some((y) => y !== year)) for (const p of placesNamed(sentence)) elsewhere.add(p.place.name)
+  }
+  return placesNamed(text).filter((p) => !elsewhere.has(p.place.name) && (!titleRegion || !p.place.region || p.place.region === titleRegion))
 }
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
@@ -190,6 +328,7 @@ export function datesIn(text: string, year: number): { start: string; end: strin
   return start && end && start <= end ? { start, end } : undefined
 }
 
+/** "san diego" → "San Diego", "łódź" → "Łódź": the first letter of each word, accented or not. */
 function titleCase(text: string): string {
-  return text.replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+  return text.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, c: string) => before + c.toUpperCase())
 }

@@ -7,7 +7,7 @@
 import type { Root as HastRoot } from 'hast'
 import { raw } from 'hast-util-raw'
 import { toMdast } from 'hast-util-to-mdast'
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
@@ -54,7 +54,32 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
     throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
   }
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  if (split.format === 'none') {
+    const metadata = readMetadataLines(split.body)
+    if (metadata) return metadata
+  }
   return { frontMatter, body: split.body, bodyLine: split.bodyLine }
+}
+
+/**
+ * Pelican's and MultiMarkdown's metadata: "Title: …", "Date: …", "Tags: a, b" lines opening
+ * the file, up to the first blank line. Read as plain key and text, never as YAML. Only a
+ * block that opens with its title counts: a post whose first line is "Note: …" has none.
+ */
+function readMetadataLines(text: string): { frontMatter: Record<string, unknown>; body: string; bodyLine: number } | undefined {
+  const lines = text.split('\n')
+  const frontMatter: Record<string, unknown> = {}
+  let n = 0
+  for (; n < lines.length && lines[n]!.trim() !== ''; n++) {
+    const m = /^([A-Za-z][\w-]{0,30}):[ \t]*(.*)$/.exec(lines[n]!)
+    if (!m) return undefined
+    frontMatter[m[1]!.toLowerCase()] = m[2]!.trim()
+  }
+  if (n < 2 || !/^title$/i.test(/^[^:]+/.exec(lines[0]!)![0]) || !('date' in frontMatter || 'tags' in frontMatter || 'slug' in frontMatter || 'summary' in frontMatter)) return undefined
+  // Pelican also takes "30-10-2017": day first, as the post's own country writes it.
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(String(frontMatter.date ?? ''))
+  if (dayFirst) frontMatter.date = `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}`
+  return { frontMatter, body: lines.slice(n).join('\n'), bodyLine: n + 1 }
 }
 
 export function draftMarkdown(text: string): MarkdownDraft {
@@ -85,7 +110,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
     }
   }
 
-  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`))
+  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`), title)
   // A notes file on one talk ("# Prow", then notes): no front matter, no session found in it,
   // and a title that names neither the conference nor a day, a group or a takeaway. The whole
   // file is then that talk, its headings ranked beneath the title.
@@ -123,21 +148,35 @@ function namesTheSpeakers(line: string): boolean {
  * ({.talk speakers="…"}), so that the author sees and can correct every guess. Returns
  * the sessions as "Title (kind, Speaker)".
  */
-export function markSessions(tree: Root, problem: (line: number, reason: string) => void): string[] {
+export function markSessions(tree: Root, problem: (line: number, reason: string) => void, postTitle = ''): string[] {
+  const postKind = kindOfPost(postTitle)
   const file = new VFile()
   inference.runSync(tree, file)
   for (const message of file.messages) if (message.fatal) problem(message.line ?? 1, message.reason)
   const sessions: string[] = []
-  for (const node of tree.children) {
+  for (let i = 0; i < tree.children.length; i++) {
+    const node = tree.children[i]!
     if (node.type !== 'heading') continue
     const session = node.data?.session
     // "### ${Talk Author}": braces that Recap would read as attributes; an explicit {.note} after them keeps them text.
     if (!session && /[{}]\s*$/.test(toString(node))) node.children.push({ type: 'text', value: ' {.note}' })
     if (!session) continue
+    // "KubeCon - The Keynotes": a session with nothing of its own to say is of the kind the post is about.
+    if (postKind && session.inferred && session.kind === 'talk' && !readHeading(toString(node)).kind) session.kind = postKind
     // The attribute plugin took the author's own {…} off the heading: write it back, with what inference added.
     if (session.inferred) sessions.push(`${session.title ?? toString(node)} (${session.kind}${session.speakers.length ? `, ${session.speakers.map((s) => s.name).join(' & ')}` : ''})`)
     const title = session.inferred ? (session.title ?? toString(node)) : undefined
-    if (title !== undefined) node.children = [{ type: 'text', value: title }]
+    if (title !== undefined) {
+      // "- [Title](schedule) by Ada" became "### Title {.talk …}": the link goes under the heading, not away.
+      const links: Link[] = []
+      visit(node, 'link', (l: Link) => {
+        links.push(l)
+      })
+      const next = tree.children[i + 1]
+      const kept = links.filter((l) => !(next && JSON.stringify(next).includes(JSON.stringify(l.url))))
+      if (kept.length) tree.children.splice(i + 1, 0, { type: 'paragraph', children: kept.flatMap((l, n) => (n ? [{ type: 'text', value: ' · ' } as Text, l] : [l])) })
+      node.children = [{ type: 'text', value: title }]
+    }
     node.children.push({ type: 'text', value: ` ${attributeBlock(session)}` })
   }
   return sessions
@@ -171,10 +210,15 @@ function attributeBlock(session: SessionAttributes): string {
   return `{${parts.filter(Boolean).join(' ')}}`
 }
 
+/** The kind a post's title says all its sessions are: "KubeCon - The Keynotes", "Day 1 keynote notes". */
+function kindOfPost(title: string): SessionKind | undefined {
+  return /\bkeynotes?\b/i.test(title) && !/\b(?:talks?|sessions?|workshops?|tutorials?|breakouts?)\b/i.test(title) ? 'keynote' : undefined
+}
+
 /** A Markdown body with the sessions inference finds marked, for drafts written as text. */
-export function markSessionsInMarkdown(markdown: string): { body: string; sessions: string[] } {
+export function markSessionsInMarkdown(markdown: string, postTitle = ''): { body: string; sessions: string[] } {
   const tree = parser.parse(markdown)
-  const sessions = markSessions(tree, () => {})
+  const sessions = markSessions(tree, () => {}, postTitle)
   return { body: String(writer.stringify(tree)), sessions }
 }
 
@@ -207,12 +251,14 @@ function liftUnspacedHeadings(tree: Root): number {
 
 // --- shortcodes ------------------------------------------------------------------------
 
-const shortcode = /\{\{[<%]\s*(\/?)([\w.-]+)\s*([^}]*?)\s*[>%]\}\}|\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}/g
+// The last alternative is a Kramdown attribute list, `{:target="_blank"}` after a link:
+// styling for Jekyll's renderer, never words of the post.
+const shortcode = /\{\{[<%]\s*(\/?)([\w.-]+)\s*([^}]*?)\s*[>%]\}\}|\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}|\{:[^}\n]*\}/g
 
-/** Hugo `{{< youtube id >}}` and Jekyll `{% include … %}`, in text: links where they point somewhere, else nothing. */
+/** Hugo `{{< youtube id >}}`, Jekyll `{% include … %}` and Kramdown `{:…}`, in text: links where they point somewhere, else nothing. */
 function reduceShortcodes(tree: Root, count: { shortcodes: number }): void {
   visit(tree, 'text', (node: Text, index, parent) => {
-    if (!parent || index === undefined || !/\{\{[<%]|\{%/.test(node.value)) return
+    if (!parent || index === undefined || !/\{\{[<%]|\{[%:]/.test(node.value)) return
     const out: PhrasingContent[] = []
     let last = 0
     for (const m of node.value.matchAll(shortcode)) {
@@ -269,9 +315,34 @@ function reduceHtml(tree: Root, count: { html: number }): void {
     })
     if (block.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.value)) return []
     const hast = raw(toHast({ type: 'root', children: [block] }, { allowDangerousHtml: true }) as HastRoot)
-    return (toMdast(hast) as Root).children
+    return inParagraphs((toMdast(hast) as Root).children)
   })
 }
+
+/**
+ * A lone inline element (an <img> on its own line) comes back from hast as phrasing content
+ * at the root, and a root holding any phrasing is written as one run of text: every block
+ * of the post would then be glued onto one line. Phrasing is wrapped in paragraphs.
+ */
+function inParagraphs(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = []
+  let run: PhrasingContent[] = []
+  const flush = () => {
+    if (run.some((n) => n.type !== 'text' || n.value.trim())) out.push({ type: 'paragraph', children: run })
+    run = []
+  }
+  for (const node of nodes) {
+    if (phrasingTypes.has(node.type)) run.push(node as PhrasingContent)
+    else {
+      flush()
+      out.push(node)
+    }
+  }
+  flush()
+  return out
+}
+
+const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'html', 'footnoteReference'])
 
 function containsHtml(node: RootContent): boolean {
   let found = false

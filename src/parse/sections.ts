@@ -70,7 +70,8 @@ export function cutSections(tree: Root): OutlineCut[] {
     }
     const nodes = children.slice(i + 1, j)
     const next = children[j]
-    const title = attributes.title ?? toString(heading, { includeHtml: false }).trim()
+    // "### Talks:" heads a list in many posts; the colon is punctuation, not the title's.
+    const title = attributes.title ?? toString(heading, { includeHtml: false }).trim().replace(/(?<=\S)\s*:$/, '')
     const line = heading.position?.start.line ?? 1
     const hasChildren = next?.type === 'heading' && next.depth > heading.depth
     const level = parents.length

@@ -225,7 +225,8 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.click('#search-header')
     await page.keyboard.type('operator')
     const options = await dropdown(page)
-    expect((await options.allTextContents()).some((t) => t.startsWith('The operator pattern'))).toBe(true)
+    // The list may still show an earlier prefix's answers while the last keystroke is searched.
+    await expect.poll(async () => (await options.allTextContents()).some((t) => t.startsWith('The operator pattern')), { timeout: 15_000 }).toBe(true)
     expect(page.workers()).toHaveLength(0)
     const link = options.filter({ hasText: 'The operator pattern' })
     expect(await link.getAttribute('href')).toMatch(/^reports\/.+\/the-operator-pattern\/index\.html$/)

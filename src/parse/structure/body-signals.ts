@@ -20,6 +20,8 @@ export interface BodySignals {
   deliveredKind?: SessionKind
   /** "The workshop was hands-on": a paragraph of the opening names what the session was. */
   namedKind?: SessionKind
+  /** "Awesome keynote by Ada Lovelace": who gave it, named in the opening sentence. */
+  givenBy?: Speaker[]
 }
 
 const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
@@ -28,7 +30,8 @@ const sessionLinkText = /\b(?:slides|video|recording|schedule|sched|session page
 const speakerWords = /\bthe (?:speakers?|presenters?|panelists?)\b|\bspeaker \(|\bpresented by\b|\bthe speaker['’]s\b/i
 // Not "give a talk": "give a talk next year" is a wish in a takeaway, not a session.
 const delivered = /\b(?:deliver(?:s|ed|ing)?|gave|present(?:s|ed|ing)?|h[oe]ld(?:s|ing)?)\s+(?:a|my|her|his|their|our|the|this)\s+(keynote|lightning talk|talk|workshop|tutorial)\b/i
-const deliveredKinds: { [word: string]: SessionKind } = { keynote: 'keynote', 'lightning talk': 'lightning', talk: 'talk', workshop: 'workshop', tutorial: 'workshop' }
+const deliveredKinds: { [word: string]: SessionKind } = { keynote: 'keynote', 'lightning talk': 'lightning', talk: 'talk', workshop: 'workshop', tutorial: 'workshop', presentation: 'talk', session: 'talk' }
+const kindBy = new RegExp(String.raw`\b(keynote|lightning talk|talk|workshop|tutorial|presentation|session)\s+(?:(?:on|about)\s+[^.!?]{1,60}?\s+)?(?:presented |given |delivered |run |led )?by\s+(${String.raw`\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le)\s+)?\p{Lu}[\p{Ll}\p{M}'’.-]+){1,3}`})`, 'u')
 const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentation)\b|\bin (?:his|her|their) (?:talk|session)\b/i
 
 /** A line that only names speakers: "Speaker: Ada Lovelace, Analytical Engines". */
@@ -39,7 +42,9 @@ export function readSpeakerLine(text: string): Speaker[] | undefined {
   // Ada Lovelace (Analytical Engines). Her session…" names the speaker in its first sentence.
   if (!m) return undefined
   const sentence = /^(.+?[^\s.]{2}\)?)\.\s/.exec(m[1]!)?.[1]
-  return readSpeakers(m[1]!) ?? (sentence ? readSpeakers(sentence) : undefined)
+  // "Speakers: Ada Lovelace, Alan Turing": after a plural label, a comma separates people.
+  const people = /^\s*(?:speakers|presenters|panelists|speaker\(s\))\b/i.test(first)
+  return readSpeakers(m[1]!, { people }) ?? (sentence ? readSpeakers(sentence, { people }) : undefined)
 }
 
 /** "The speaker (Ada Lovelace) showed…": a speaker named in passing, anywhere in the section. */
@@ -76,6 +81,17 @@ export function speakersInText(nodes: readonly RootContent[], kind: SessionKind 
   if (possessive) add(readSpeakers(possessive[1]!, { strict: true }))
   if (kind === 'keynote') for (const m of text.matchAll(onStage)) add(readSpeakers(m[1]!, { strict: true }))
   return found
+}
+
+/**
+ * "**Unsafe at Any Speed** Rae Knowler made some great points…": under a talk lifted from a
+ * list, a comment that opens with a person doing something, or with their possessive, names
+ * the speaker.
+ */
+export function speakerOpening(nodes: readonly RootContent[]): Speaker[] | undefined {
+  const opening = nodes[0]?.type === 'paragraph' ? toString(nodes[0], { includeHtml: false }).trim() : ''
+  const m = new RegExp(String.raw`^(${nameRun})(?:['’]s\s+\p{L}|\s+\p{Ll}{2,}\s)`, 'u').exec(opening)
+  return m ? readSpeakers(m[1]!, { strict: true }) : undefined
 }
 
 /** No title to split off, or the names come first: "Ada Lovelace - Analytical Engines" is a name and a company. */
@@ -115,6 +131,14 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
   if (kind) signals.deliveredKind = deliveredKinds[kind]!
   const named = paragraphs.map((p) => /^(?:the|this|that|our|my) (keynote|lightning talk|workshop|tutorial)\b/i.exec(p)?.[1]).find(Boolean)
   if (named) signals.namedKind = deliveredKinds[named.toLowerCase()]!
+  // "Awesome keynote by Ada Lovelace, really inspiring": the opening sentence gives the session and who gave it.
+  const firstSentence = paragraphs[0]?.split(/(?<=[.!?])\s+/)[0] ?? ''
+  const givenBy = kindBy.exec(firstSentence)
+  const by = givenBy && readSpeakers(givenBy[2]!, { strict: true })
+  if (givenBy && by) {
+    signals.deliveredKind ??= deliveredKinds[givenBy[1]!.toLowerCase()] ?? 'talk'
+    signals.givenBy = by
+  }
   // Only a hint: a takeaway may mention "the speaker" too.
   signals.sessionWords = speakerWords.test(text) || sessionWords.test(text) ? 1 : 0
   return signals
@@ -139,6 +163,45 @@ export function openingTalkLink(nodes: readonly RootContent[]): string | undefin
   return talk || hasSessionLink(first) ? text : undefined
 }
 
+/** Path words of a conference site's page for one talk: /schedule/event/…, /program/presentation/…, /talk/ID. */
+const entryWords = /^(?:schedule|program|programme|agenda|sessions?|talks?|presentations?|events?|contributions?|workshops?|keynotes?)$/i
+const scheduleWords = /^(?:schedule|program|programme|agenda)$/i
+/** Pages that list many talks, not one. */
+const listingWords = /^(?:tracks?|rooms?|days?|speakers?|tags?|categor(?:y|ies)|index(?:\.html?)?|all|list)$/i
+
+/**
+ * A link to one talk's page in a conference's schedule: sched.com's /event/…, FOSDEM's
+ * /schedule/event/…, USENIX's /program/presentation/…, pretalx's /talk/ID, a site's
+ * /sessions/talks/<title>. Not a listing: /schedule/track/…, /schedule/talks/.
+ */
+export function isScheduleEntry(url: string, text: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (text.trim().length <= 3) return false
+  if (/(?:^|\.)sched\.(?:com|co)$/.test(parsed.hostname)) return /^\/event\//.test(parsed.pathname)
+  const segments = parsed.pathname.split('/').filter(Boolean).map((s) => decodeURIComponentSafe(s))
+  const last = segments.at(-1)
+  if (!last || segments.length < 2 || entryWords.test(last) || segments.some((s) => listingWords.test(s))) return false
+  // Under a schedule ("/schedule/event/…", "/program/presentation/…"), or right under a word
+  // for talks ("/talk/DB3KC7", "/sessions/talks/…"); "/events/<conference>/" is the conference.
+  const parent = segments.at(-2)!
+  const scheduled = segments.slice(0, -1).some((s) => scheduleWords.test(s)) || (entryWords.test(parent) && !/^events?$/i.test(parent))
+  // The page is for one talk: a slug with words ("you-too-could-have-made-curl") or an id ("DB3KC7", "1931").
+  return scheduled && (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(last) || /^[A-Z0-9]{4,}$/.test(last) || /^\d+$/.test(last))
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
 export function hasSessionLink(node: RootContent): boolean {
   let found = false
   visit(node, 'link', (link) => {
@@ -148,7 +211,7 @@ export function hasSessionLink(node: RootContent): boolean {
     } catch {
       host = ''
     }
-    if (sessionHosts.test(host) || sessionLinkText.test(toString(link))) found = true
+    if (sessionHosts.test(host) || sessionLinkText.test(toString(link)) || isScheduleEntry(link.url, toString(link))) found = true
   })
   return found
 }

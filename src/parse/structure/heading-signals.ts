@@ -79,6 +79,8 @@ export function readHeading(raw: string): HeadingSignals {
     numbered = true
     title = title.replace(numberPrefix, '')
   }
+  // "### Title: How MicroPython Went to Space": a form's field name, not the talk's.
+  title = title.replace(/^(?:(?:talk|session)\s+)?title\s*:\s+(?=\S)/i, '')
   // "Keynote: Title", "Lightning Talk | Title"
   const prefix = prefixLabel.exec(title)
   if (prefix) {

@@ -15,9 +15,10 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import type { SessionKind } from '../../validate/schema.ts'
 import type { SessionAttributes } from '../session-attributes.ts'
-import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakersInText } from './body-signals.ts'
+import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakerOpening, speakersInText } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
+import { readsAsTitle } from './mentions.ts'
 import { liftTalkLists } from './talk-lists.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
 
@@ -109,6 +110,7 @@ function inferStructure(tree: Root): void {
   })
 
   for (const node of nodes) if (!node.fixed) score(node, bodyOf(children, node.index))
+  bracketsOfPeople(nodes)
 
   // Bottom-up: a heading is decided once all its children are.
   const byDepth = [...nodes].sort((a, b) => b.depth - a.depth || a.index - b.index)
@@ -131,6 +133,27 @@ function inferStructure(tree: Root): void {
   }
 }
 
+/**
+ * "Title (Minhan Xia, Ping Zou)" reads as a name and a company, as schedules write it. But
+ * where the same report brackets its speakers as people ("Helm 3 (Ada Lovelace & Alan
+ * Turing)") and never as a name and a company, the comma joins two people too.
+ */
+function bracketsOfPeople(nodes: Node[]): void {
+  const bracket = (n: Node) => /\(([^()]+)\)\s*$/.exec(toString(n.heading, { includeHtml: false }).trim())?.[1]
+  const people = nodes.filter((n) => {
+    const inside = bracket(n)
+    return inside && /\s(?:&|and)\s/.test(inside) && n.speakers.length >= 2 && n.speakers.every((p) => !p.affiliation)
+  })
+  if (!people.length) return
+  const candidates = nodes.filter((n) => {
+    const inside = bracket(n)
+    return inside && n.speakers.length === 1 && n.speakers[0]!.affiliation && inside.split(/\s*,\s*/).length === 2
+  })
+  // One bracket of a name and a company-like word ("Ada Lovelace, Acme Labs") and the style is mixed: leave them all.
+  if (candidates.some((n) => !readSpeakers(n.speakers[0]!.affiliation!, { strict: true }))) return
+  for (const n of candidates) n.speakers = readSpeakers(bracket(n)!, { people: true }) ?? n.speakers
+}
+
 /** The blocks from a heading to the next heading of any depth. */
 function bodyOf(children: RootContent[], index: number): RootContent[] {
   const body: RootContent[] = []
@@ -141,6 +164,10 @@ function bodyOf(children: RootContent[], index: number): RootContent[] {
 function score(node: Node, body: RootContent[]): void {
   const s = node.signals
   const b = readBody(body)
+  // A heading lifted from a paragraph ("**[Ops Without Heroes](talks/heroes.md)**") sits over
+  // that paragraph: its words are the title again, not a line of speakers.
+  const opening = body[0]?.type === 'paragraph' ? toString(body[0]).replace(/\s+/g, ' ').trim() : ''
+  if (node.heading.data?.listedTalk && b.speakers.length && opening === toString(node.heading).replace(/\s+/g, ' ').trim() && !s.speakers.length) b.speakers = []
   let total = 0
   if (s.kindLabelled) total += 3
   else if (s.kind) total += 2
@@ -160,6 +187,10 @@ function score(node: Node, body: RootContent[]): void {
   if (s.noteWord) total -= 4
   node.score = total
   node.speakers = node.heading.data?.mentionedSpeakers ?? (s.speakers.length ? s.speakers : b.speakers)
+  // "“Rendering with Python Pipelines” by Ada": the text names who gave it, so "with Python
+  // Pipelines" is the title's, not a speaker.
+  const mentioned = node.heading.data?.mentionedSpeakers
+  if (mentioned && s.speakers.length && !s.speakers.some((x) => mentioned.some((y) => y.name === x.name))) node.title = s.titleWithTail
   // "Open Match - Matchmaking Framework" over "Speaker: Robert Bailey": the line names the
   // speakers, so the heading's tail was part of the title.
   if (s.speakers.length && b.speakers.length && !s.speakers.some((x) => b.speakers.some((y) => y.name === x.name))) {
@@ -176,9 +207,10 @@ function score(node: Node, body: RootContent[]): void {
     if (l.kind && !s.kind) node.kind = l.kind
   }
   if (s.kind) node.kind = s.kind
+  else if (node.heading.data?.listedKind) node.kind = node.heading.data.listedKind
   // Only the kind: "The keynote was long" under "Day 1" does not make the day a session.
   else node.kind ??= b.deliveredKind ?? b.namedKind
-  if (!node.speakers.length) node.speakers = speakersInText(body, node.kind)
+  if (!node.speakers.length) node.speakers = b.givenBy ?? (node.heading.data?.listedTalk ? speakerOpening(body) : undefined) ?? speakersInText(body, node.kind)
 }
 
 /** Decides a set of siblings, then what their parent is. */
@@ -207,8 +239,11 @@ function decideChildren(siblings: Node[], parent: Node | undefined): void {
   // a note nor a group is one too: "Prometheus Monitoring Mixins" between two talks.
   const now = siblings.filter(isSession).length
   const candidates = siblings.filter((n) => n.fixed || !n.signals.noteWord).length
-  if (parent?.signals.groupWord && now >= 3 && now * 3 >= candidates * 2) {
-    for (const n of open) if (!n.group && !n.session && n.score >= 0 && !n.signals.noteWord && !n.signals.groupWord && !n.children.length) n.session = true
+  // At the top of a notes file ("Title⏎=====" per talk) the file itself is the day.
+  if ((parent?.signals.groupWord || !parent) && now >= 3 && now * 3 >= candidates * 2) {
+    // With no day above them, only headings written as titles: "Break the Cycle", not "Welcome reception".
+    const fits = (n: Node) => parent !== undefined || readsAsTitle(n.signals.title)
+    for (const n of open) if (!n.group && !n.session && n.score >= 0 && !n.signals.noteWord && !n.signals.groupWord && !n.children.length && fits(n)) n.session = true
   }
   if (!parent || parent.fixed) return
   const childSessions = parent.children.filter((c) => isSession(c) || c.group).length

@@ -55,8 +55,48 @@ function findMentions(paragraph: Paragraph): Mention[] {
     const by = m[2]!.replace(/[.,;:]+$/, '')
     mentions.push({ title, speakers: readSpeakers(by, { strict: true }) ?? [], start: m.index })
   }
-  return mentions
+  // "There was another talk about [How to Warm Your House with Python](slides.pdf)": a link
+  // right after the words for a talk is the talk's title.
+  let offset = 0
+  for (const child of paragraph.children) {
+    const length = toString(child).length
+    const link = child.type === 'link' ? child : (child.type === 'strong' || child.type === 'emphasis') && child.children.length === 1 && child.children[0]!.type === 'link' ? child.children[0] : undefined
+    // "*The Profession of Solving the Wrong Problem*, by Vincent Warmerdam": a title in italics, then who gave it.
+    if (child.type === 'emphasis' && !link && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
+      const title = toString(child).replace(/\s+/g, ' ').trim()
+      // The name ends with its sentence: "by Vincent Warmerdam. Even if…" (an initial's dot does not end it).
+      const by = italicBy.exec(text.slice(offset + length, offset + length + 80))?.[1]?.replace(/(?<=\p{Ll}{2})\.[\s\S]*$/u, '')
+      const speakers = by && readSpeakers(by, { strict: true })
+      if (speakers && /^[\p{Lu}\p{N}"“]/u.test(title) && title.split(' ').length >= 2 && title.split(' ').length <= 16) mentions.push({ title, speakers, start: offset })
+    }
+    if (link && talkBefore.test(text.slice(Math.max(0, offset - 40), offset)) && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
+      const title = toString(link).replace(/\s+/g, ' ').trim()
+      const words = title.split(' ')
+      if (words.length >= 2 && words.length <= 14 && !/^(?:the|this|that|it|here|slides?|video|recording|link)\b/i.test(title)) {
+        const after = text.slice(offset + length, offset + length + 60)
+        const by = /^\s*,?\s*(?:presented |given )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})/u.exec(after)?.[1]
+        mentions.push({ title, speakers: (by && readSpeakers(by, { strict: true })) || [], start: offset })
+      }
+    }
+    offset += length
+  }
+  // "I headed over to the KubeCon Speed Networking & Mentoring Sessions": a name in capitals,
+  // ending in a word for a session, that the writer went to.
+  for (const m of text.matchAll(attendedSession)) {
+    const title = m[1]!.trim()
+    const start = m.index + m[0].length - m[1]!.length
+    if (readsAsTitle(title) && !mentions.some((x) => Math.abs(x.start - start) < 3)) mentions.push({ title, speakers: [], start })
+  }
+  return mentions.sort((a, b) => a.start - b.start)
 }
+
+const attendedSession =
+  /\b(?:attended|went to|headed (?:over )?to|joined|sat in on|caught)\s+(?:the\s+)?((?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*\s+(?:(?:&|and|of|for|the|on|in|to)\s+)?){1,7}(?:Sessions?|Workshops?|Keynotes?|Panels?|BoFs?|Tutorials?))\b/gu
+
+const italicBy = /^\s*,?\s*(?:presented |given |delivered )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){1,3})/u
+
+/** "… another talk about ", "a keynote on ", "the session called ": what comes right before a talk's linked title. */
+const talkBefore = /\b(?:talks?|keynotes?|presentations?|sessions?|workshops?)\s+(?:about|on|called|titled|named|like)\s*:?\s*$/i
 
 /**
  * The paragraph, cut before each talk it names, with a heading (one level below `depth`)

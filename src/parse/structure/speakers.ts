@@ -18,12 +18,13 @@ const particles = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', '
 /** Words that start talk titles and takeaways but never a person's name. */
 const notNameWords = new Set(
   (
-    'a an the and or of for to in on at by with from into over under about is are was were be been being it its this that these those ' +
+    'a an the and or of for to in on at by with without from into over under about across beyond through versus vs is are was were be been being it its this that these those ' +
     'how why what when where who which your our my we you i he she they them his her their us me not no yes all any every more most ' +
     'new old next last first final better best good great big small day days night morning evening afternoon week year ' +
     'intro introduction deep dive keynote keynotes talk talks session sessions panel workshop tutorial lightning bof track tracks ' +
     'summary takeaways takeaway conclusion conclusions impressions thoughts overview notes highlights lessons learned recap ' +
     'kubernetes cloud native service mesh security observability monitoring logging tracing storage network networking serverless ' +
+    'python java rust ruby go golang javascript typescript php perl scala kotlin swift elixir erlang haskell django rails react node wasm webassembly ' +
     'operator operators controller controllers cluster clusters container containers docker helm istio envoy linkerd prometheus ' +
     'grafana jaeger gitops devops ci cd api apis open source community data machine learning edge scale scaling production ' +
     'lab labs inc ltd llc gmbh corp corporation company technologies software systems solutions foundation group team ' +
@@ -58,7 +59,7 @@ const companySuffix = /\b(?:Inc|Ltd|LLC|GmbH|AG|Corp|Corporation|Labs?|Technolog
  * Reads a speaker list. Returns undefined unless every speaker starts with a person's name
  * (`strict` also refuses affiliations after a comma, for "Title, Speaker" headings).
  */
-export function readSpeakers(text: string, options: { strict?: boolean } = {}): Speaker[] | undefined {
+export function readSpeakers(text: string, options: { strict?: boolean; people?: boolean } = {}): Speaker[] | undefined {
   const cleaned = text
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
@@ -69,13 +70,17 @@ export function readSpeakers(text: string, options: { strict?: boolean } = {}): 
   const chunks = cleaned.split(/\s*(?:&|\+|;|\/|\band\b|(?<=\))\s*,)\s*/).filter(Boolean)
   const speakers: Speaker[] = []
   for (const chunk of chunks) {
-    const speaker = readOne(chunk, options.strict ?? false, speakers)
+    const speaker = readOne(chunk, options.strict ?? false, speakers, options.people ?? false)
     if (!speaker) return undefined
   }
   return speakers.length ? speakers : undefined
 }
 
-function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
+/**
+ * `people`: the text is said to list people ("Speakers: Ada Lovelace, Alan Turing"), so two
+ * names after each other are two people; a last part that is no name is their company.
+ */
+function readOne(chunk: string, strict: boolean, into: Speaker[], people: boolean): boolean {
   // "Name (Company)", "Name @ Company" or "Name - Company"
   const paren = /^(.+?)\s*(?:[(@]|\s[-–—]\s)\s*([^()]+?)\s*\)?$/.exec(chunk)
   if (paren && isPersonName(paren[1]!)) {
@@ -93,6 +98,15 @@ function readOne(chunk: string, strict: boolean, into: Speaker[]): boolean {
   if (parts.length >= 3 && parts.every((p) => isPersonName(p) && !companySuffix.test(p))) {
     for (const p of parts) into.push({ name: p })
     return true
+  }
+  if (people) {
+    let names = 0
+    while (names < parts.length && isPersonName(parts[names]!) && !companySuffix.test(parts[names]!)) names++
+    if (names >= 2) {
+      const rest = parts.slice(names).join(', ')
+      parts.slice(0, names).forEach((p, i) => into.push({ name: p, ...(rest && i === names - 1 ? { affiliation: rest } : {}) }))
+      return true
+    }
   }
   if (strict) return false
   into.push({ name: parts[0]!, affiliation: parts.slice(1).join(', ') })

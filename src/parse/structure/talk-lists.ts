@@ -8,16 +8,24 @@
  * Paragraphs that name a talk in a link ("🌳 [Title - Speaker, Company](recording)", or a
  * sentence about it ending in such a link) become a section each too, headed by the link's
  * text, when a section has at least two of them or one links to the talk's schedule entry.
+ *
+ * A list the post itself introduces as talks ("### Tutorials:", "There were quite some Django
+ * talks:", links into a talks/ folder of notes) converts on weaker evidence: its items need
+ * only open with a title.
  */
-import type { Heading, Link, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { isScheduleEntry as isScheduleLink } from './body-signals.ts'
 import { readHeading } from './heading-signals.ts'
 import { liftMentions, readsAsTitle } from './mentions.ts'
+import type { SessionKind } from '../../validate/schema.ts'
 
 declare module 'mdast' {
   interface HeadingData {
     /** Made from a list item or a paragraph that reads as a talk. */
     listedTalk?: true
+    /** The kind the list's heading gives its items: "Tutorials" lists workshops. */
+    listedKind?: SessionKind
   }
 }
 
@@ -52,7 +60,7 @@ export function liftTalkLists(tree: Root): void {
   tree.children = sections.flatMap((s, i) => {
     const own = counts[i]!
     const listsOfTalks = own.strong + own.weak > 0 && (talkLists(own) || talkLists(pools.get(`${s.parent}:${s.depth}`)!))
-    const body = s.explicit ? s.body : liftSection(s.body, s.depth, listsOfTalks)
+    const body = s.explicit ? s.body : liftSection(s.body, s.depth, listsOfTalks, s.heading ? toString(s.heading) : '')
     return s.heading ? [s.heading, ...body] : body
   })
 }
@@ -86,24 +94,29 @@ function talkLists(c: ListCounts): boolean {
   return c.strong >= 2 && c.strong + c.weak >= c.items * 0.8
 }
 
-function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean): RootContent[] {
+function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, headingText: string): RootContent[] {
   if (depth >= 6) return body
   // Two paragraphs naming talks, or one linking to its entry in a conference schedule.
   const linked = body.filter((n): n is Paragraph => n.type === 'paragraph' && talkLink(n) !== undefined)
   const talkParagraphs = linked.length >= 2 || linked.some((p) => isScheduleEntry(talkLink(p)!))
-  if (!listsOfTalks && !talkParagraphs) return body
-  const out: RootContent[] = []
   const level = (depth + 1) as Heading['depth']
-  for (const node of body) {
+  if (!listsOfTalks && !talkParagraphs) return body.flatMap((node, i) => (node.type === 'list' ? (liftIntroducedList(node, headingText, body[i - 1], level) ?? [node]) : [node]))
+  const out: RootContent[] = []
+  body.forEach((node, i) => {
     if (node.type === 'paragraph' && talkParagraphs) {
-      const link = talkLink(node)
+      // "~~Ada Lovelace (Engines)⏎A Talk I Did Not Enjoy~~" among linked talks is a talk too.
+      const link = talkLink(node) ?? struckTalk(node)
       if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], data: { listedTalk: true }, ...(node.position ? { position: node.position } : {}) })
       out.push(node)
-      continue
+      return
     }
-    if (node.type !== 'list' || !listsOfTalks) {
+    if (node.type === 'list' && !listsOfTalks) {
+      out.push(...(liftIntroducedList(node, headingText, body[i - 1], level) ?? [node]))
+      return
+    }
+    if (node.type !== 'list') {
       out.push(node)
-      continue
+      return
     }
     for (const item of node.children) {
       const [first, ...rest] = item.children
@@ -114,8 +127,17 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean):
       const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
       out.push(heading, ...rest)
     }
-  }
+  })
   return out
+}
+
+/** A paragraph that is only struck-through words reading as a talk with its speakers. */
+function struckTalk(paragraph: Paragraph): PhrasingContent | undefined {
+  const parts = paragraph.children.filter((c) => c.type !== 'text' || c.value.trim() !== '')
+  const only = parts.length === 1 ? parts[0]! : undefined
+  if (only?.type !== 'delete') return undefined
+  const signals = readHeading(toString(only))
+  return signals.speakers.length > 0 && !signals.personOnly ? only : undefined
 }
 
 /** The one link in a paragraph whose text reads as a talk with its speakers. */
@@ -126,19 +148,14 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
     const signals = readHeading(toString(l))
-    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly)
+    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined
   })
   return talks.length === 1 ? talks[0] : undefined
 }
 
-/** A link to a talk's page in a conference schedule (sched.com's /event/…). */
+/** A link to a talk's page in a conference schedule. */
 function isScheduleEntry(link: Link): boolean {
-  try {
-    const url = new URL(link.url)
-    return /(?:^|\.)sched\.(?:com|co)$/.test(url.hostname) && /^\/event\//.test(url.pathname) && toString(link).trim().length > 3
-  } catch {
-    return false
-  }
+  return isScheduleLink(link.url, toString(link))
 }
 
 function isTalkItem(item: ListItem): boolean {
@@ -157,6 +174,141 @@ function isKindItem(item: ListItem): boolean {
   if (first?.type !== 'paragraph') return false
   const line = toString(first).split('\n')[0]!.trim()
   return line.length <= 120 && !/[.!?:;]$/.test(line) && readHeading(line).kind !== undefined && readsAsTitle(line)
+}
+
+// --- lists the post introduces as talks ------------------------------------------------
+
+/**
+ * "Talks", "Tutorials:", "My favourite sessions", "Talks I attended": a heading over a list
+ * of talks of one kind. Not "Lightning talks": its list is the one session's running order.
+ */
+const pluralKindHeading =
+  /^(?:(?:the|my|some|other|more|favou?rite|main|recommended|best|notable)\s+)*(talks|sessions|presentations|panels|keynotes|workshops|tutorials|labs|bofs)(?:\s+(?:i|we)\s+(?:attended|saw|liked|watched|went to|recommend))?$/i
+const pluralKinds: Record<string, SessionKind> = { keynotes: 'keynote', workshops: 'workshop', tutorials: 'workshop', labs: 'workshop', bofs: 'bof' }
+const talkWord = /\b(?:talks|sessions|presentations|keynotes|workshops|tutorials)\b/i
+
+/**
+ * A list the post itself says is of talks: under a heading such as "Talks" or "Tutorials:",
+ * or after a sentence such as "There were quite some Django talks:". Its items need not name
+ * speakers; each that opens with a title (a link, bold words, "Title: what I thought", or a
+ * short line) becomes a talk. Under a heading that only speaks of talks ("I went to talks
+ * and workshops!") a title counts only when the item marks it, as a link or in bold.
+ */
+function liftIntroducedList(list: List, headingText: string, before: RootContent | undefined, level: Heading['depth']): RootContent[] | undefined {
+  const heading = headingText.replace(/[*_`]/g, '').replace(/[\s:!.…]+$/, '').trim()
+  const headingKind = pluralKindHeading.exec(heading)?.[1]?.toLowerCase()
+  const intro = before?.type === 'paragraph' ? toString(before).trim() : ''
+  // "Some of my favourite talks:", "talks by my colleagues at Shopify:": the list is of talks,
+  // not of "two things I noticed" on walking into the keynotes.
+  const introduced = /:$/.test(intro) && new RegExp(`${talkWord.source}(?:\\s+\\S+){0,5}\\s*:$`, 'i').test(intro)
+  // "- [Docker from Scratch](workshops/docker.md)": links into the writer's own notes on each workshop.
+  const folder = notesFolder(list)
+  const form: TitleForms = headingKind ? 'any' : introduced ? 'labelled' : 'marked'
+  if (form === 'marked' && !talkWord.test(heading) && !folder) return undefined
+  const titles = list.children.map((item) => itemTitle(item, form))
+  const found = titles.filter(Boolean).length
+  const needed = headingKind || folder ? 1 : introduced ? 2 : 3
+  if (found < needed || found < list.children.length * 0.8) return undefined
+  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : folder
+  const out: RootContent[] = []
+  list.children.forEach((item, i) => {
+    const t = titles[i]
+    if (!t) {
+      out.push({ ...list, children: [item] })
+      return
+    }
+    const data = { listedTalk: true as const, ...(kind && kind !== 'talk' ? { listedKind: kind } : {}) }
+    out.push({ type: 'heading', depth: level, children: t.title, data, ...(item.position ? { position: item.position } : {}) })
+    if (t.rest.length) out.push({ type: 'paragraph', children: t.rest })
+    out.push(...item.children.slice(1))
+  })
+  return out
+}
+
+/** The kind of session a list's links say they are notes on, by the folder they point into. */
+function notesFolder(list: List): SessionKind | undefined {
+  const kinds = list.children.map((item) => {
+    const first = item.children[0]
+    const link = first?.type === 'paragraph' ? first.children.find((c): c is Link => c.type === 'link') : undefined
+    return link ? linksToNotesOn(link.url) : undefined
+  })
+  const first = kinds[0]
+  return first && kinds.filter((k) => k === first).length >= Math.max(2, list.children.length * 0.8) ? first : undefined
+}
+
+/** "talks/habitat.md", "../workshops/aws.md": a relative link into a folder of notes on one kind of session. */
+function linksToNotesOn(url: string): SessionKind | undefined {
+  if (/^[a-z][\w+.-]*:|^#|^\/\//i.test(url)) return undefined
+  const folder = url.split(/[?#]/)[0]!.split('/').slice(0, -1).map((s) => s.toLowerCase()).reverse().find((s) => folderKinds[s])
+  return folder ? folderKinds[folder] : undefined
+}
+
+const folderKinds: Record<string, SessionKind> = { talks: 'talk', sessions: 'talk', keynotes: 'keynote', workshops: 'workshop', tutorials: 'workshop' }
+
+interface ItemTitle {
+  title: PhrasingContent[]
+  /** The rest of the item's first paragraph: what the post says about the talk. */
+  rest: PhrasingContent[]
+}
+
+/** Words that open a sentence about the writer, not a talk's title: "I did not attend the …". */
+const sentenceOpener = /^(?:i|i'm|i've|we|we're|my|our|it|this|that|there|they|he|she|also|and|but|so|then|after|before|during|not|no|yes|lots?|many|most|some|one|too)\b/i
+
+/** Which items' titles count: any short line, also "Title: what I thought", or only links and bold words. */
+type TitleForms = 'any' | 'labelled' | 'marked'
+
+function itemTitle(item: ListItem, form: TitleForms): ItemTitle | undefined {
+  const first = item.children[0]
+  if (first?.type !== 'paragraph') return undefined
+  let inline = [...first.children]
+  // "Talk: [Title](…)", "Keynote: Title: what I thought": the label stays with the title.
+  const label: PhrasingContent[] = []
+  const lead = inline[0]
+  if (lead?.type === 'text') {
+    const m = /^\s*([\p{L} ]{3,30}):\s+/u.exec(lead.value)
+    if (m && kindLabel(m[1]!)) {
+      label.push({ type: 'text', value: m[0].trimStart() })
+      inline = [{ ...lead, value: lead.value.slice(m[0].length) }, ...inline.slice(1)].filter((c) => c.type !== 'text' || c.value !== '')
+    }
+  }
+  const opener = inline[0]
+  // A link or bold words: the post marks the title itself.
+  if (opener && (opener.type === 'link' || opener.type === 'strong' || opener.type === 'emphasis')) {
+    const text = toString(opener).trim()
+    if (!plausibleTitle(text)) return undefined
+    return { title: [...label, ...(opener.type === 'link' ? [opener] : unwrap([opener]))], rest: trimLead(inline.slice(1)) }
+  }
+  if (form === 'marked' || opener?.type !== 'text') return undefined
+  const line = toString({ type: 'paragraph', children: inline }).split('\n')[0]!.trim()
+  // "Title: what I thought of it", the title short and no sentence of its own.
+  const colon = /^([^:]{2,90}?):\s+\S/.exec(line)
+  if (colon && plausibleTitle(colon[1]!)) {
+    const cut = opener.value.indexOf(colon[1]!) + colon[1]!.length
+    if (cut >= colon[1]!.length && cut < opener.value.length) {
+      const after = opener.value.slice(cut).replace(/^\s*:\s*/, '')
+      return { title: [...label, { type: 'text', value: colon[1]!.trim() }], rest: [{ type: 'text', value: after }, ...inline.slice(1)] }
+    }
+  }
+  // A line that is only a title: short, and not a sentence.
+  if (form === 'any' && inline.length === 1 && !line.includes('\n') && toString(first).trim() === line && plausibleTitle(line) && !/[.;]$/.test(line)) return { title: [...label, { type: 'text', value: line }], rest: [] }
+  return undefined
+}
+
+function plausibleTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/)
+  return words.length >= 1 && words.length <= 14 && text.length <= 100 && /^[\p{Lu}\p{N}"“'‘(@#]/u.test(text.trim()) && !sentenceOpener.test(text.trim()) && !/[.;]\s+\S/.test(text)
+}
+
+function kindLabel(word: string): boolean {
+  return /^(?:keynote|talk|session|tutorial|workshop|lightning talk|panel|bof|lab)$/i.test(word.trim())
+}
+
+/** " - great overview" after a link: the dash goes with the title it followed. */
+function trimLead(inline: PhrasingContent[]): PhrasingContent[] {
+  const [head, ...rest] = inline
+  if (head?.type !== 'text') return inline
+  const value = head.value.replace(/^\s*(?:[-–—:,]\s*)?/, '')
+  return value ? [{ ...head, value }, ...rest] : rest
 }
 
 function unwrap(inline: PhrasingContent[]): PhrasingContent[] {
