@@ -15,8 +15,18 @@ export const realContent = path.join(root, 'content')
 /** A small content folder built for the tests; test/fixtures/site/README.md says what is in it. */
 export const fixtureContent = path.join(root, 'test/fixtures/site')
 
+/** Temporary folders made by this test file; test/cleanup.ts removes them after its last test. */
+const made: string[] = []
+
 export async function tempDir(prefix = 'recap-test-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix))
+  const dir = await mkdtemp(path.join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+/** Removes every folder tempDir made in this file (run once its tests and their own hooks are done). */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 }
 
 /**
