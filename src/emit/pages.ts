@@ -93,7 +93,7 @@ export function pages(site: Site): Page[] {
     { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map, timeline: site.conferences.slice(-timelineLimit) }) },
     ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
-    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), sentenceOf }) })),
+    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), related: site.related.get(s.id), sentenceOf }) })),
     ...sessionLists,
     { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),

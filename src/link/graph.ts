@@ -17,13 +17,13 @@ import type { Root as HastRoot } from 'hast'
 import { cooccurring } from './cooccurrence.ts'
 import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
-import { relatedSections, type Related } from './related.ts'
+import { relatedLookup, type Related, type RelatedLookup } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
 import { mentionOf, tagging, tagReport, type SectionTags } from './tagger.ts'
 import { trend, type TrendPoint } from './trends.ts'
 import { compareText, compareCodePoints } from '../compare.ts'
 
-export type { Person, Related, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
+export type { Person, Related, RelatedLookup, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
 
 export interface Conference extends ConferenceEntry {
   url: SitePath
@@ -106,7 +106,6 @@ export interface Section {
   group?: string
   previous?: string
   next?: string
-  related: Related[]
 }
 
 export interface Site {
@@ -117,6 +116,8 @@ export interface Site {
   sections: Section[]
   /** Everyone who spoke at a session, by name. */
   people: Person[]
+  /** Each section's related sections in other reports, by section id (related.ts). */
+  related: RelatedLookup
   conference: Map<string, Conference>
   topic: Map<string, Topic>
   project: Map<string, Project>
@@ -208,7 +209,6 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
         wordCount: s.wordCount,
         level: s.level,
         ...(s.group ? { group: s.group } : {}),
-        related: [],
       })
     })
     sectionsPerConference.set(conference.id, sectionsPerConference.get(conference.id)! + ids.length)
@@ -245,8 +245,9 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
   const people = linkPeople(sections, catalogue.people ?? [])
   for (const s of sections) s.people = people.ofSection.get(s.id) ?? []
   // The same person is the same tag however their name or affiliation was written.
-  const related = relatedSections(sections.map((s) => ({ id: s.id, report: s.report, topics: s.topics, projects: s.projects, speakers: s.people.map((p) => p.person) })))
-  for (const s of sections) s.related = related.get(s.id) ?? []
+  // Ranked when first asked for: a build asks for every section's, the dev server only for
+  // those of the pages it serves.
+  const related = relatedLookup(() => sections.map((s) => ({ id: s.id, report: s.report, topics: s.topics, projects: s.projects, speakers: s.people.map((p) => p.person) })))
 
   const sectionOf = (id: string) => sectionById.get(id)!
   const reportOf = (id: string) => sectionById.get(id)!.report
@@ -306,6 +307,7 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
     reports,
     sections,
     people: people.people,
+    related,
     conference: new Map(linkedConferences.map((c) => [c.id, c])),
     topic: new Map(topics.map((t) => [t.id, t])),
     project: new Map(projects.map((p) => [p.id, p])),
