@@ -83,9 +83,14 @@ export function pages(site: Site): Page[] {
   }))
   const sessionLists = sessionPages(site)
   // Each mention once: the sentence of (section, topic or project), for "related" quotes.
-  const sentences = new Map<string, SectionMention>()
-  for (const tag of [...site.topics, ...site.projects]) for (const g of tag.byYear) for (const m of g.mentions) if (m.sentence) sentences.set(`${m.section}\u0000${tag.id}`, m)
-  const sentenceOf = (section: string, tag: string) => sentences.get(`${section}\u0000${tag}`)
+  // Gathered when the first section page renders: the dev server may never render one.
+  let sentences: Map<string, SectionMention> | undefined
+  const gather = () => {
+    const found = new Map<string, SectionMention>()
+    for (const tag of [...site.topics, ...site.projects]) for (const g of tag.byYear) for (const m of g.mentions) if (m.sentence) found.set(`${m.section}\u0000${tag.id}`, m)
+    return found
+  }
+  const sentenceOf = (section: string, tag: string) => (sentences ??= gather()).get(`${section}\u0000${tag}`)
   const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
