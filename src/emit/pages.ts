@@ -67,9 +67,10 @@ export function pages(site: Site): Page[] {
     .slice(0, 5)
   const conferenceOrder = new Map(site.conferences.map((c, i) => [c.id, i]))
   const cols = columns(site.conferences)
-  const groupPagesOf = new Map(site.topics.map((t) => [t.id, groupPages(t)]))
+  // Worked out when a page that shows them renders (the dev server may render none of them).
+  const groupPagesOf = once(() => new Map(site.topics.map((t) => [t.id, groupPages(t)])))
   const counts: ReportCounts = { reportsOf: (c) => site.conference.get(c)!.reports.length, reportOf: (s) => site.section.get(s)!.report }
-  const map = { columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf.get(t.id)!, counts) }
+  const map = once(() => ({ columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf().get(t.id)!, counts) }))
   const yearsOf = (column: Column) => column.conferences.map((c) => site.conference.get(c)!.year)
   const tagView = (tag: Topic | Project): TagView =>
     fitsOnPage(tag)
@@ -95,7 +96,7 @@ export function pages(site: Site): Page[] {
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
   return [
-    { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map, timeline: site.conferences.slice(-timelineLimit) }) },
+    { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map: map(), timeline: site.conferences.slice(-timelineLimit) }) },
     ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
     ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), related: site.related.get(s.id), sentenceOf }) })),
@@ -103,9 +104,9 @@ export function pages(site: Site): Page[] {
     { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
     ...site.people.map((p): Page => ({ path: p.url, render: (ctx) => speakerPage(ctx, p) })),
-    { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map) },
+    { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map()) },
     ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => {
-      const points = columnPoints(t, cols, groupPagesOf.get(t.id)!, counts)
+      const points = columnPoints(t, cols, groupPagesOf().get(t.id)!, counts)
       return topicPage(ctx, t, tagView(t), points, whereAndWhen(points, yearsOf))
     } })),
     ...site.topics.flatMap((t) => allViewPages(t, 'topics')),
@@ -127,17 +128,37 @@ export function pages(site: Site): Page[] {
   ]
 }
 
-/** A topic's or project's mentions, all of them, a fixed number per page in conference order. */
+/**
+ * A topic's or project's mentions, all of them, a fixed number per page in conference order.
+ * The pages are counted from the mentions; each page's groups are made when it renders.
+ */
 function allViewPages(tag: Topic | Project, current: 'topics' | 'projects'): Page[] {
   if (fitsOnPage(tag)) return []
-  const flat = tag.byYear.flatMap((g) => g.mentions.map((m) => ({ g, m })))
   const page = allViewPage(tag.url)
-  return paginate(flat, mentionsPerPage, page(1), page).map((p): Page => {
-    const groups: YearGroup[] = groupRuns(p.items, (x) => x.g.conference).map(([conference, items]) => ({ conference, year: items[0]!.g.year, mentions: items.map((x) => x.m) }))
-    const first = p.items[0]!
-    const continued = first.g.mentions[0] !== first.m ? first.g.conference : undefined
-    return { path: p.pages[p.page - 1]!, render: (ctx) => tagAllPage(ctx, tag, current, groups, p, continued) }
-  })
+  const flat = once(() => tag.byYear.flatMap((g) => g.mentions.map((m) => ({ g, m }))))
+  return paginate(tag.sections, mentionsPerPage, page(1), page).map(({ page: n, pages, total }): Page => ({
+    path: pages[n - 1]!,
+    render: (ctx) => {
+      const items = flat().slice((n - 1) * mentionsPerPage, n * mentionsPerPage)
+      const groups: YearGroup[] = groupRuns(items, (x) => x.g.conference).map(([conference, run]) => ({ conference, year: run[0]!.g.year, mentions: run.map((x) => x.m) }))
+      const first = items[0]!
+      const continued = first.g.mentions[0] !== first.m ? first.g.conference : undefined
+      return tagAllPage(ctx, tag, current, groups, { items, page: n, pages, total }, continued)
+    },
+  }))
+}
+
+/** A value worked out on first use and kept. */
+function once<T>(make: () => T): () => T {
+  let value: T
+  let made = false
+  return () => {
+    if (!made) {
+      value = make()
+      made = true
+    }
+    return value
+  }
 }
 
 /** The sessions list: all of them, then one list per kind and per year, each paginated. */

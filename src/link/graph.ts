@@ -199,53 +199,47 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
 
   const sectionOf = (id: string) => sectionById.get(id)!
   const reportOf = (id: string) => sectionById.get(id)!.report
+  // Each tag's groups, trend, reporters and co-occurring topics are worked out when first read:
+  // a build reads them all, the dev server only those of the pages it serves.
   const topics: Topic[] = catalogue.topics.map((t) => {
     const mentions = topicMentions.get(t.id)!
-    const groups = byConference(mentions, sectionOf, conferenceOrder)
     const ids = mentions.map((m) => m.section)
-    return {
-      ...t,
-      url: sitePath('topics', t.id),
-      sections: ids,
-      byYear: groups,
-      trend: trend(groups, conferences, sectionsPerConference, (id) => sectionById.get(id)!.focus.includes(t.id)),
-      reporters: reporters(groups, reportOf),
-      cooccurring: cooccurring(t.id, ids, (id) => sectionById.get(id)!.topics, byTopicOrder),
-      projects: catalogue.projects.filter((p) => p.topics.includes(t.id)).map((p) => p.id),
-      speakers: people.ofTopic.get(t.id) ?? [],
-    }
+    const topic = { ...t, url: sitePath('topics', t.id), sections: ids, projects: catalogue.projects.filter((p) => p.topics.includes(t.id)).map((p) => p.id), speakers: people.ofTopic.get(t.id) ?? [] } as Topic
+    lazily(topic, 'byYear', () => byConference(mentions, sectionOf, conferenceOrder))
+    lazily(topic, 'trend', () => trend(topic.byYear, conferences, sectionsPerConference, (id) => sectionById.get(id)!.focus.includes(t.id)))
+    lazily(topic, 'reporters', () => reporters(topic.byYear, reportOf))
+    lazily(topic, 'cooccurring', () => cooccurring(t.id, ids, (id) => sectionById.get(id)!.topics, byTopicOrder))
+    return topic
   })
 
   const projects: Project[] = catalogue.projects.map((p) => {
     const mentions = projectMentions.get(p.id)!
-    const groups = byConference(mentions, sectionOf, conferenceOrder)
-    return {
-      ...p,
-      url: sitePath('projects', p.id),
-      sections: mentions.map((m) => m.section),
-      byYear: groups,
-      trend: trend(groups, conferences, sectionsPerConference),
-      reporters: reporters(groups, reportOf),
-      speakers: people.ofProject.get(p.id) ?? [],
-    }
+    const project = { ...p, url: sitePath('projects', p.id), sections: mentions.map((m) => m.section), speakers: people.ofProject.get(p.id) ?? [] } as Project
+    lazily(project, 'byYear', () => byConference(mentions, sectionOf, conferenceOrder))
+    lazily(project, 'trend', () => trend(project.byYear, conferences, sectionsPerConference))
+    lazily(project, 'reporters', () => reporters(project.byYear, reportOf))
+    return project
   })
 
   const telling = (tag: { sections: string[] }) => tag.sections.length * 2 <= sections.length
-  const shared = sharedThemes([
-    ...topics.map((t) => ({ type: 'topic' as const, id: t.id, reporters: t.reporters, telling: telling(t) })),
-    ...projects.map((p) => ({ type: 'project' as const, id: p.id, reporters: p.reporters, telling: telling(p) })),
-  ])
+  let shared: Map<string, SharedTheme[]> | undefined
+  const sharedOf = (conference: string) =>
+    (shared ??= sharedThemes([
+      ...topics.map((t) => ({ type: 'topic' as const, id: t.id, reporters: t.reporters, telling: telling(t) })),
+      ...projects.map((p) => ({ type: 'project' as const, id: p.id, reporters: p.reporters, telling: telling(p) })),
+    ])).get(conference) ?? []
   const linkedConferences: Conference[] = conferences.map((c) => {
     const own = reportsPerConference.get(c.id)!
     const ownSections = own.flatMap((r) => reportById.get(r)!.sections)
-    return {
+    const conference = {
       ...c,
       url: sitePath('conferences', c.id),
       reports: own,
       sessions: ownSections.filter((id) => sectionById.get(id)!.kind !== 'note'),
       sectionCount: ownSections.length,
-      shared: shared.get(c.id) ?? [],
-    }
+    } as Conference
+    lazily(conference, 'shared', () => sharedOf(c.id))
+    return conference
   })
 
   return {
@@ -263,6 +257,26 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
     section: sectionById,
     person: new Map(people.people.map((p) => [p.id, p])),
   }
+}
+
+/**
+ * A field of a record worked out on its first read and kept. It stays an enumerable field, so
+ * reading, spreading and JSON see a plain value.
+ */
+function lazily<T extends object, K extends keyof T>(record: T, key: K, compute: () => T[K]): void {
+  let value: T[K]
+  let done = false
+  Object.defineProperty(record, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        value = compute()
+        done = true
+      }
+      return value
+    },
+  })
 }
 
 /** One report's part of the graph, as `linkSite` takes it in. */
