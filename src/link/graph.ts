@@ -15,6 +15,7 @@ import type { OutlineItem, ParsedReport } from '../parse/report.ts'
 import type { ConferenceEntry, PersonEntry, ProjectEntry, SectionKind, TopicEntry } from '../validate/schema.ts'
 import type { Root as HastRoot } from 'hast'
 import { cooccurring } from './cooccurrence.ts'
+import { lazily } from './lazily.ts'
 import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
 import { relatedLookup, type Related, type RelatedLookup } from './related.ts'
@@ -204,7 +205,8 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
   const topics: Topic[] = catalogue.topics.map((t) => {
     const mentions = topicMentions.get(t.id)!
     const ids = mentions.map((m) => m.section)
-    const topic = { ...t, url: sitePath('topics', t.id), sections: ids, projects: catalogue.projects.filter((p) => p.topics.includes(t.id)).map((p) => p.id), speakers: people.ofTopic.get(t.id) ?? [] } as Topic
+    const topic = { ...t, url: sitePath('topics', t.id), sections: ids, projects: catalogue.projects.filter((p) => p.topics.includes(t.id)).map((p) => p.id) } as Topic
+    lazily(topic, 'speakers', () => people.ofTopic.get(t.id) ?? [])
     lazily(topic, 'byYear', () => byConference(mentions, sectionOf, conferenceOrder))
     lazily(topic, 'trend', () => trend(topic.byYear, conferences, sectionsPerConference, (id) => sectionById.get(id)!.focus.includes(t.id)))
     lazily(topic, 'reporters', () => reporters(topic.byYear, reportOf))
@@ -214,7 +216,8 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
 
   const projects: Project[] = catalogue.projects.map((p) => {
     const mentions = projectMentions.get(p.id)!
-    const project = { ...p, url: sitePath('projects', p.id), sections: mentions.map((m) => m.section), speakers: people.ofProject.get(p.id) ?? [] } as Project
+    const project = { ...p, url: sitePath('projects', p.id), sections: mentions.map((m) => m.section) } as Project
+    lazily(project, 'speakers', () => people.ofProject.get(p.id) ?? [])
     lazily(project, 'byYear', () => byConference(mentions, sectionOf, conferenceOrder))
     lazily(project, 'trend', () => trend(project.byYear, conferences, sectionsPerConference))
     lazily(project, 'reporters', () => reporters(project.byYear, reportOf))
@@ -257,26 +260,6 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
     section: sectionById,
     person: new Map(people.people.map((p) => [p.id, p])),
   }
-}
-
-/**
- * A field of a record worked out on its first read and kept. It stays an enumerable field, so
- * reading, spreading and JSON see a plain value.
- */
-function lazily<T extends object, K extends keyof T>(record: T, key: K, compute: () => T[K]): void {
-  let value: T[K]
-  let done = false
-  Object.defineProperty(record, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!done) {
-        value = compute()
-        done = true
-      }
-      return value
-    },
-  })
 }
 
 /** One report's part of the graph, as `linkSite` takes it in. */

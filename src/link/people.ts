@@ -6,7 +6,11 @@
  * cannot know: that "J. Roe" or a maiden name is the same person, the name to show and the
  * page's id. Everything is one pass over the sections; nothing compares people pairwise.
  */
-import { compareText } from '../compare.ts'
+import { TextOrder } from '../compare.ts'
+import { lazily } from './lazily.ts'
+
+/** Speakers' names in reading order, kept between links (see TextOrder). */
+const nameOrder = new TextOrder()
 import { sitePath, slugify, type SitePath } from '../paths.ts'
 import type { PersonEntry } from '../validate/schema.ts'
 
@@ -73,7 +77,7 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
   const byKey = new Map<string, Draft>()
   const drafts: Draft[] = []
   for (const entry of declared) {
-    const draft: Draft = { id: entry.id, name: entry.name, spellings: new Set([entry.name, ...entry.aliases]), affiliations: [], sessions: [], topics: new Map(), projects: new Map() }
+    const draft: Draft = { id: entry.id, name: entry.name, spellings: new Set([entry.name, ...entry.aliases]), affiliations: [], sessions: [] }
     drafts.push(draft)
     for (const spelling of [entry.name, ...entry.aliases]) byKey.set(personKey(spelling), draft)
   }
@@ -90,7 +94,7 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
       if (key === '') continue
       let draft = byKey.get(key)
       if (!draft) {
-        draft = { name: speaker.name, spellings: new Set([speaker.name]), affiliations: [], sessions: [], topics: new Map(), projects: new Map() }
+        draft = { name: speaker.name, spellings: new Set([speaker.name]), affiliations: [], sessions: [] }
         byKey.set(key, draft)
         drafts.push(draft)
       }
@@ -99,18 +103,19 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
       if (own.some((o) => o.draft === draft)) continue
       own.push({ draft, ...(speaker.affiliation ? { affiliation: speaker.affiliation } : {}) })
       if (speaker.affiliation && !draft.affiliations.includes(speaker.affiliation)) draft.affiliations.push(speaker.affiliation)
-      draft.sessions.push(s.id)
-      for (const t of s.topics) draft.topics.set(t, (draft.topics.get(t) ?? 0) + 1)
-      for (const p of s.projects) draft.projects.set(p, (draft.projects.get(p) ?? 0) + 1)
+      draft.sessions.push(s)
     }
-    sectionDrafts.set(s.id, own)
+    if (own.length) sectionDrafts.set(s.id, own)
   }
 
   // Ids: declared ones as given; the others from the name, made unique in name order so the
   // same content always gives the same addresses.
   const spoken = drafts.filter((d) => d.sessions.length > 0)
   const taken = new Set(drafts.flatMap((d) => (d.id ? [d.id] : [])))
-  for (const d of [...spoken].sort((a, b) => compareText(a.name, b.name))) {
+  const rank = nameOrder.of(spoken.map((d) => d.name))
+  // Names are unique (one name, one key, one person), so this is also the order people are listed in.
+  const byName = [...spoken].sort((a, b) => rank(a.name) - rank(b.name))
+  for (const d of byName) {
     if (d.id) continue
     const base = personSlug(d.name)
     let id = base
@@ -119,20 +124,26 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
     d.id = id
   }
 
-  const ranked = (counts: Map<string, number>) =>
-    [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count)
-  const people: Person[] = spoken
-    .map((d) => ({
+  // Most sessions first; at equal counts, in the order first met.
+  const ranked = (sessions: readonly SpokenSection[], pick: (s: SpokenSection) => readonly string[]) => {
+    const counts = new Map<string, number>()
+    for (const s of sessions) for (const id of pick(s)) counts.set(id, (counts.get(id) ?? 0) + 1)
+    return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count)
+  }
+  const people: Person[] = byName.map((d) => {
+    const person = {
       id: d.id!,
       name: d.name,
       url: sitePath('speakers', d.id!),
       aliases: [...d.spellings].filter((s) => s !== d.name),
       affiliations: d.affiliations,
-      sessions: d.sessions,
-      topics: ranked(d.topics),
-      projects: ranked(d.projects),
-    }))
-    .sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1))
+      sessions: d.sessions.map((s) => s.id),
+    } as Person
+    // Counted when first read: only speaker pages and topic and project pages show them.
+    lazily(person, 'topics', () => ranked(d.sessions, (s) => s.topics))
+    lazily(person, 'projects', () => ranked(d.sessions, (s) => s.projects))
+    return person
+  })
 
   for (const [section, own] of sectionDrafts) ofSection.set(section, own.map((o) => ({ person: o.draft.id!, ...(o.affiliation ? { affiliation: o.affiliation } : {}) })))
 
@@ -148,7 +159,19 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
     // Stable: ties keep name order.
     return new Map([...out].map(([id, list]) => [id, list.sort((a, b) => b.count - a.count).map((x) => x.person)]))
   }
-  return { people, ofSection, ofTopic: ofTag((p) => p.topics), ofProject: ofTag((p) => p.projects) }
+  // Made when first read: only topic and project pages list their speakers.
+  let ofTopic: Map<string, string[]> | undefined
+  let ofProject: Map<string, string[]> | undefined
+  return {
+    people,
+    ofSection,
+    get ofTopic() {
+      return (ofTopic ??= ofTag((p) => p.topics))
+    },
+    get ofProject() {
+      return (ofProject ??= ofTag((p) => p.projects))
+    },
+  }
 }
 
 interface Draft {
@@ -156,7 +179,5 @@ interface Draft {
   name: string
   spellings: Set<string>
   affiliations: string[]
-  sessions: string[]
-  topics: Map<string, number>
-  projects: Map<string, number>
+  sessions: SpokenSection[]
 }
