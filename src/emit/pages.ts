@@ -4,7 +4,6 @@
  * reports) is decided here, so that templates only render what they are given.
  */
 import type { Root } from 'hast'
-import { toHtml } from 'hast-util-to-html'
 import { conferencePage, conferencesIndexPage } from '../../templates/conference.ts'
 import { homePage } from '../../templates/home.ts'
 import type { PageContext } from '../../templates/layout.ts'
@@ -16,7 +15,7 @@ import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage, type TagView } from '../../templates/topic.ts'
 import { startOf, type Project, type SectionMention, type Site, type Topic, type YearGroup } from '../link/graph.ts'
 import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
-import { resolveSiteLinks } from './site-links.ts'
+import { serializeHtml } from './html.ts'
 import {
   allViewPage,
   boundedReporters,
@@ -221,5 +220,6 @@ function renderPage(site: Site, page: Page, options: PageOptions): string {
     ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
     : (to: string, hash?: string) => relativeHref(page.path, to, hash)
   const ctx: PageContext = { path: page.path, href, site, feed: options.feed }
-  return toHtml(resolveSiteLinks(page.render(ctx), (path) => href(path))) + '\n'
+  // Site links in section content become hrefs from this page as the page is serialized.
+  return serializeHtml(page.render(ctx), { siteHref: (path) => href(path) }) + '\n'
 }
