@@ -14,7 +14,7 @@ import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage, type TagView } from '../../templates/topic.ts'
 import { startOf, type Project, type SectionMention, type Site, type Topic, type YearGroup } from '../link/graph.ts'
-import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
+import { absoluteHref, hrefsFrom, outputFile, sitePath, type SitePath } from '../paths.ts'
 import { serializeHtml } from './html.ts'
 import {
   allViewPage,
@@ -218,7 +218,7 @@ function renderPage(site: Site, page: Page, options: PageOptions): string {
   // The 404 page is served at any depth, so it links absolutely under the base path.
   const href = page.file
     ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
-    : (to: string, hash?: string) => relativeHref(page.path, to, hash)
+    : hrefsFrom(page.path)
   const ctx: PageContext = { path: page.path, href, site, feed: options.feed }
   // Site links in section content become hrefs from this page as the page is serialized.
   return serializeHtml(page.render(ctx), { siteHref: (path) => href(path) }) + '\n'
