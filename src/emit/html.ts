@@ -12,7 +12,8 @@
  * `data-site-path` is written with `href` set to `siteHref(path)` and without the data
  * attribute, where `toHtml(resolveSiteLinks(tree, siteHref))` copied the tree first.
  */
-import type { Element, Nodes, Parents, Properties } from 'hast'
+import type { Element, ElementContent, Nodes, Parents, Properties } from 'hast'
+import type { Raw } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
 import { htmlVoidElements } from 'html-void-elements'
 import { find, html, svg, type Info, type Schema } from 'property-information'
@@ -81,7 +82,9 @@ class Serializer {
       case 'comment':
         return '<!--' + node.value.replace(commentSpecials, (match) => match.replace(commentEntities, reference)) + '-->'
       case 'raw':
-        // Raw HTML is escaped as text unless allowDangerousHtml, which pages never set.
+        // HTML this module wrote itself (PreRendered) goes in as it is.
+        if (trusted.has(node)) return node.value
+        // Other raw HTML is escaped as text, as the library does without allowDangerousHtml.
         return parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style') ? node.value : escapeText(node.value)
       default:
         // Unknown or invalid: the library throws its own error.
@@ -152,3 +155,31 @@ class Serializer {
 }
 
 const emptyRoot: Parents = { type: 'root', children: [] }
+
+/** Raw nodes made by PreRendered: the only raw HTML the serializer writes as it is. */
+const trusted = new WeakSet<Raw>()
+
+/**
+ * Parts of a page that are the same on many pages (the site header, the head's links),
+ * serialized once per key and embedded as HTML. The key must name everything the part is
+ * built from; the HTML is this serializer's own, so it is escaped as any other part.
+ * A template keeps its own instance, so a template loaded afresh starts with an empty one.
+ */
+export class PreRendered {
+  private readonly parts = new Map<string, Raw>()
+
+  constructor(private readonly limit = 1000) {}
+
+  /** The part for `key`: `build()` serialized the first time, the same HTML after. */
+  get(key: string, build: () => ElementContent | ElementContent[]): ElementContent {
+    let part = this.parts.get(key)
+    if (!part) {
+      if (this.parts.size >= this.limit) this.parts.clear()
+      const built = build()
+      part = { type: 'raw', value: serializeHtml({ type: 'root', children: Array.isArray(built) ? built : [built] }) }
+      trusted.add(part)
+      this.parts.set(key, part)
+    }
+    return part as unknown as ElementContent
+  }
+}

@@ -3,7 +3,7 @@ import type { Element, ElementContent, Nodes, Properties, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
 import { describe, expect, it, vi } from 'vitest'
-import { serializeHtml } from '../../src/emit/html.ts'
+import { PreRendered, serializeHtml } from '../../src/emit/html.ts'
 import { resolveSiteLinks } from '../../src/emit/site-links.ts'
 import { parseMarkdown, sectionContent } from '../../src/parse/markdown.ts'
 import { readSite } from '../../src/pipeline.ts'
@@ -118,8 +118,38 @@ describe('the page serializer', () => {
   })
 })
 
+describe('pre-rendered parts', () => {
+  it('are written as the serializer wrote them, once per key', () => {
+    const parts = new PreRendered()
+    let built = 0
+    const part = (href: string) => parts.get(JSON.stringify(['nav', href]), () => (built++, [h('a', { href, title: '"<&>"' }, 'A & <B>'), h('br')]))
+    const page = (href: string) => h('div', [part(href), h('p', 'after')])
+    const html = serializeHtml(page('../x?a&b'))
+    expect(html).toBe(toHtml(h('div', [h('a', { href: '../x?a&b', title: '"<&>"' }, 'A & <B>'), h('br'), h('p', 'after')])))
+    expect(serializeHtml(page('../x?a&b'))).toBe(html)
+    expect(serializeHtml(page('./y'))).toContain('href="./y"')
+    expect(built).toBe(2)
+  })
+
+  it('are the only raw HTML written as it is: any other raw node is escaped', () => {
+    const parts = new PreRendered()
+    const trusted = parts.get('k', () => h('b', 'bold'))
+    const forged = { ...trusted }
+    expect(serializeHtml(h('p', [trusted]))).toBe('<p><b>bold</b></p>')
+    expect(serializeHtml(h('p', [forged]))).toBe('<p>&#x3C;b>bold&#x3C;/b></p>')
+  })
+
+  it('keep at most their limit of keys', () => {
+    const parts = new PreRendered(2)
+    let built = 0
+    const get = (k: string) => parts.get(k, () => (built++, h('i', k)))
+    for (const k of ['a', 'b', 'a', 'c', 'a']) get(k)
+    expect(built).toBe(4)
+  })
+})
+
 describe('built pages', () => {
-  it('are the bytes hast-util-to-html writes, on every page of a small site', async () => {
+  it('are the bytes hast-util-to-html writes without pre-rendered parts, on every page of a small site', async () => {
     const hostile = report(
       'title: Hostile <b>"title"</b> & more\nconference: meshconf-2019\nsummary: "Summary with <script>alert(1)</script> & \'quotes\'"',
       '## Talk & <i>markup</i> {.talk speakers="A &amp; B (Acme <Corp>)"}\n\nIstio <b>bold</b> & "quotes" \u0060tick\u0060 <a href="x">link</a>.',
@@ -133,6 +163,12 @@ describe('built pages', () => {
     vi.resetModules()
     vi.doMock('../../src/emit/html.ts', () => ({
       serializeHtml: (tree: Root, o: { siteHref: (p: string) => string }) => toHtml(resolveSiteLinks(tree, o.siteHref)),
+      // No pre-rendering: every part built on every page.
+      PreRendered: class {
+        get(_key: string, build: () => unknown) {
+          return build()
+        }
+      },
     }))
     try {
       const slow = await import('../../src/emit/pages.ts')
