@@ -51,19 +51,35 @@ function escapeValue(value: string): string {
   return valueSpecial.test(value) ? value.replace(valueSpecials, reference) : value
 }
 
-/** property-information's answer for a property, kept per schema (it is pure for these keys). */
-const infoCache = new Map<Schema, Map<string, Info>>([
+/** property-information's answer for a property, and its attribute name escaped, kept per schema. */
+interface Attribute {
+  info: Info
+  name: string
+}
+const attributeCache = new Map<Schema, Map<string, Attribute>>([
   [html, new Map()],
   [svg, new Map()],
 ])
-function infoOf(schema: Schema, key: string): Info {
+function attributeOf(schema: Schema, key: string): Attribute {
   // Keys with a dash go through find() each time: its data-attribute check uses a global
   // regular expression whose state carries over between calls, and we keep its answers exact.
-  if (key.includes('-')) return find(schema, key)
-  const cache = infoCache.get(schema)!
-  let info = cache.get(key)
-  if (!info) cache.set(key, (info = find(schema, key)))
-  return info
+  if (key.includes('-')) return described(find(schema, key))
+  const cache = attributeCache.get(schema)!
+  let attribute = cache.get(key)
+  if (!attribute) cache.set(key, (attribute = described(find(schema, key))))
+  return attribute
+}
+const described = (info: Info): Attribute => ({ info, name: info.attribute.replace(nameSpecials, reference) })
+
+/** Whether a tag name is a void element: compared in lower case, as the library does. */
+const voidTags = new Map<string, boolean>()
+function isVoid(tagName: string): boolean {
+  let answer = voidTags.get(tagName)
+  if (answer === undefined) {
+    answer = voids.has(tagName.toLowerCase())
+    if (voidTags.size < 10_000) voidTags.set(tagName, answer)
+  }
+  return answer
 }
 
 class Serializer {
@@ -108,7 +124,7 @@ class Serializer {
       schema.space === 'html' && node.tagName === 'template'
         ? new Serializer(undefined).all((node as unknown as { content?: Parents }).content ?? emptyRoot, childSchema)
         : this.all(node, childSchema)
-    const selfClosing = schema.space === 'svg' ? false : voids.has(node.tagName.toLowerCase()) && !content
+    const selfClosing = schema.space === 'svg' ? false : isVoid(node.tagName) && !content
     const open = '<' + node.tagName + (attributes ? ' ' + attributes : '') + '>'
     return selfClosing ? open : open + content + '</' + node.tagName + '>'
   }
@@ -142,12 +158,11 @@ class Serializer {
   }
 
   attribute(key: string, raw: Properties[string], schema: Schema): string {
-    const info = infoOf(schema, key)
+    const { info, name } = attributeOf(schema, key)
     let value: unknown = raw
     if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true
     else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value)
     if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return ''
-    const name = info.attribute.replace(nameSpecials, reference)
     if (value === true) return name
     const text = Array.isArray(value) ? (info.commaSeparated ? commas : spaces)(value as (string | number)[], { padLeft: true }) : String(value)
     return name + '="' + escapeValue(text) + '"'
