@@ -1,9 +1,9 @@
 /**
  * The frame of every page: header with navigation and search box, main, footer.
- * Templates build hast with hastscript, so every string is escaped when serialized.
+ * Templates build hast with hastscript's h (templates/h.ts), so every string is escaped when serialized.
  */
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Site } from '../src/link/graph.ts'
 import type { SitePath } from '../src/paths.ts'
 import { PreRendered } from '../src/emit/html.ts'

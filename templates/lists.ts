@@ -1,6 +1,6 @@
 /** The reports index, the sessions list and the 404 page. */
 import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Section } from '../src/link/graph.ts'
 import type { SectionKind } from '../src/validate/schema.ts'
 import type { SitePath } from '../src/paths.ts'
