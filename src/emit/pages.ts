@@ -145,6 +145,7 @@ function sessionPages(site: Site): Page[] {
   const kinds = [...counted((s) => [s.kind])].sort((a, b) => sessionKinds.indexOf(a[0] as SessionKind) - sessionKinds.indexOf(b[0] as SessionKind))
   const years = [...counted((s) => [s.year])].sort((a, b) => a[0] - b[0])
   const filters: SessionFilters = {
+    total: sessions.length,
     kinds: kinds.map(([kind, count]) => ({ kind, count, url: sitePath('sessions', 'kind', kind) })),
     years: years.map(([year, count]) => ({ year, count, url: sitePath('sessions', 'year', String(year)) })),
     conferences: [...counted((s) => [s.conference])].map(([id, count]) => ({ id, count })).slice(-filterLimit),
