@@ -82,9 +82,18 @@ export function pages(site: Site): Page[] {
   }))
   const sessionLists = sessionPages(site)
   // Each mention once: the sentence of (section, topic or project), for "related" quotes.
-  const sentences = new Map<string, SectionMention>()
-  for (const tag of [...site.topics, ...site.projects]) for (const g of tag.byYear) for (const m of g.mentions) if (m.sentence) sentences.set(`${m.section}\u0000${tag.id}`, m)
-  const sentenceOf = (section: string, tag: string) => sentences.get(`${section}\u0000${tag}`)
+  const sentences = new Map<string, Map<string, SectionMention>>()
+  for (const tag of [...site.topics, ...site.projects]) {
+    for (const g of tag.byYear) {
+      for (const m of g.mentions) {
+        if (!m.sentence) continue
+        let bySection = sentences.get(m.section)
+        if (!bySection) sentences.set(m.section, (bySection = new Map()))
+        bySection.set(tag.id, m)
+      }
+    }
+  }
+  const sentenceOf = (section: string, tag: string) => sentences.get(section)?.get(tag)
   const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
