@@ -24,7 +24,7 @@ import path from 'node:path'
 import { watch } from 'chokidar'
 import { withCompression } from './compress.ts'
 import { MemorySite } from './emit/memory.ts'
-import { displayPath } from './load/content.ts'
+import { displayPath, ReadMemo } from './load/content.ts'
 import { ParseCache } from './parse/cache.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -66,6 +66,8 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   }
 
   const cache = new ParseCache(options.cacheDir)
+  /** Content files as last read: a rebuild reads again only what changed. */
+  const reads = new ReadMemo()
   /** Set once code changes: from then on, builds run in a fresh process with that code. */
   let codeChanged = false
   /** Where pages come from: memory until a build in a fresh process has written the output folder. */
@@ -90,7 +92,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   const buildInMemory = async (reason: string) => {
     const started = performance.now()
     try {
-      const { site, parsed: counts } = await readSite(options.contentDir, undefined, cache)
+      const { site, parsed: counts } = await readSite(options.contentDir, undefined, cache, { reads })
       const pages = memory.update(site)
       const parsed = `${counts.fresh} report${counts.fresh === 1 ? '' : 's'}, ${counts.cached} from the cache`
       finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for` })
@@ -206,6 +208,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     const w = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true, ignored })
     w.on('all', (event, file) => {
       const abs = path.resolve(file)
+      reads.forget(abs)
       if (event === 'unlinkDir' && abs === contentDir) contentPresent = false
       // While the content folder is away, its return is handled below, once a new watcher is ready.
       if (!contentPresent && inside(abs, contentDir)) {

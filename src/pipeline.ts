@@ -2,7 +2,7 @@
  * load → validate → parse → link: everything up to the knowledge graph, each stage timed.
  * `build` adds the emit stage; `check` stops here and writes nothing.
  */
-import { loadContent } from './load/content.ts'
+import { loadContent, type ReadMemo } from './load/content.ts'
 import { linkSite, type Site, type TaggedReport } from './link/graph.ts'
 import { tagging, tagReport } from './link/tagger.ts'
 import { ParseCache, type CacheEntry } from './parse/cache.ts'
@@ -27,6 +27,15 @@ function linkWarnings(site: Site, topicPlaces: ValidatedContent['topicPlaces']):
   return warnings
 }
 
+/**
+ * A report's content warnings, kept while it is the same validated report (validation is
+ * remembered per text): a dev server checks again only the reports that changed.
+ */
+const warned = new WeakMap<ValidatedContent['reports'][number], Problem[]>()
+
+/** Each cache entry as the link stage takes it (see below). */
+const tagged = new WeakMap<CacheEntry, TaggedReport>()
+
 export interface ReadResult {
   site: Site
   warnings: Problem[]
@@ -37,6 +46,8 @@ export interface ReadResult {
 export interface ReadOptions {
   /** How reports are parsed: how many worker threads, and from how many reports on. */
   workers?: PoolOptions
+  /** Files read by an earlier load in this process, kept while unchanged (the dev server). */
+  reads?: ReadMemo
 }
 
 /**
@@ -44,7 +55,7 @@ export interface ReadOptions {
  * met while parsing a report throws ParseFailure, naming the report.
  */
 export async function readSite(contentDir: string, timer: Timer = createTimer(), cache = new ParseCache(), options: ReadOptions = {}): Promise<ReadResult> {
-  const loaded = await timer.timeAsync('load', () => loadContent(contentDir))
+  const loaded = await timer.timeAsync('load', () => loadContent(contentDir, options.reads))
   const validated = timer.time('validate', () => validateContent(loaded))
   const problems = [...validated.problems]
   if (problems.some((p) => p.severity === 'error')) {
@@ -90,12 +101,19 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
     await cache.setAll(update)
     return entries.map((entry) => {
       problems.push(...entry!.problems)
-      return { ...entry!.report, tags: entry!.tags! }
+      // One object per cache entry, so the link stage can tell an unchanged report by identity.
+      let report = tagged.get(entry!)
+      if (!report) tagged.set(entry!, (report = { ...entry!.report, tags: entry!.tags! }))
+      return report
     })
   })
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(sortProblems(problems.filter((p) => p.severity === 'error')))
 
-  for (const r of validated.reports) problems.push(...contentWarnings(r))
+  for (const r of validated.reports) {
+    let own = warned.get(r)
+    if (!own) warned.set(r, (own = contentWarnings(r)))
+    problems.push(...own)
+  }
   const site = timer.time('link', () => linkSite(parsed, validated))
   problems.push(...linkWarnings(site, validated.topicPlaces))
   return { site, warnings: sortProblems(problems), parsed: { fresh: parsed.length - cached, cached } }

@@ -1,6 +1,6 @@
 import type { Root } from 'hast'
 import { h } from './h.ts'
-import type { Section, SectionMention } from '../src/link/graph.ts'
+import type { Related, Section, SectionMention } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindBadge, kindLabel, projectChips, quote, sectionSource, speakerLinks, topicChips } from './parts.ts'
 
@@ -8,6 +8,8 @@ import { kindBadge, kindLabel, projectChips, quote, sectionSource, speakerLinks,
 export interface SectionView {
   /** Other sections of its report on one of its topics (not its neighbours), with those topics. */
   sameReport: { section: string; topics: string[] }[]
+  /** Sections of other reports sharing its rarer topics, projects and speakers, best first. */
+  related: Related[]
   /** The sentence of a section that names a topic or project, when there is one. */
   sentenceOf: (section: string, tag: string) => SectionMention | undefined
 }
@@ -65,10 +67,10 @@ export function sectionPage(ctx: PageContext, section: Section, view: SectionVie
             })),
           ])
         : null,
-      section.related.length
+      view.related.length
         ? h('section.related', { ariaLabelledby: 'related-title' }, [
             h('h2#related-title', 'In other reports'),
-            h('ol.related-list', section.related.map((r) => {
+            h('ol.related-list', view.related.map((r) => {
               const other = site.section.get(r.section)!
               const otherReport = site.report.get(other.report)!
               const sentence = r.shared.topics.map((t) => view.sentenceOf(other.id, t)).find((x) => x) ?? r.shared.projects.map((p) => view.sentenceOf(other.id, p)).find((x) => x)

@@ -12,6 +12,8 @@ import { build } from '../src/build.ts'
 import { dev } from '../src/dev.ts'
 import { MemorySite } from '../src/emit/memory.ts'
 import { outputMarker } from '../src/emit/write.ts'
+import { ReadMemo } from '../src/load/content.ts'
+import { ParseCache } from '../src/parse/cache.ts'
 import { readSite } from '../src/pipeline.ts'
 import { httpGet, makeContent, rawGet, removeDir, tempDir } from './helpers.ts'
 
@@ -42,7 +44,7 @@ describe('the site in memory', () => {
     expect(files).toContain('reports/gamma-2017/index.html')
 
     const same = async (memory: MemorySite, dir: string) => {
-      for (const f of files) {
+      for (const f of await builtFiles(dir)) {
         const served = await memory.file(f)
         expect(served, f).toBeDefined()
         expect(Buffer.from(served!).equals(await readFile(path.join(dir, f))), f).toBe(true)
@@ -54,15 +56,33 @@ describe('the site in memory', () => {
     expect(await cold.file('reports/no-such-report/index.html')).toBeUndefined()
     expect(await cold.file('../outside/index.html')).toBeUndefined()
 
-    // An edit, taken incrementally by the same memory site, equals a fresh build of the edited content.
+    // Edits, each taken incrementally as the dev server takes them (one parse cache, files read
+    // again only when changed, the link reusing unchanged reports), equal a fresh build of the
+    // edited content: a report, the topics (tags change everywhere), a conference's name.
     const memory = cold
-    const file = path.join(content, 'reports/gamma-2017.md')
-    await writeFile(file, (await readFile(file, 'utf8')).replace('the coffee was excellent.', 'the coffee was excellent, said the zebrafish.'))
-    memory.update((await readSite(content)).site)
-    await build({ contentDir: content, outDir: out })
-    await same(memory, out)
+    const cache = new ParseCache()
+    const reads = new ReadMemo()
+    memory.update((await readSite(content, undefined, cache, { reads })).site)
+    const edit = async (file: string, from: string, to: string) => {
+      const at = path.join(content, file)
+      const text = await readFile(at, 'utf8')
+      expect(text, file).toContain(from)
+      await writeFile(at, text.replace(from, to))
+      reads.forget(at)
+      memory.update((await readSite(content, undefined, cache, { reads })).site)
+      await build({ contentDir: content, outDir: out })
+      await same(memory, out)
+    }
+    await edit('reports/gamma-2017.md', 'the coffee was excellent.', 'the coffee was excellent, said the zebrafish.')
     expect(String(await memory.file('reports/gamma-2017/the-venue/index.html'))).toContain('zebrafish')
-  }, 60_000)
+    await edit('topics.yml', 'aliases: [service mesh, sidecar]', 'aliases: [service mesh, sidecar, coffee]')
+    expect(String(await memory.file('reports/gamma-2017/the-venue/index.html'))).toContain('Service mesh')
+    await edit('conferences.yml', 'name: MeshConf 2017', 'name: MeshConf Oslo 2017')
+    expect(String(await memory.file('reports/gamma-2017/the-venue/index.html'))).toContain('MeshConf Oslo 2017')
+    // The year a conference is filed under is part of every section of its reports.
+    await edit('conferences.yml', 'year: 2017\n  city: Oslo\n  country: Norway\n  dates: { start: 2017-04-03, end: 2017-04-04 }', 'year: 2016\n  city: Oslo\n  country: Norway\n  dates: { start: 2016-04-03, end: 2016-04-04 }')
+    expect(String(await memory.file('data/sections/meshconf-2017.json'))).toContain('"year": 2016')
+  }, 120_000)
 })
 
 describe('recap dev', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect } from 'vitest'
+import type { Related, Site } from '../src/link/graph.ts'
 
 export const root = path.resolve(import.meta.dirname, '..')
 /** The shipped content: only the smoke test and the relevance floors read it. */
@@ -148,4 +149,9 @@ export function rawGet(port: number, target: string): Promise<{ status: number; 
     })
     socket.on('error', reject)
   })
+}
+
+/** A linked site as plain data, to compare two with toEqual: the related lookup becomes every section's answer. */
+export function plainSite(site: Site): Omit<Site, 'related'> & { related: Related[][] } {
+  return { ...site, related: site.sections.map((s) => site.related.get(s.id)) }
 }

@@ -9,10 +9,10 @@
  * to whichever page shows the section.
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
-import type { Plugin } from 'unified'
+import type { Plugin, Processor } from 'unified'
 import { unified } from 'unified'
 import type { Section, Site } from '../link/graph.ts'
-import { PhraseMatcher, type Target } from '../link/tagger.ts'
+import { PhraseMatcher, taggingKey, type Target } from '../link/tagger.ts'
 import { sitePath } from '../paths.ts'
 
 const skipInside = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style'])
@@ -65,15 +65,24 @@ export function siteAutolinkOptions(site: Pick<Site, 'topics' | 'projects'>): Au
  * shallow copies; the linked site itself is not changed. `previous` lets a rebuild reuse the
  * linked content of sections whose parsed content is the same object as before.
  */
-export function withAutolinks(site: Site, previous?: WeakMap<Root, Root>): { site: Site; memo: WeakMap<Root, Root> } {
-  const processor = unified().use(rehypeAutolink, siteAutolinkOptions(site))
-  const memo = previous ?? new WeakMap<Root, Root>()
+export function withAutolinks(site: Site, previous?: AutolinkMemo): { site: Site; memo: AutolinkMemo } {
+  // Links follow the catalogue: a changed topic or project (an alias, a name) links anew.
+  const key = taggingKey(site.topics, site.projects)
+  const memo: AutolinkMemo =
+    previous?.key === key ? previous : { key, trees: new WeakMap(), processor: unified().use(rehypeAutolink, siteAutolinkOptions(site)) }
   const sections: Section[] = site.sections.map((s) => {
-    let content = memo.get(s.content)
-    if (!content) memo.set(s.content, (content = processor.runSync(s.content) as Root))
+    let content = memo.trees.get(s.content)
+    if (!content) memo.trees.set(s.content, (content = memo.processor.runSync(s.content) as Root))
     return { ...s, content }
   })
   return { site: { ...site, sections, section: new Map(sections.map((s) => [s.id, s])) }, memo }
+}
+
+/** Linked content by parsed content, for one catalogue (its tagging key). */
+export interface AutolinkMemo {
+  key: string
+  trees: WeakMap<Root, Root>
+  processor: Processor<undefined, Root, Root>
 }
 
 function linkText(node: Text, linked: Set<string>, options: AutolinkOptions): ElementContent[] | undefined {

@@ -140,7 +140,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
               wordCount: s.wordCount,
               previous: s.previous ?? null,
               next: s.next ?? null,
-              related: s.related,
+              related: site.related.get(s.id),
               url: url(s.url),
             }
           }),

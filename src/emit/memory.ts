@@ -8,9 +8,8 @@
  * Lookups go by output path in a map of the files this site has, so no request path can name
  * anything else (there is no file system under it to escape into).
  */
-import type { Root } from 'hast'
 import type { Site } from '../link/graph.ts'
-import { withAutolinks } from './autolink.ts'
+import { withAutolinks, type AutolinkMemo } from './autolink.ts'
 import { bundleBrowserCode } from './browser.ts'
 import { dataFiles } from './data.ts'
 import { pageFiles, type PageFile } from './pages.ts'
@@ -29,7 +28,7 @@ export class MemorySite {
   private made = new Map<string, Promise<Map<string, OutputFile['content']>>>()
   private lazy: Made[] = []
   /** Auto-linked section content, reused across updates for sections whose parse did not change. */
-  private autolinked: WeakMap<Root, Root> | undefined
+  private autolinked: AutolinkMemo | undefined
 
   constructor(private readonly base = '/') {}
 

@@ -82,18 +82,23 @@ export function pages(site: Site): Page[] {
   }))
   const sessionLists = sessionPages(site)
   // Each mention once: the sentence of (section, topic or project), for "related" quotes.
-  const sentences = new Map<string, Map<string, SectionMention>>()
-  for (const tag of [...site.topics, ...site.projects]) {
-    for (const g of tag.byYear) {
-      for (const m of g.mentions) {
-        if (!m.sentence) continue
-        let bySection = sentences.get(m.section)
-        if (!bySection) sentences.set(m.section, (bySection = new Map()))
-        bySection.set(tag.id, m)
+  // Gathered when the first section page renders: the dev server may never render one.
+  let sentences: Map<string, Map<string, SectionMention>> | undefined
+  const gather = () => {
+    const found = new Map<string, Map<string, SectionMention>>()
+    for (const tag of [...site.topics, ...site.projects]) {
+      for (const g of tag.byYear) {
+        for (const m of g.mentions) {
+          if (!m.sentence) continue
+          let bySection = found.get(m.section)
+          if (!bySection) found.set(m.section, (bySection = new Map()))
+          bySection.set(tag.id, m)
+        }
       }
     }
+    return found
   }
-  const sentenceOf = (section: string, tag: string) => sentences.get(section)?.get(tag)
+  const sentenceOf = (section: string, tag: string) => (sentences ??= gather()).get(section)?.get(tag)
   const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
@@ -101,7 +106,7 @@ export function pages(site: Site): Page[] {
     { path: sitePath(), render: (ctx) => homePage(ctx, { topics: discussedTopics, latestReports, map, timeline: site.conferences.slice(-timelineLimit) }) },
     ...reportPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => reportsIndexPage(ctx, p) })),
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
-    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), sentenceOf }) })),
+    ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), related: site.related.get(s.id), sentenceOf }) })),
     ...sessionLists,
     { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),

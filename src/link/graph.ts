@@ -17,13 +17,13 @@ import type { Root as HastRoot } from 'hast'
 import { cooccurring } from './cooccurrence.ts'
 import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
-import { relatedSections, type Related } from './related.ts'
+import { relatedLookup, type Related, type RelatedLookup } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
 import { mentionOf, tagging, tagReport, type SectionTags } from './tagger.ts'
 import { trend, type TrendPoint } from './trends.ts'
 import { compareText, compareCodePoints } from '../compare.ts'
 
-export type { Person, Related, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
+export type { Person, Related, RelatedLookup, Reporters, SectionMention, SharedTheme, TrendPoint, YearGroup }
 
 export interface Conference extends ConferenceEntry {
   url: SitePath
@@ -106,7 +106,6 @@ export interface Section {
   group?: string
   previous?: string
   next?: string
-  related: Related[]
 }
 
 export interface Site {
@@ -117,6 +116,8 @@ export interface Site {
   sections: Section[]
   /** Everyone who spoke at a session, by name. */
   people: Person[]
+  /** Each section's related sections in other reports, by section id (related.ts). */
+  related: RelatedLookup
   conference: Map<string, Conference>
   topic: Map<string, Topic>
   project: Map<string, Project>
@@ -169,84 +170,32 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
   const sections: Section[] = []
   const reports: Report[] = []
   for (const r of reportsInOrder) {
-    const fm = r.frontMatter
-    const conference = conferenceById.get(fm.conference)!
-    const ids: string[] = []
-    const reportTopics = new Set(fm.topics)
-    const reportTags = r.tags ?? tagReport(r.sections, (prepared ??= tagging(catalogue.topics, catalogue.projects)))
-    r.sections.forEach((s, i) => {
-      const id = `${r.id}/${s.slug}`
-      const tags = reportTags[i]!
-      const topicTags = [...tags.topics].sort((a, b) => byTopicOrder(a.id, b.id))
-      const projectTags = [...tags.projects].sort((a, b) => byProjectOrder(a.id, b.id))
-      const topics = topicTags.map((t) => t.id)
-      const projects = projectTags.map((p) => p.id)
-      for (const { id: t, at } of topicTags) {
-        reportTopics.add(t)
-        topicMentions.get(t)!.push(at ? mentionOf(at, s, id) : { section: id, sentence: '', start: 0, end: 0 })
-      }
-      for (const { id: p, at } of projectTags) projectMentions.get(p)!.push(mentionOf(at, s, id))
-      const focus = new Set(tags.focus)
-      ids.push(id)
-      sections.push({
-        id,
-        slug: s.slug,
-        title: s.title,
-        kind: s.kind,
-        speakers: s.speakers,
-        people: [],
-        report: r.id,
-        conference: conference.id,
-        year: conference.year,
-        topics,
-        focus: topics.filter((t) => focus.has(t)),
-        relatedTopics: [...tags.related].sort(byTopicOrder),
-        projects,
-        text: s.text,
-        content: s.content,
-        url: sitePath('reports', r.id, s.slug),
-        wordCount: s.wordCount,
-        level: s.level,
-        ...(s.group ? { group: s.group } : {}),
-        related: [],
-      })
-    })
-    sectionsPerConference.set(conference.id, sectionsPerConference.get(conference.id)! + ids.length)
+    const conference = conferenceById.get(r.frontMatter.conference)!
+    // What a report gives depends on it, its conference and the catalogue only: kept while all
+    // three are the same objects (they are, in a dev server, until their files change).
+    let own = linked.get(r)
+    if (!own || own.conference !== conference || own.topics !== catalogue.topics || own.projects !== catalogue.projects) {
+      const tags = r.tags ?? tagReport(r.sections, (prepared ??= tagging(catalogue.topics, catalogue.projects)))
+      own = { conference, topics: catalogue.topics, projects: catalogue.projects, ...linkReport(r, tags, conference, byTopicOrder, byProjectOrder) }
+      linked.set(r, own)
+    }
+    for (const [t, m] of own.topicMentions) topicMentions.get(t)!.push(m)
+    for (const [p, m] of own.projectMentions) projectMentions.get(p)!.push(m)
+    // Sections get their people below: each link has its own copies.
+    for (const s of own.sections) sections.push({ ...s })
+    sectionsPerConference.set(conference.id, sectionsPerConference.get(conference.id)! + own.sections.length)
     reportsPerConference.get(conference.id)!.push(r.id)
-    reports.push({
-      id: r.id,
-      file: r.file,
-      title: fm.title,
-      ...(fm.author ? { author: fm.author } : {}),
-      by: fm.author ?? siteName(fm.source) ?? 'Unnamed author',
-      conference: conference.id,
-      year: conference.year,
-      ...(fm.published ? { published: fm.published } : {}),
-      ...(fm.source ? { source: fm.source } : {}),
-      summary: fm.summary,
-      topics: [...reportTopics].sort(byTopicOrder),
-      focus: rankFocus(sections.slice(sections.length - ids.length), byTopicOrder),
-      url: sitePath('reports', r.id),
-      sections: ids,
-      outline: r.outline,
-      wordCount: r.sections.reduce((n, s) => n + s.wordCount, 0),
-    })
+    reports.push(own.report)
   }
 
   const sectionById = new Map(sections.map((s) => [s.id, s]))
   const reportById = new Map(reports.map((r) => [r.id, r]))
-  for (const report of reports) {
-    report.sections.forEach((id, i) => {
-      const s = sectionById.get(id)!
-      if (i > 0) s.previous = report.sections[i - 1]
-      if (i < report.sections.length - 1) s.next = report.sections[i + 1]
-    })
-  }
   const people = linkPeople(sections, catalogue.people ?? [])
   for (const s of sections) s.people = people.ofSection.get(s.id) ?? []
   // The same person is the same tag however their name or affiliation was written.
-  const related = relatedSections(sections.map((s) => ({ id: s.id, report: s.report, topics: s.topics, projects: s.projects, speakers: s.people.map((p) => p.person) })))
-  for (const s of sections) s.related = related.get(s.id) ?? []
+  // Ranked when first asked for: a build asks for every section's, the dev server only for
+  // those of the pages it serves.
+  const related = relatedLookup(() => sections.map((s) => ({ id: s.id, report: s.report, topics: s.topics, projects: s.projects, speakers: s.people.map((p) => p.person) })))
 
   const sectionOf = (id: string) => sectionById.get(id)!
   const reportOf = (id: string) => sectionById.get(id)!.report
@@ -306,6 +255,7 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
     reports,
     sections,
     people: people.people,
+    related,
     conference: new Map(linkedConferences.map((c) => [c.id, c])),
     topic: new Map(topics.map((t) => [t.id, t])),
     project: new Map(projects.map((p) => [p.id, p])),
@@ -313,6 +263,91 @@ export function linkSite(parsed: readonly TaggedReport[], catalogue: Catalogue):
     section: sectionById,
     person: new Map(people.people.map((p) => [p.id, p])),
   }
+}
+
+/** One report's part of the graph, as `linkSite` takes it in. */
+interface LinkedReport {
+  report: Report
+  sections: Section[]
+  /** Its mentions, in section order: (topic or project id, mention). */
+  topicMentions: [string, SectionMention][]
+  projectMentions: [string, SectionMention][]
+}
+
+/** Per parsed report: what it gave, and the conference and catalogue it was linked with. */
+const linked = new WeakMap<TaggedReport, LinkedReport & { conference: ConferenceEntry; topics: readonly TopicEntry[]; projects: readonly ProjectEntry[] }>()
+
+function linkReport(
+  r: TaggedReport,
+  reportTags: readonly SectionTags[],
+  conference: ConferenceEntry,
+  byTopicOrder: (a: string, b: string) => number,
+  byProjectOrder: (a: string, b: string) => number,
+): LinkedReport {
+  const fm = r.frontMatter
+  const reportTopics = new Set(fm.topics)
+  const sections: Section[] = []
+  const topicMentions: [string, SectionMention][] = []
+  const projectMentions: [string, SectionMention][] = []
+  const ids = r.sections.map((s) => `${r.id}/${s.slug}`)
+  r.sections.forEach((s, i) => {
+    const id = ids[i]!
+    const tags = reportTags[i]!
+    const topicTags = [...tags.topics].sort((a, b) => byTopicOrder(a.id, b.id))
+    const projectTags = [...tags.projects].sort((a, b) => byProjectOrder(a.id, b.id))
+    const topics = topicTags.map((t) => t.id)
+    const projects = projectTags.map((p) => p.id)
+    for (const { id: t, at } of topicTags) {
+      reportTopics.add(t)
+      topicMentions.push([t, at ? mentionOf(at, s, id) : { section: id, sentence: '', start: 0, end: 0 }])
+    }
+    for (const { id: p, at } of projectTags) projectMentions.push([p, mentionOf(at, s, id)])
+    const focus = new Set(tags.focus)
+    sections.push({
+      id,
+      slug: s.slug,
+      title: s.title,
+      kind: s.kind,
+      speakers: s.speakers,
+      people: [],
+      report: r.id,
+      conference: conference.id,
+      year: conference.year,
+      topics,
+      focus: topics.filter((t) => focus.has(t)),
+      relatedTopics: [...tags.related].sort(byTopicOrder),
+      projects,
+      text: s.text,
+      content: s.content,
+      url: sitePath('reports', r.id, s.slug),
+      wordCount: s.wordCount,
+      level: s.level,
+      // Every field present, absent ones as undefined: one shape for all sections keeps the
+      // later stages' property reads fast.
+      group: s.group || undefined,
+      previous: ids[i - 1],
+      next: ids[i + 1],
+    })
+  })
+  const report: Report = {
+    id: r.id,
+    file: r.file,
+    title: fm.title,
+    ...(fm.author ? { author: fm.author } : {}),
+    by: fm.author ?? siteName(fm.source) ?? 'Unnamed author',
+    conference: conference.id,
+    year: conference.year,
+    ...(fm.published ? { published: fm.published } : {}),
+    ...(fm.source ? { source: fm.source } : {}),
+    summary: fm.summary,
+    topics: [...reportTopics].sort(byTopicOrder),
+    focus: rankFocus(sections, byTopicOrder),
+    url: sitePath('reports', r.id),
+    sections: ids,
+    outline: r.outline,
+    wordCount: r.sections.reduce((n, s) => n + s.wordCount, 0),
+  }
+  return { report, sections, topicMentions, projectMentions }
 }
 
 /** A report's topics, most sections about them first, then most sections mentioning them. */

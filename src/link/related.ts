@@ -35,7 +35,48 @@ export interface RelatedOptions {
 type Kind = 'topics' | 'projects' | 'speakers'
 const kinds: Kind[] = ['topics', 'projects', 'speakers']
 
+/** Related sections by section id, ranked when first asked for and kept. */
+export interface RelatedLookup {
+  /** Empty for an id that is no section. */
+  get(id: string): Related[]
+}
+
+/**
+ * The lookup for the sections `list` gives: nothing is indexed until the first question, and
+ * each section is ranked on its own, so a dev server that shows one page ranks one section.
+ */
+export function relatedLookup(list: () => readonly Tagged[], options: RelatedOptions = {}): RelatedLookup {
+  let index: { relatedOf: (index: number) => Related[]; position: Map<string, number> } | undefined
+  const ranked = new Map<string, Related[]>()
+  return {
+    get(id) {
+      let found = ranked.get(id)
+      if (found) return found
+      if (!index) {
+        const sections = list()
+        index = { relatedOf: relatedIndex(sections, options), position: new Map(sections.map((s, i) => [s.id, i])) }
+      }
+      const at = index.position.get(id)
+      found = at === undefined ? [] : index.relatedOf(at)
+      ranked.set(id, found)
+      return found
+    },
+  }
+}
+
+/** Every section's related sections, by id. */
 export function relatedSections(sections: readonly Tagged[], options: RelatedOptions = {}): Map<string, Related[]> {
+  const relatedOf = relatedIndex(sections, options)
+  return new Map(sections.map((s, i) => [s.id, relatedOf(i)]))
+}
+
+/**
+ * The index, built once (linear in the corpus); each section's related sections are ranked
+ * when asked for, by its position in `sections`. A build asks for all of them; the dev server
+ * only for the pages it serves, so an edit does not rank thousands of sections nobody sees.
+ * Each answer is independent of which were asked for before.
+ */
+export function relatedIndex(sections: readonly Tagged[], options: RelatedOptions = {}): (index: number) => Related[] {
   const limit = options.limit ?? 5
   const postingLimit = options.postingLimit ?? 100
   const n = sections.length
@@ -104,7 +145,6 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
   const idRank = new Int32Array(n)
   ;[...sections.keys()].sort((a, b) => (sections[a]!.id < sections[b]!.id ? -1 : sections[a]!.id > sections[b]!.id ? 1 : 0)).forEach((i, rank) => (idRank[i] = rank))
 
-  const result = new Map<string, Related[]>()
   // Scratch space reused for every section: no allocation per candidate.
   const mark = new Int32Array(tags)
   const seen = new Int32Array(n)
@@ -112,8 +152,11 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
   // The best `limit` so far, best first.
   const topOther = new Int32Array(limit + 1)
   const topScore = new Float64Array(limit + 1)
-  for (let index = 0; index < n; index++) {
-    const stamp = index + 1
+  // Stamps tell this section's marks from those of the sections ranked before it: the first
+  // ranking stamps 1, the next 2, whatever their positions.
+  let stamp = 0
+  return (index: number): Related[] => {
+    stamp++
     const report = reportOf[index]!
     const mine = ownTags.subarray(tellingStart[index]!, tellingStart[index + 1]!)
     for (const t of mine) mark[t] = stamp
@@ -181,9 +224,8 @@ export function relatedSections(sections: readonly Tagged[], options: RelatedOpt
       }
       best.push({ section: sections[other]!.id, score: topScore[j]!, shared })
     }
-    result.set(sections[index]!.id, best)
+    return best
   }
-  return result
 }
 
 /** First position in the sorted `list[lo … hi - 1]` whose value is at least `value`. */

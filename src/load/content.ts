@@ -2,6 +2,7 @@
  * Load: read the content folder from disk. Nothing after this stage touches the file system
  * for content; later stages receive the text read here.
  */
+import type { Stats } from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { problem, type Problem } from '../problems.ts'
@@ -40,14 +41,45 @@ export function displayPath(absolute: string): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel.split(path.sep).join('/')
 }
 
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
+/**
+ * What one process read before, for a process that loads the same folder again and again (the
+ * dev server): a file is read again only when its size, times or inode changed, or when it was
+ * named as changed (the watcher saw it written; file times can be too coarse to tell two writes
+ * within a few milliseconds apart). Files read with a problem and links are always read again.
+ */
+export class ReadMemo {
+  private readonly files = new Map<string, { stamp: string; source: SourceFile }>()
+  private readonly changed = new Set<string>()
+
+  /** The file at this absolute path changed: its next load reads it. */
+  forget(absolute: string): void {
+    this.changed.add(path.resolve(absolute))
+  }
+
+  /** The file as read before, if it is unchanged; a file named as changed is read again (once). */
+  get(absolute: string, stamp: string): SourceFile | undefined {
+    if (this.changed.delete(absolute)) return undefined
+    const hit = this.files.get(absolute)
+    return hit && hit.stamp === stamp ? hit.source : undefined
+  }
+
+  /** Called with every file one load read: what it did not read is no longer kept. */
+  keep(read: Map<string, { stamp: string; source: SourceFile }>): void {
+    this.files.clear()
+    for (const [absolute, entry] of read) this.files.set(absolute, entry)
+  }
+}
+
+const stampOf = (info: { size: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number }) => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`
+
+export async function loadContent(contentDir: string, memo?: ReadMemo): Promise<LoadedContent> {
   const problems: Problem[] = []
+  const read = new Map<string, { stamp: string; source: SourceFile }>()
 
   // Links are followed only to files inside the content folder: a shared folder must not
   // be able to pull /etc/passwd or ~/.ssh into a site.
   const contentRoot = await realpath(contentDir).catch(() => path.resolve(contentDir))
-  const outsideLink = async (absolute: string): Promise<string | undefined> => {
-    const info = await lstat(absolute).catch(() => undefined)
+  const outsideLink = async (absolute: string, info: Stats | undefined): Promise<string | undefined> => {
     if (!info?.isSymbolicLink()) return undefined
     const real = await realpath(absolute).catch(() => undefined)
     if (real === undefined) return 'a file that does not exist'
@@ -57,7 +89,15 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
 
   const readText = async (absolute: string): Promise<SourceFile | undefined> => {
     const file = displayPath(absolute)
-    const badLink = await outsideLink(absolute)
+    const info = await lstat(absolute).catch(() => undefined)
+    const stamp = info?.isFile() ? stampOf(info) : undefined
+    const key = path.resolve(absolute)
+    const known = stamp && memo?.get(key, stamp)
+    if (known) {
+      read.set(key, { stamp: stamp!, source: known })
+      return known
+    }
+    const badLink = await outsideLink(absolute, info)
     if (badLink) {
       problems.push(problem('symlink', { file }, { target: badLink }))
       return undefined
@@ -76,7 +116,9 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       problems.push(problem('notUtf8', { file, line: text.line, column: text.column }, {}))
       return undefined
     }
-    return { file, text: stripControls(text.replace(/^\uFEFF/, '')) }
+    const source = { file, text: stripControls(text.replace(/^\uFEFF/, '')) }
+    if (stamp) read.set(key, { stamp, source })
+    return source
   }
 
   const [conferences, topics, projects] = await Promise.all(
@@ -106,6 +148,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     problems.push(problem('missingFile', { file: displayPath(reportsDir) }, { what: 'the reports/ folder' }))
   }
   const reports = (await inPool(reportPaths, fileConcurrency, readText)).filter((r): r is SourceFile => r !== undefined)
+  memo?.keep(read)
 
   return { conferences, topics, projects, people, reports, problems }
 }

@@ -92,12 +92,20 @@ export class ParseCache {
   }
 
   key(report: ValidatedReport, topicIds: readonly string[]): string {
+    // A validated report is one object for as long as its file is unchanged (validation is
+    // remembered per text): a dev server hashes only the reports that changed.
+    const topics = topicIds.join('\u0000')
+    const known = this.keys.get(report)
+    if (known?.topics === topics) return known.key
     // The body is hashed as it is, after the (self-delimiting) JSON of the rest: no escaped copy of it.
-    return createHash('sha256')
+    const key = createHash('sha256')
       .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, topicIds]))
       .update(report.body)
       .digest('hex')
+    this.keys.set(report, { topics, key })
+    return key
   }
+  private readonly keys = new WeakMap<ValidatedReport, { topics: string; key: string }>()
 
   async get(key: string): Promise<CacheEntry | undefined> {
     this.used.add(key)

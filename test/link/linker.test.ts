@@ -60,7 +60,7 @@ describe('linking a purpose-built folder', () => {
   })
 
   it('relates sections of other reports by rare shared topics, projects and speakers', () => {
-    const related = (id: string) => section(id).related.map((r) => [r.section, r.score, r.shared])
+    const related = (id: string) => site.related.get(id).map((r) => [r.section, r.score, r.shared])
     // 8 sections: security and storage are on 3 (weight ln 8/3 = 0.981), vault and each
     // repeated speaker on 2 (ln 4 = 1.386); culture, Tarpit and Sam Roe on 1 relate nothing.
     expect(related('ann-2018/secrets-with-vault')).toEqual([
