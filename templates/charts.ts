@@ -3,7 +3,8 @@
  * No client-side chart library: the numbers come from the records, the shapes from here.
  */
 import type { Element, ElementContent } from 'hast'
-import { h, s } from 'hastscript'
+import { s } from 'hastscript'
+import { h } from './h.ts'
 import type { Topic } from '../src/link/graph.ts'
 import type { Column, ColumnPoint } from '../src/emit/views.ts'
 import type { PageContext } from './layout.ts'

@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Conference, SharedTheme } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'

@@ -1,5 +1,5 @@
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Conference, Report, Topic } from '../src/link/graph.ts'
 import { heatmap, type MapView } from './charts.ts'
 import { layout, searchForm, type PageContext } from './layout.ts'

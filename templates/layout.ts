@@ -1,11 +1,12 @@
 /**
  * The frame of every page: header with navigation and search box, main, footer.
- * Templates build hast with hastscript, so every string is escaped when serialized.
+ * Templates build hast with hastscript's h (templates/h.ts), so every string is escaped when serialized.
  */
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Site } from '../src/link/graph.ts'
 import type { SitePath } from '../src/paths.ts'
+import { PreRendered } from '../src/emit/html.ts'
 
 export interface PageContext {
   /** The page's own place in the site. */
@@ -47,49 +48,66 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', title),
           h('meta', { name: 'description', content: frame.description }),
-          h('meta', { name: 'color-scheme', content: 'light dark' }),
-          h('link', { rel: 'stylesheet', href: ctx.href('assets/style.css') }),
-          h('link', { rel: 'icon', href: ctx.href('assets/favicon.svg'), type: 'image/svg+xml' }),
-          ctx.feed ? h('link', { rel: 'alternate', type: 'application/atom+xml', title: 'Recap: new reports', href: ctx.href('feed.xml') }) : null,
-          h('script', { src: ctx.href('assets/site.js'), defer: true }),
+          headLinks(ctx),
         ]),
         h('body', [
           h('a.skip-link', { href: '#main' }, 'Skip to content'),
-          h('header.site-header', [
-            h('div.header-inner', [
-              h('a.brand', { href: ctx.href(''), ...(frame.current === 'home' ? { ariaCurrent: 'page' } : {}) }, [
-                h('span.brand-mark', { ariaHidden: 'true' }, '◆'),
-                ' Recap',
-              ]),
-              h(
-                'nav.site-nav',
-                { ariaLabel: 'Main' },
-                h(
-                  'ul',
-                  nav.map((item) =>
-                    h('li', h('a', { href: ctx.href(item.to), ...(frame.current === item.key ? { ariaCurrent: 'page' } : {}) }, item.label)),
-                  ),
-                ),
-              ),
-              // The search page has its own box: one box per page.
-              frame.current === 'search' ? null : searchForm(ctx, 'header'),
-            ]),
-          ]),
+          siteHeader(ctx, frame.current),
           h('main#main', { tabIndex: -1 }, frame.main.filter((c): c is ElementContent => c !== null)),
-          h('footer.site-footer', [
-            h('p', [
-              'Built by Recap from ',
-              String(ctx.site.reports.length),
-              ' trip reports. ',
-              h('a', { href: ctx.href('data/index.json') }, 'Data'),
-              ' · ',
-              h('a', { href: ctx.href('search/') }, 'Search'),
-            ]),
-          ]),
+          siteFooter(ctx),
         ]),
       ]),
     ],
   }
+}
+
+/**
+ * The frame is the same on every page at the same depth with the same current item: it is
+ * serialized once per key, and each key lists every value its part is built from.
+ */
+const parts = new PreRendered()
+
+/** The head after the page's own title and description: colour scheme, style, icon, feed, script. */
+function headLinks(ctx: PageContext): ElementContent {
+  const style = ctx.href('assets/style.css')
+  const icon = ctx.href('assets/favicon.svg')
+  const feed = ctx.feed ? ctx.href('feed.xml') : null
+  const script = ctx.href('assets/site.js')
+  return parts.get(JSON.stringify(['head', style, icon, feed, script]), () => [
+    h('meta', { name: 'color-scheme', content: 'light dark' }),
+    h('link', { rel: 'stylesheet', href: style }),
+    h('link', { rel: 'icon', href: icon, type: 'image/svg+xml' }),
+    ...(feed === null ? [] : [h('link', { rel: 'alternate', type: 'application/atom+xml', title: 'Recap: new reports', href: feed })]),
+    h('script', { src: script, defer: true }),
+  ])
+}
+
+function siteHeader(ctx: PageContext, current: NavKey | undefined): ElementContent {
+  const home = ctx.href('')
+  const items = nav.map((item) => ({ ...item, href: ctx.href(item.to) }))
+  // searchForm links to ctx.href('search/'): in the key as `search`.
+  const search = ctx.href('search/')
+  return parts.get(JSON.stringify(['header', current ?? null, home, items.map((i) => i.href), search]), () =>
+    h('header.site-header', [
+      h('div.header-inner', [
+        h('a.brand', { href: home, ...(current === 'home' ? { ariaCurrent: 'page' } : {}) }, [h('span.brand-mark', { ariaHidden: 'true' }, '◆'), ' Recap']),
+        h('nav.site-nav', { ariaLabel: 'Main' }, h('ul', items.map((item) => h('li', h('a', { href: item.href, ...(current === item.key ? { ariaCurrent: 'page' } : {}) }, item.label))))),
+        // The search page has its own box: one box per page.
+        current === 'search' ? null : searchForm(ctx, 'header'),
+      ]),
+    ]),
+  )
+}
+
+function siteFooter(ctx: PageContext): ElementContent {
+  const reports = ctx.site.reports.length
+  const data = ctx.href('data/index.json')
+  const search = ctx.href('search/')
+  return parts.get(JSON.stringify(['footer', reports, data, search]), () =>
+    h('footer.site-footer', [
+      h('p', ['Built by Recap from ', String(reports), ' trip reports. ', h('a', { href: data }, 'Data'), ' · ', h('a', { href: search }, 'Search')]),
+    ]),
+  )
 }
 
 /**

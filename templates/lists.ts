@@ -1,6 +1,6 @@
 /** The reports index, the sessions list and the 404 page. */
 import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Section } from '../src/link/graph.ts'
 import type { SectionKind } from '../src/validate/schema.ts'
 import type { SitePath } from '../src/paths.ts'
@@ -43,6 +43,8 @@ export function reportsIndexPage(ctx: PageContext, pager: PageOf<{ conference: s
 export interface SessionFilters {
   /** What this page shows: undefined for every session. */
   current?: { label: string }
+  /** Every session, for the "All" chip. */
+  total: number
   kinds: { kind: SectionKind; count: number; url: SitePath }[]
   years: { year: number; count: number; url: SitePath }[]
   conferences: { id: string; count: number }[]
@@ -65,7 +67,7 @@ export function sessionsIndexPage(ctx: PageContext, pager: PageOf<Section>, filt
       ]),
       h('nav.session-filters', { ariaLabel: 'Filter sessions' }, [
         h('p.filter-label', 'Kind'),
-        h('ul.chips', [chip('All', site.sections.filter((s) => s.kind !== 'note').length, 'sessions/', !filters.current), ...filters.kinds.map((k) => chip(kindLabel[k.kind], k.count, k.url, filters.current?.label === kindLabel[k.kind]))]),
+        h('ul.chips', [chip('All', filters.total, 'sessions/', !filters.current), ...filters.kinds.map((k) => chip(kindLabel[k.kind], k.count, k.url, filters.current?.label === kindLabel[k.kind]))]),
         h('p.filter-label', 'Year'),
         h('ul.chips', filters.years.map((y) => chip(String(y.year), y.count, y.url, filters.current?.label === String(y.year)))),
         h('details.filter-more', [

@@ -1,6 +1,6 @@
 /** Small pieces shared by page templates. They render records; they compute nothing. */
 import type { ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Section, SectionMention } from '../src/link/graph.ts'
 import type { SectionKind } from '../src/validate/schema.ts'
 import { pageWindow, type PageOf } from '../src/emit/views.ts'

@@ -1,6 +1,6 @@
 /** Speaker pages: one per person, and the index of everyone who spoke. */
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Person } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'

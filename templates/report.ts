@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Report } from '../src/link/graph.ts'
 import type { OutlineItem } from '../src/parse/report.ts'
 import { layout, type PageContext } from './layout.ts'

@@ -1,5 +1,5 @@
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindLabel } from './parts.ts'
 

@@ -1,5 +1,5 @@
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Related, Section, SectionMention } from '../src/link/graph.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindBadge, kindLabel, projectChips, quote, sectionSource, speakerLinks, topicChips } from './parts.ts'

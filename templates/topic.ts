@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.ts'
 import type { Project, Reporters, SectionMention, Topic, YearGroup } from '../src/link/graph.ts'
 import type { ColumnPoint, PageOf } from '../src/emit/views.ts'
 import type { SitePath } from '../src/paths.ts'

@@ -120,6 +120,8 @@ describe('building the fixture site', () => {
     const workshops = await read('sessions/kind/workshop/index.html')
     expect(workshops.match(/<li class="session-card">/g)!.length).toBe(1)
     expect(workshops).toContain('Build your own mesh')
+    // The "All" chip counts every session on every list, the filtered ones too.
+    for (const list of [page, workshops]) expect(list).toMatch(/>All <span class="count">8</)
     expect((await read('sessions/year/2019/index.html')).match(/<li class="session-card">/g)!.length).toBe(2)
     expect(await read('talks/index.html')).toContain('<meta http-equiv="refresh" content="0; url=../sessions/">')
   })

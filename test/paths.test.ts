@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { absoluteHref, normalizeBase, relativeHref, sitePath, slugify } from '../src/paths.ts'
+import { absoluteHref, hrefsFrom, normalizeBase, relativeHref, sitePath, slugify, type SitePath } from '../src/paths.ts'
 
 describe('site paths', () => {
   it.each([
@@ -24,6 +25,32 @@ describe('site paths', () => {
     ['reports/r/', 'assets/style.css', undefined, '../../assets/style.css'],
   ])('from %j to %j#%s is %j', (from, to, hash, expected) => {
     expect(relativeHref(sitePath(from), to, hash)).toBe(expected)
+  })
+
+  it('climbs the same way from a page with its path split once as with both paths split per link', () => {
+    // The first version of relativeHref, kept here as the definition.
+    const splitBoth = (from: string, to: string, hash?: string) => {
+      const fromDirs = from === '' ? [] : from.split('/').slice(0, -1)
+      const toParts = to.split('/')
+      let common = 0
+      while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++
+      const target = '../'.repeat(fromDirs.length - common) + toParts.slice(common).join('/')
+      const href = target === '' ? './' : target
+      return hash ? `${href}#${hash}` : href
+    }
+    const segment = fc.constantFrom('', 'a', 'ab', 'b', 'reports', 'r', 'r2', 'topics', 'x.css')
+    const path = fc.array(segment, { maxLength: 4 }).map((s) => s.join('/'))
+    fc.assert(
+      fc.property(path, fc.array(fc.tuple(path, fc.option(fc.constantFrom('h', 'a-b'), { nil: undefined })), { maxLength: 5 }), (p, targets) => {
+        const from = (p === '' ? '' : p + '/') as SitePath
+        const href = hrefsFrom(from)
+        for (const [to, hash] of targets) {
+          expect(href(to, hash)).toBe(splitBoth(from, to, hash))
+          expect(href(to + '/', hash)).toBe(splitBoth(from, to + '/', hash))
+        }
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it.each([

@@ -4,7 +4,6 @@
  * reports) is decided here, so that templates only render what they are given.
  */
 import type { Root } from 'hast'
-import { toHtml } from 'hast-util-to-html'
 import { conferencePage, conferencesIndexPage } from '../../templates/conference.ts'
 import { homePage } from '../../templates/home.ts'
 import type { PageContext } from '../../templates/layout.ts'
@@ -15,8 +14,8 @@ import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage, type TagView } from '../../templates/topic.ts'
 import { startOf, type Project, type SectionMention, type Site, type Topic, type YearGroup } from '../link/graph.ts'
-import { absoluteHref, outputFile, relativeHref, sitePath, type SitePath } from '../paths.ts'
-import { resolveSiteLinks } from './site-links.ts'
+import { absoluteHref, hrefsFrom, outputFile, sitePath, type SitePath } from '../paths.ts'
+import { serializeHtml } from './html.ts'
 import {
   allViewPage,
   boundedReporters,
@@ -85,13 +84,22 @@ export function pages(site: Site): Page[] {
   const sessionLists = sessionPages(site)
   // Each mention once: the sentence of (section, topic or project), for "related" quotes.
   // Gathered when the first section page renders: the dev server may never render one.
-  let sentences: Map<string, SectionMention> | undefined
+  let sentences: Map<string, Map<string, SectionMention>> | undefined
   const gather = () => {
-    const found = new Map<string, SectionMention>()
-    for (const tag of [...site.topics, ...site.projects]) for (const g of tag.byYear) for (const m of g.mentions) if (m.sentence) found.set(`${m.section}\u0000${tag.id}`, m)
+    const found = new Map<string, Map<string, SectionMention>>()
+    for (const tag of [...site.topics, ...site.projects]) {
+      for (const g of tag.byYear) {
+        for (const m of g.mentions) {
+          if (!m.sentence) continue
+          let bySection = found.get(m.section)
+          if (!bySection) found.set(m.section, (bySection = new Map()))
+          bySection.set(tag.id, m)
+        }
+      }
+    }
     return found
   }
-  const sentenceOf = (section: string, tag: string) => (sentences ??= gather()).get(`${section}\u0000${tag}`)
+  const sentenceOf = (section: string, tag: string) => (sentences ??= gather()).get(section)?.get(tag)
   const speakerPages = paginate(site.people, speakersPerPage, sitePath('speakers'), listPage('speakers'))
   const conferencePages = paginate(site.conferences, conferencesPerPage, sitePath('conferences'), listPage('conferences'))
 
@@ -172,6 +180,7 @@ function sessionPages(site: Site): Page[] {
   const kinds = [...counted((s) => [s.kind])].sort((a, b) => sessionKinds.indexOf(a[0] as SessionKind) - sessionKinds.indexOf(b[0] as SessionKind))
   const years = [...counted((s) => [s.year])].sort((a, b) => a[0] - b[0])
   const filters: SessionFilters = {
+    total: sessions.length,
     kinds: kinds.map(([kind, count]) => ({ kind, count, url: sitePath('sessions', 'kind', kind) })),
     years: years.map(([year, count]) => ({ year, count, url: sitePath('sessions', 'year', String(year)) })),
     conferences: [...counted((s) => [s.conference])].map(([id, count]) => ({ id, count })).slice(-filterLimit),
@@ -245,7 +254,8 @@ function renderPage(site: Site, page: Page, options: PageOptions): string {
   // The 404 page is served at any depth, so it links absolutely under the base path.
   const href = page.file
     ? (to: string, hash?: string) => absoluteHref(options.base, to, hash)
-    : (to: string, hash?: string) => relativeHref(page.path, to, hash)
+    : hrefsFrom(page.path)
   const ctx: PageContext = { path: page.path, href, site, feed: options.feed }
-  return toHtml(resolveSiteLinks(page.render(ctx), (path) => href(path))) + '\n'
+  // Site links in section content become hrefs from this page as the page is serialized.
+  return serializeHtml(page.render(ctx), { siteHref: (path) => href(path) }) + '\n'
 }

@@ -36,10 +36,8 @@ const htmlProcessor = unified().use(remarkRehype, { allowDangerousHtml: true }).
  * the section heading: a section's own heading is rendered by the page, as h2.
  */
 export function sectionContent(nodes: RootContent[], headingDepth: number): HastRoot {
-  const root: Root = { type: 'root', children: structuredClone(nodes) }
-  visit(root, 'heading', (h: Heading) => {
-    h.depth = Math.min(6, 2 + Math.max(1, h.depth - headingDepth)) as Heading['depth']
-  })
+  const rerank = (depth: number) => Math.min(6, 2 + Math.max(1, depth - headingDepth)) as Heading['depth']
+  const root: Root = { type: 'root', children: nodes.map((node) => withHeadings(node, rerank)) }
   const hast = htmlProcessor.runSync(root) as HastRoot
   // Raw HTML can spell control characters as &#27;; they never reach a page.
   // Source positions go too: nothing after the parse reads them, and they were 40% of a
@@ -55,6 +53,23 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
     }
   })
   return hast
+}
+
+/**
+ * `node` with its headings at new depths. Copies only headings and the nodes above them, and
+ * leaves `node` as it is: the parsed tree stays the author's (copying all of every section
+ * was a tenth of the parse).
+ */
+function withHeadings<T extends RootContent>(node: T, depth: (depth: number) => Heading['depth']): T {
+  if (node.type === 'heading') return { ...node, depth: depth(node.depth) }
+  if (!('children' in node)) return node
+  let children: RootContent[] | undefined
+  node.children.forEach((child, i) => {
+    const next = withHeadings(child as RootContent, depth)
+    if (next !== child && !children) children = node.children.slice(0, i) as RootContent[]
+    if (children) children.push(next)
+  })
+  return children ? { ...node, children } : node
 }
 
 const blockTypes = new Set(['paragraph', 'heading', 'code', 'tableCell', 'html'])

@@ -2,6 +2,7 @@ import { toHtml } from 'hast-util-to-html'
 import { describe, expect, it } from 'vitest'
 import type { ParsedSection } from '../../src/parse/report.ts'
 import { parseReport } from '../../src/parse/report.ts'
+import { parseMarkdown, sectionContent } from '../../src/parse/markdown.ts'
 import type { ValidatedReport } from '../../src/validate/content.ts'
 
 const html = (s: ParsedSection) => toHtml(s.content)
@@ -87,6 +88,19 @@ describe('cutting a report into sections', () => {
   it('warns about a section with no text', () => {
     const { problems } = parse('## Empty\n\n## Full\n\nText.')
     expect(problems).toMatchObject([{ code: 'emptySection', severity: 'warning', line: 5 }])
+  })
+})
+
+describe('ranking sub-headings below the section heading', () => {
+  it('ranks every heading of a section, nested ones too, and leaves the parsed tree as it was', () => {
+    const { tree } = parseMarkdown('#### Deep\n\nText.\n\n> ##### In a quote\n\n- item\n\n  ###### In a list\n\n###### Deepest', 'x.md')
+    const before = JSON.stringify(tree)
+    const content = toHtml(sectionContent(tree.children, 3))
+    expect(content).toContain('<h3>Deep</h3>')
+    expect(content).toContain('<blockquote>\n<h4>In a quote</h4>')
+    expect(content).toContain('<h5>In a list</h5>')
+    expect(content).toContain('<h5>Deepest</h5>')
+    expect(JSON.stringify(tree)).toBe(before)
   })
 })
 
