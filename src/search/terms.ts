@@ -25,8 +25,12 @@ export function searchTerms(text: string): SearchTerm[] {
   return out
 }
 
+const plainTerm = /^[a-z0-9_.+#]*$/
+
 /** Lowercase, without diacritics or a possessive 's. */
 export function foldTerm(word: string): string {
+  // Most words are plain lower-case ASCII already, which every step below leaves as it is.
+  if (plainTerm.test(word)) return word
   return word
     .normalize('NFKD')
     // Compatibility forms can decompose into a space and marks (U+FC5E → " ٌّ"): a term has neither.
@@ -46,8 +50,18 @@ const synonymGroups: string[][] = [
 
 /** English (Porter) stem of a plain word; "node.js", "c++", "k8s" and "v1.10" stay whole. */
 export function stemOf(term: string): string {
-  return /^[a-z]+$/.test(term) ? lunr.stemmer(new lunr.Token(term, {})).toString() : term
+  if (!/^[a-z]+$/.test(term)) return term
+  // Every token of the index is stemmed (for its synonyms): the same few thousand words over
+  // and over, so stems are kept, up to a bound, rather than computed again.
+  let stem = stems.get(term)
+  if (stem === undefined) {
+    if (stems.size >= stemsKept) stems.clear()
+    stems.set(term, (stem = lunr.stemmer(new lunr.Token(term, {})).toString()))
+  }
+  return stem
 }
+const stems = new Map<string, string>()
+const stemsKept = 100_000
 
 /**
  * Synonyms by stem, so "postmortems" finds "post mortem" too; the replacement is the first
