@@ -103,7 +103,10 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
         }
       })
     }
-    reports.push({ id: report.id, file: report.file, frontMatter: fm, body: report.body, bodyLine: report.bodyLine })
+    // The same record for the same text, so later stages can keep what they worked out from it.
+    let record = records.get(report)
+    if (!record) records.set(report, (record = { id: report.id, file: report.file, frontMatter: fm, body: report.body, bodyLine: report.bodyLine }))
+    reports.push(record)
   }
 
   const topicPlaces = new Map(
@@ -119,6 +122,7 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
  * later stages.
  */
 const memo = new Map<string, { text: string; result: unknown; problems: Problem[] }>()
+const records = new WeakMap<object, ValidatedReport>()
 /** Far above any content folder; past it the memo starts again rather than grow without end. */
 const memoLimit = 50_000
 
