@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { inputFingerprint, recordBuild, upToDate } from './emit/up-to-date.ts'
-import { recoverOutput, writeOutput } from './emit/write.ts'
+import { recoverOutput, writeOutput, type OutputFile } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
 import { projectRoot } from './root.ts'
@@ -77,7 +77,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let read: ReadResult | undefined = await readLinked(options, timer)
   const { warnings, parsed } = read
 
-  const index = timer.time('index', () => searchIndexFiles(buildSearchData(read!.site)))
+  // As UTF-8 bytes until written: the chunks of section text would take two bytes a character as strings.
+  const index: OutputFile[] = timer.time('index', () => searchIndexFiles(buildSearchData(read!.site)).map((f) => ({ path: f.path, content: Buffer.from(f.content) })))
   const { shown, files } = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
     // Pages and data show section content with its auto-links (the graph holds none), kept compact.
