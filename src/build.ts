@@ -115,12 +115,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
 /**
  * load → validate → parse → link, then the parse cache is pruned. The cache goes out of scope
- * here unless the caller keeps it (the dev server): it holds every parsed report.
+ * here unless the caller keeps it: it holds every parsed report.
  */
 async function readLinked(options: BuildOptions, timer: Timer): Promise<ReadResult> {
-  const { readSite } = await import('./pipeline.ts')
+  const [{ readSite }, { forgetValidations }] = await Promise.all([import('./pipeline.ts'), import('./validate/content.ts')])
   const cache = options.cache ?? new ParseCache(options.cacheDir)
   const read = await readSite(options.contentDir, timer, cache)
+  // What validation remembers serves a process that validates again (the dev server, which keeps its cache).
+  if (!options.cache) forgetValidations()
   // Keeps the cache from growing forever: stale code versions go, and the least recently used.
   await cache.prune(Math.max(2000, 2 * read.site.reports.length))
   return read
