@@ -6,11 +6,12 @@
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { inputFingerprint, recordBuild, upToDate } from './emit/up-to-date.ts'
-import { recoverOutput, writeOutput } from './emit/write.ts'
+import { recoverOutput, writeOutput, type OutputFile } from './emit/write.ts'
 import { normalizeBase } from './paths.ts'
 import { ParseCache } from './parse/cache.ts'
 import { projectRoot } from './root.ts'
-import { createTimer, type StageTiming } from './timer.ts'
+import { createTimer, type StageTiming, type Timer } from './timer.ts'
+import type { ReadResult } from './pipeline.ts'
 import type { Problem } from './problems.ts'
 
 export interface BuildOptions {
@@ -64,41 +65,41 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
   // Loaded only when there is something to build: an up-to-date check starts in a blink.
-  const [{ readSite }, { withAutolinks }, { bundleBrowserCode }, { buildSearchData, searchIndexFiles }, { dataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
-    import('./pipeline.ts'),
-    import('./emit/autolink.ts'),
+  const [{ compactShownSite }, { bundleBrowserCode }, { buildSearchData, searchIndexFiles }, { lazyDataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
+    import('./emit/shown.ts'),
     import('./emit/browser.ts'),
     import('./emit/search-index.ts'),
     import('./emit/data.ts'),
     import('./emit/feeds.ts'),
     import('./emit/pages.ts'),
   ])
-  const cache = options.cache ?? new ParseCache(options.cacheDir)
-  const { site, warnings, parsed } = await readSite(options.contentDir, timer, cache)
-  // Keeps the cache from growing forever: stale code versions go, and the least recently used.
-  await cache.prune(Math.max(2000, 2 * site.reports.length))
+  // Held only until the emit stage has what it shows: the parsed trees go with it.
+  let read: ReadResult | undefined = await readLinked(options, timer)
+  const { warnings, parsed } = read
 
-  const index = timer.time('index', () => searchIndexFiles(buildSearchData(site)))
-  const files = await timer.timeAsync('emit', async () => {
+  // As UTF-8 bytes until written: the chunks of section text would take two bytes a character as strings.
+  const index: OutputFile[] = timer.time('index', () => searchIndexFiles(buildSearchData(read!.site)).map((f) => ({ path: f.path, content: Buffer.from(f.content) })))
+  const { shown, files } = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
-    // Pages and data show section content with its auto-links; the graph holds none.
-    const shown = withAutolinks(site).site
-    // Pages render as they are written (the write stage), a few at a time.
+    // Pages and data show section content with its auto-links (the graph holds none), kept compact.
+    const shown = compactShownSite(read!.site)
+    read = undefined
+    // Pages and data files are made as they are written (the write stage), a few at a time.
     const pages = pageFiles(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
-    return { pageFiles: pages, feeds, all: [...pages, ...dataFiles(shown, base), ...scripts, ...index, ...feeds] }
+    return { shown, files: { pageFiles: pages, feeds, all: [...pages, ...lazyDataFiles(shown, base), ...scripts, ...index, ...feeds] } }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, publicDir, [options.contentDir]))
 
   const kept: Kept = {
     counts: {
-      reports: site.reports.length,
-      sections: site.sections.length,
-      sessions: site.sections.filter((s) => s.kind !== 'note').length,
-      topics: site.topics.length,
-      projects: site.projects.length,
-      conferences: site.conferences.length,
+      reports: shown.reports.length,
+      sections: shown.sections.length,
+      sessions: shown.sections.filter((s) => s.kind !== 'note').length,
+      topics: shown.topics.length,
+      projects: shown.projects.length,
+      conferences: shown.conferences.length,
       pages: files.pageFiles.length,
       files: files.all.length,
     },
@@ -110,6 +111,21 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // A build that cannot record itself is still a good build; the next one just builds again.
   if (options.cacheDir && fingerprint) await recordBuild(options.cacheDir, options.outDir, fingerprint, kept).catch(() => undefined)
   return { ...kept, outDir: options.outDir, timings: timer.timings, parsed, upToDate: false }
+}
+
+/**
+ * load → validate → parse → link, then the parse cache is pruned. The cache goes out of scope
+ * here unless the caller keeps it: it holds every parsed report.
+ */
+async function readLinked(options: BuildOptions, timer: Timer): Promise<ReadResult> {
+  const [{ readSite }, { forgetValidations }] = await Promise.all([import('./pipeline.ts'), import('./validate/content.ts')])
+  const cache = options.cache ?? new ParseCache(options.cacheDir)
+  const read = await readSite(options.contentDir, timer, cache)
+  // What validation remembers serves a process that validates again (the dev server, which keeps its cache).
+  if (!options.cache) forgetValidations()
+  // Keeps the cache from growing forever: stale code versions go, and the least recently used.
+  await cache.prune(Math.max(2000, 2 * read.site.reports.length))
+  return read
 }
 
 /** What a build reports that an up-to-date check reports again. */

@@ -12,7 +12,7 @@ import { toHtml } from 'hast-util-to-html'
 import type { Site } from '../link/graph.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import { absoluteHref } from '../paths.ts'
-import type { OutputFile } from './write.ts'
+import type { LazyFile, OutputFile } from './write.ts'
 
 export const dataIndexFile = 'data/index.json'
 export const dataFile = (type: 'reports' | 'sections' | 'conferences', conference: string) => `data/${type}/${conference}.json`
@@ -31,10 +31,19 @@ function conferenceFacts(c: Site['conferences'][number]) {
   }
 }
 
+/** Every data file with its bytes (the dev server keeps what it made). */
 export function dataFiles(site: Site, base: string): OutputFile[] {
+  return lazyDataFiles(site, base).map((f) => ({ path: f.path, content: f.render() }))
+}
+
+/**
+ * Every data file, made only when it is written: at 4,000 reports the export is some 250 MB
+ * of JSON, which a build never needs to hold at once.
+ */
+export function lazyDataFiles(site: Site, base: string): LazyFile[] {
   const url = (p: string) => absoluteHref(base, p)
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
-  const files: OutputFile[] = []
+  const files: LazyFile[] = []
 
   const index = {
     conferences: site.conferences.map((c) => ({
@@ -63,7 +72,7 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
       url: url(p.url),
     })),
   }
-  files.push({ path: dataIndexFile, content: json(index) })
+  files.push({ path: dataIndexFile, render: () => json(index) })
 
   // Mentions per conference, gathered in one pass over each tag's groups.
   const topicsAt = new Map<string, object[]>()
@@ -86,10 +95,10 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
   }
 
   for (const c of site.conferences) {
-    const reports = c.reports.map((id) => site.report.get(id)!)
+    const reports = () => c.reports.map((id) => site.report.get(id)!)
     files.push({
       path: dataFile('conferences', c.id),
-      content: json({
+      render: () => json({
         ...conferenceFacts(c),
         reports: c.reports,
         sessions: c.sessions,
@@ -100,8 +109,8 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
     })
     files.push({
       path: dataFile('reports', c.id),
-      content: json(
-        reports.map((r) => ({
+      render: () => json(
+        reports().map((r) => ({
           id: r.id,
           title: r.title,
           author: r.author ?? null,
@@ -119,8 +128,8 @@ export function dataFiles(site: Site, base: string): OutputFile[] {
     })
     files.push({
       path: dataFile('sections', c.id),
-      content: json(
-        reports.flatMap((r) =>
+      render: () => json(
+        reports().flatMap((r) =>
           r.sections.map((id) => {
             const s = site.section.get(id)!
             return {

@@ -50,47 +50,115 @@ export interface SearchData {
   chunks: Map<string, unknown>
 }
 
-/** The lunr index as built (for tests that compare with it) and the chunked data. */
+/** lunr's index of the site (tests compare the chunked data with it) and the chunked data. */
 export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): { index: lunr.Index; data: SearchData } {
-  const { singleFileBytes, postingsChunkBytes, textChunkBytes, sectionChunkSize } = { ...chunkSizes, ...sizes }
-  const namesOf = (items: { name: string; aliases: string[] }[]) => items.flatMap((i) => [i.name, ...i.aliases]).join(' · ')
-  const fields = Object.keys(boosts) as (keyof typeof boosts)[]
   const index = lunr(function () {
     configureBuilder(this)
     this.ref('id')
     for (const field of fields) this.field(field, { boost: boosts[field] })
-    for (const s of site.sections) {
-      this.add({
-        id: s.id,
-        title: s.title,
-        topics: namesOf(s.topics.map((t) => site.topic.get(t)!)),
-        projects: namesOf(s.projects.map((p) => site.project.get(p)!)),
-        speakers: s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · '),
-        body: s.text,
-      })
-    }
+    site.sections.forEach((s) => this.add(indexedDocument(site, s)))
   })
+  return { index, data: searchData(site, sizes) }
+}
 
-  const json = index.toJSON() as unknown as {
-    invertedIndex: [string, { _index: number }][]
-    fieldVectors: [string, number[]][]
+const fields = Object.keys(boosts) as (keyof typeof boosts)[]
+
+/** What is indexed of a section, field by field. */
+function indexedDocument(site: Site, s: Site['sections'][number]): Record<'id' | keyof typeof boosts, string> {
+  const namesOf = (items: { name: string; aliases: string[] }[]) => items.flatMap((i) => [i.name, ...i.aliases]).join(' · ')
+  return {
+    id: s.id,
+    title: s.title,
+    topics: namesOf(s.topics.map((t) => site.topic.get(t)!)),
+    projects: namesOf(s.projects.map((p) => site.project.get(p)!)),
+    speakers: s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · '),
+    body: s.text,
   }
-  const docNumber = new Map(site.sections.map((s, i) => [s.id, i]))
-  const fieldNumber = new Map<string, number>(fields.map((f, i) => [f, i]))
-  const termOf: string[] = []
-  for (const [term, posting] of json.invertedIndex) termOf[posting._index] = term
-  const postings = new Map<string, number[]>()
-  for (const [fieldRef, vector] of json.fieldVectors) {
-    const slash = fieldRef.indexOf('/')
-    const field = fieldNumber.get(fieldRef.slice(0, slash))!
-    const doc = docNumber.get(fieldRef.slice(slash + 1))!
-    for (let i = 0; i < vector.length; i += 2) {
-      const term = termOf[vector[i]!]!
-      let list = postings.get(term)
-      if (!list) postings.set(term, (list = []))
-      list.push(field, doc, vector[i + 1]!)
+}
+
+/**
+ * Every term's postings, (field, section number, score) after one another, in section and
+ * field order: the scores of lunr's field vectors (BM25 with lunr's k1, b and rounding, the
+ * field boosts), computed as lunr's Builder computes them but without building a lunr index.
+ * That index keeps an object per term, field and section, and its token set: at 4,000
+ * reports over a gigabyte, held at once. Here a section's terms are kept as two numbers
+ * each (term and count) until the document frequencies are known.
+ */
+function scoredPostings(site: Site): Map<string, number[]> {
+  const builder = new lunr.Builder()
+  configureBuilder(builder)
+  const k1 = (builder as unknown as { _k1: number })._k1
+  const b = (builder as unknown as { _b: number })._b
+  const termNumber = new Map<string, number>()
+  const terms: string[] = []
+  /** Per term: in how many (section, field) pairs it occurs, as lunr.idf counts. */
+  const pairs: number[] = []
+  // Per (section, field): its length, its number of distinct terms, then (term, count) each.
+  let counts = new Int32Array(1 << 16)
+  let used = 0
+  const push = (n: number) => {
+    if (used === counts.length) {
+      const grown = new Int32Array(counts.length * 2)
+      grown.set(counts)
+      counts = grown
+    }
+    counts[used++] = n
+  }
+  const lengthSum = fields.map(() => 0)
+  for (const s of site.sections) {
+    const doc = indexedDocument(site, s)
+    fields.forEach((field, f) => {
+      const tokens = builder.tokenizer(doc[field])
+      const found = builder.pipeline.run(tokens)
+      const tf = new Map<number, number>()
+      for (const token of found) {
+        const term = token.toString()
+        let n = termNumber.get(term)
+        if (n === undefined) {
+          termNumber.set(term, (n = terms.length))
+          terms.push(term)
+          pairs.push(0)
+        }
+        tf.set(n, (tf.get(n) ?? 0) + 1)
+      }
+      lengthSum[f] = lengthSum[f]! + found.length
+      push(found.length)
+      push(tf.size)
+      for (const [n, count] of tf) {
+        pairs[n]!++
+        push(n)
+        push(count)
+      }
+    })
+  }
+  const documents = site.sections.length
+  const averageLength = lengthSum.map((sum) => sum / documents)
+  const idf = pairs.map((df) => Math.log(1 + Math.abs((documents - df + 0.5) / (df + 0.5))))
+  const lists: number[][] = terms.map(() => [])
+  let at = 0
+  for (let doc = 0; doc < documents; doc++) {
+    for (let f = 0; f < fields.length; f++) {
+      const fieldLength = counts[at++]!
+      const distinct = counts[at++]!
+      const boost = boosts[fields[f]!] || 1
+      for (let i = 0; i < distinct; i++) {
+        const n = counts[at++]!
+        const tf = counts[at++]!
+        // The same operations in the same order as lunr.Builder#createFieldVectors: the same floats.
+        let score = (idf[n]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / averageLength[f]!)) + tf)
+        score *= boost
+        lists[n]!.push(f, doc, Math.round(score * 1000) / 1000)
+      }
     }
   }
+  return new Map(terms.map((term, n) => [term, lists[n]!]))
+}
+
+/** The chunked search data of a site (see src/search/format.ts). */
+export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchData {
+  const { singleFileBytes, postingsChunkBytes, textChunkBytes, sectionChunkSize } = { ...chunkSizes, ...sizes }
+  const postings = scoredPostings(site)
+  const docNumber = new Map(site.sections.map((s, i) => [s.id, i]))
 
   const chunks = new Map<string, unknown>()
   const add = (name: string, data: unknown) => chunks.set(name, data)
@@ -218,11 +286,11 @@ export function buildSearchIndex(site: Site, sizes: Partial<ChunkSizes> = {}): {
   let total = 0
   for (const data of chunks.values()) total += JSON.stringify(data).length
   if (total < singleFileBytes) manifest.inline = Object.fromEntries(chunks)
-  return { index, data: { manifest, chunks } }
+  return { manifest, chunks }
 }
 
 export function buildSearchData(site: Site): SearchData {
-  return buildSearchIndex(site).data
+  return searchData(site)
 }
 
 /** The files to write: the manifest, and every chunk unless the manifest carries them. */

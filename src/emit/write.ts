@@ -76,10 +76,10 @@ export async function writeOutput(outDir: string, files: readonly SiteFile[], pu
   try {
     await mkdir(temp, { recursive: true })
     if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
-    const planned = files.map((f) => ({ file: f, absolute: insideOrThrow(temp, f.path) }))
-    const dirs = [...new Set(planned.map((p) => path.dirname(p.absolute)))].sort()
+    // Every path is checked before anything is written; they are made again when written, not kept.
+    const dirs = [...new Set(files.map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
-    await inPool(planned, fileConcurrency, (p) => writeFile(p.absolute, contentOf(p.file)))
+    await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), contentOf(f)))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {

@@ -126,6 +126,11 @@ const records = new WeakMap<object, ValidatedReport>()
 /** Far above any content folder; past it the memo starts again rather than grow without end. */
 const memoLimit = 50_000
 
+/** Empties the memo: a one-shot build has no second validation to speed up (it holds every report's text). */
+export function forgetValidations(): void {
+  memo.clear()
+}
+
 function remembered<T>(source: SourceFile | undefined, kind: string, problems: Problem[], validate: (own: Problem[]) => T): T {
   if (!source) return validate(problems)
   const key = `${kind}\u0000${source.file}`

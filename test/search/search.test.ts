@@ -147,6 +147,40 @@ describe('precision', () => {
   })
 })
 
+describe('scores', () => {
+  /** Every term's encoded postings as lunr's own index scores them (its field vectors). */
+  const lunrPostings = (index: lunr.Index, on: Site): Map<string, number[]> => {
+    const json = index.toJSON() as unknown as { invertedIndex: [string, { _index: number }][]; fieldVectors: [string, number[]][]; fields: string[] }
+    const termOf: string[] = []
+    for (const [term, posting] of json.invertedIndex) termOf[posting._index] = term
+    const docNumber = new Map(on.sections.map((s, i) => [s.id, i]))
+    const triples = new Map<string, number[]>()
+    for (const [fieldRef, vector] of json.fieldVectors) {
+      const slash = fieldRef.indexOf('/')
+      const field = json.fields.indexOf(fieldRef.slice(0, slash))
+      const doc = docNumber.get(fieldRef.slice(slash + 1))!
+      for (let i = 0; i < vector.length; i += 2) {
+        const term = termOf[vector[i]!]!
+        triples.set(term, [...(triples.get(term) ?? []), field, doc, vector[i + 1]!])
+      }
+    }
+    return new Map([...triples].map(([term, list]) => [term, encodePostings(list)]))
+  }
+  const chunkedPostings = (chunked: SearchData): Map<string, number[]> =>
+    new Map([...chunked.chunks].filter(([name]) => name.startsWith('p/')).flatMap(([, chunk]) => Object.entries(chunk as Record<string, number[]>)))
+
+  it('are the scores of lunr\'s index, term by term, on the fixture and the shipped content', async () => {
+    for (const on of [site, (await readSite(realContent)).site]) {
+      const { index, data: chunked } = buildSearchIndex(on)
+      const ours = chunkedPostings(chunked)
+      const theirs = lunrPostings(index, on)
+      expect(ours.size).toBeGreaterThan(100)
+      expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort())
+      for (const [term, list] of theirs) expect(ours.get(term), term).toEqual(list)
+    }
+  })
+})
+
 describe('loading only what a query needs', () => {
   const small = { singleFileBytes: 0, postingsChunkBytes: 1, textChunkBytes: 1, sectionChunkSize: 1 }
 

@@ -1,0 +1,73 @@
+/**
+ * What a build holds at once: section content as compact JSON once auto-linked, and data
+ * files made only as they are written. (Memory itself is measured by `npm run bench`.)
+ */
+import { toHtml } from 'hast-util-to-html'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { withAutolinks } from '../src/emit/autolink.ts'
+import { dataFiles, lazyDataFiles } from '../src/emit/data.ts'
+import { compactShownSite } from '../src/emit/shown.ts'
+import type { Site } from '../src/link/graph.ts'
+import { readSite } from '../src/pipeline.ts'
+import { fixtureContent } from './helpers.ts'
+
+let site: Site
+
+beforeAll(async () => {
+  site = (await readSite(fixtureContent)).site
+})
+
+describe('the compact shown site', () => {
+  it('shows every section as the auto-linked site does', () => {
+    const compact = compactShownSite(site)
+    const linked = withAutolinks(site).site
+    expect(compact.sections.map((s) => s.id)).toEqual(linked.sections.map((s) => s.id))
+    const html = (s: Site) => s.sections.map((x) => toHtml(x.content))
+    expect(html(compact)).toEqual(html(linked))
+    expect(compact.sections.some((s) => JSON.stringify(s.content).includes('"autolink"'))).toBe(true)
+    for (const s of compact.sections) expect(compact.section.get(s.id)).toBe(s)
+    // Everything but the content is the linked site's own.
+    expect(compact.sections.map(({ content: _, ...rest }) => rest)).toEqual(site.sections.map(({ content: _, ...rest }) => rest))
+  })
+
+  it('holds no tree: each read makes a new one, and a change to it is not seen by the next', () => {
+    const compact = compactShownSite(site)
+    const section = compact.sections.find((s) => s.content.children.length > 0)!
+    const first = section.content
+    expect(section.content).not.toBe(first)
+    expect(section.content).toEqual(first)
+    first.children.length = 0
+    expect(section.content.children.length).toBeGreaterThan(0)
+    // The linked site keeps its parsed trees as they were.
+    const original = site.section.get(section.id)!.content
+    expect(original).not.toBe(section.content)
+    expect(original.children.length).toBeGreaterThan(0)
+  })
+})
+
+describe('data files', () => {
+  it('are made only when written, one at a time, with the same bytes as made at once', () => {
+    // Counts reads of section content: the costly part of a data file.
+    let reads = 0
+    const counted: Site = {
+      ...site,
+      sections: site.sections.map((s) => {
+        const { content, ...rest } = s
+        return Object.defineProperty(rest, 'content', { get: () => (reads++, content), enumerable: true }) as Site['sections'][number]
+      }),
+    }
+    counted.section = new Map(counted.sections.map((s) => [s.id, s]))
+    const lazy = lazyDataFiles(counted, '/')
+    expect(reads).toBe(0)
+    const conference = site.conferences.find((c) => c.reports.length > 0)!
+    const sectionsFile = lazy.find((f) => f.path === `data/sections/${conference.id}.json`)!
+    const rendered = sectionsFile.render()
+    const expected = conference.reports.reduce((n, r) => n + site.report.get(r)!.sections.length, 0)
+    expect(expected).toBeGreaterThan(0)
+    expect(reads).toBe(expected)
+    const eager = dataFiles(site, '/')
+    expect(lazy.map((f) => f.path)).toEqual(eager.map((f) => f.path))
+    expect(eager.find((f) => f.path === sectionsFile.path)!.content).toBe(rendered)
+    for (const [i, f] of lazy.entries()) expect(f.render()).toBe(eager[i]!.content)
+  })
+})
