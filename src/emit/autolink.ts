@@ -5,7 +5,7 @@
  *
  * The transform copies only what it changes: nodes without a mention below them are shared
  * with the input, which is left as it is (the linked site keeps its parsed content).
- * Links carry a site path in `data-site-path`; site-links.ts turns it into an href relative
+ * Links carry a site path in `data-site-path`; the page serializer (html.ts) turns it into an href relative
  * to whichever page shows the section.
  */
 import type { Element, ElementContent, Root, Text } from 'hast'

@@ -8,9 +8,8 @@
  * and its conference record with the topics and projects mentioned there.
  * Documented in the README ("Data files"); tests hold the shape.
  */
-import { toHtml } from 'hast-util-to-html'
+import { serializeHtml } from './html.ts'
 import type { Site } from '../link/graph.ts'
-import { resolveSiteLinks } from './site-links.ts'
 import { absoluteHref } from '../paths.ts'
 import type { LazyFile, OutputFile } from './write.ts'
 
@@ -145,7 +144,7 @@ export function lazyDataFiles(site: Site, base: string): LazyFile[] {
               focus: s.focus,
               projects: s.projects,
               text: s.text,
-              html: toHtml(resolveSiteLinks(s.content, url)),
+              html: serializeHtml(s.content, { siteHref: url }),
               wordCount: s.wordCount,
               previous: s.previous ?? null,
               next: s.next ?? null,

@@ -8,7 +8,7 @@
  * space-separated) come from property-information, as in the library. test/emit/html.test.ts
  * compares the two on every kind of node and on built pages.
  *
- * It also resolves site links as it goes (see site-links.ts): an element with a string
+ * It also resolves site links as it goes (test/emit/site-links.ts is the reference it is tested against): an element with a string
  * `data-site-path` is written with `href` set to `siteHref(path)` and without the data
  * attribute, where `toHtml(resolveSiteLinks(tree, siteHref))` copied the tree first.
  */

@@ -1,6 +1,7 @@
 /**
- * Links inside section content point at site paths (`data-site-path`); here they become
- * hrefs for the page (or data file) that shows them. Section content is sanitized hast
+ * The reference for src/emit/html.ts, which resolves site links as it serializes: links inside
+ * section content point at site paths (`data-site-path`); here they become hrefs for the page
+ * (or data file) that shows them, on a copy of the tree. Section content is sanitized hast
  * from the parse stage, so it is embedded as nodes and serialized with escaping.
  *
  * Copy on write: only the elements on the way to a rewritten link are copied; everything
