@@ -186,6 +186,29 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
     }, 120_000)
   }
 
+  it('shows every section of the main navigation on a phone, none past the edge', async () => {
+    for (const width of [320, 375]) {
+      const ctx = await context({ viewport: { width, height: 700 } })
+      const page = await ctx.newPage()
+      await page.goto(site.origin + '/reports/')
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.site-nav a')].map((a) => {
+          const box = a.getBoundingClientRect()
+          // What is drawn at the link's middle is the link: nothing clips or covers it.
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+          return { text: a.textContent, left: box.left, right: box.right, seen: hit === a || a.contains(hit) }
+        }),
+      )
+      expect(links.map((l) => l.text)).toEqual(['Reports', 'Sessions', 'Speakers', 'Topics', 'Projects', 'Conferences'])
+      for (const l of links) {
+        expect(l.left, `${l.text} at ${width}px`).toBeGreaterThanOrEqual(0)
+        expect(l.right, `${l.text} at ${width}px`).toBeLessThanOrEqual(width)
+        expect(l.seen, `${l.text} at ${width}px`).toBe(true)
+      }
+      await ctx.close()
+    }
+  })
+
   it('prints without navigation, search or footer', async () => {
     const ctx = await context()
     const page = await ctx.newPage()
