@@ -14,6 +14,7 @@ import { speakerPage, speakersIndexPage } from '../../templates/people.ts'
 import { sectionPage } from '../../templates/section.ts'
 import { projectPage, projectsIndexPage, tagAllPage, topicPage, topicsIndexPage, type TagView } from '../../templates/topic.ts'
 import { startOf, type Project, type SectionMention, type Site, type Topic, type YearGroup } from '../link/graph.ts'
+import { once } from '../link/lazily.ts'
 import { absoluteHref, hrefsFrom, outputFile, sitePath, type SitePath } from '../paths.ts'
 import { serializeHtml } from './html.ts'
 import {
@@ -154,19 +155,6 @@ function allViewPages(tag: Topic | Project, current: 'topics' | 'projects'): Pag
       return tagAllPage(ctx, tag, current, groups, { items, page: n, pages, total }, continued)
     },
   }))
-}
-
-/** A value worked out on first use and kept. */
-function once<T>(make: () => T): () => T {
-  let value: T
-  let made = false
-  return () => {
-    if (!made) {
-      value = make()
-      made = true
-    }
-    return value
-  }
 }
 
 /** The sessions list: all of them, then one list per kind and per year, each paginated. */
