@@ -21,7 +21,9 @@ export function reportPage(ctx: PageContext, report: Report): Root {
     return h('section.report-section', { id: s.slug }, [
       h(`${heading(item.level)}.section-title`, [h('a', { href: ctx.href(s.url) }, s.title), anchor(s.slug, s.title)]),
       h('div.section-meta', [kindBadge(s.kind), s.people.length ? h('span.speakers', speakerLinks(ctx, s)) : null]),
-      topicChips(ctx, s.topics),
+      // What the section is about; its passing mentions are linked in its text, and all of its
+      // topics are on its own page.
+      topicChips(ctx, s.focus),
       h('div.prose', s.content.children),
     ])
   })

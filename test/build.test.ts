@@ -87,6 +87,38 @@ describe('building the fixture site', () => {
     expect(page).toMatch(/<span class="kind kind-bof">BoF<\/span>/)
   })
 
+  it('tags each section of a report page with what it is about; its own page lists every topic it mentions', async () => {
+    const sections = (await loadData(out)).sections as unknown as (SectionRecord & { topics: string[]; focus: string[] })[]
+    const chipTopics = (root: Element | undefined) => {
+      const ids: string[] = []
+      if (root) visit(root, 'element', (el: Element) => {
+        if (el.tagName === 'ul' && el.properties.ariaLabel === 'Topics') visit(el, 'element', (a: Element) => {
+          if (a.tagName === 'a') ids.push(String(a.properties.href).match(/topics\/([^/]+)\/$/)![1]!)
+        })
+      })
+      return ids
+    }
+    let passing = 0
+    for (const s of sections) {
+      const reportPage = fromHtml(await read(`reports/${s.report}/index.html`))
+      let block: Element | undefined
+      visit(reportPage, 'element', (el: Element) => {
+        if (el.tagName === 'section' && el.properties.id === s.id.split('/')[1]) block = el
+      })
+      expect(block, s.id).toBeDefined()
+      expect(chipTopics(block), s.id).toEqual(s.focus)
+      const ownPage = fromHtml(await read(s.url.replace(/^\//, '') + 'index.html'))
+      let header: Element | undefined
+      visit(ownPage, 'element', (el: Element) => {
+        if (el.tagName === 'header' && String(el.properties.className).includes('page-header')) header = el
+      })
+      expect(chipTopics(header), s.id).toEqual(s.topics)
+      if (s.topics.some((t) => !s.focus.includes(t))) passing++
+    }
+    // The fixture has sections that mention a topic only in passing.
+    expect(passing).toBeGreaterThan(0)
+  })
+
   it('gives a section page its context, neighbours and related sections from other reports', async () => {
     const page = await read('reports/alpha-2018/hardening-istio-in-production/index.html')
     expect(page).toContain('rel="next"')
