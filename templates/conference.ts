@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast'
 import { h } from './h.ts'
-import type { Conference, SharedTheme } from '../src/link/graph.ts'
+import type { Conference, Report, SharedTheme } from '../src/link/graph.ts'
 import type { PageOf } from '../src/emit/views.ts'
 import { layout, type PageContext } from './layout.ts'
 import { dateRange, kindBadge, pagerNav, plural, quote, speakerLinks, topicChips } from './parts.ts'
@@ -106,6 +106,7 @@ function agreement(ctx: PageContext, conference: Conference, shared: SharedTheme
   const all = conference.shared.filter((t) => t.reports.length === conference.reports.length)
   const tag = (t: SharedTheme) => (t.type === 'topic' ? site.topic.get(t.id)! : site.project.get(t.id)!)
   const n = conference.reports.length
+  const names = columnNames(reports)
   return h('section.agreement', { ariaLabelledby: 'shared-title' }, [
     h('h2#shared-title', 'What the reporters agreed on'),
     all.length
@@ -113,22 +114,32 @@ function agreement(ctx: PageContext, conference: Conference, shared: SharedTheme
       : h('p.agreed', `No theme appears in all ${n} reports; these are the ones two or more of them share.`),
     h('div.table-wrap', h('table.matrix', [
       h('caption', `${shared.length < conference.shared.length ? `The ${shared.length} most shared of ${conference.shared.length} themes` : 'Shared themes'}, and what each reporter wrote${reports.length < n ? ` (the first ${reports.length} of ${n} reports)` : ''}`),
-      h('thead', h('tr', [h('th', { scope: 'col' }, 'Theme'), ...reports.map((r) => h('th', { scope: 'col' }, h('a', { href: ctx.href(r.url), title: r.title }, r.by)))])),
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Theme'), ...reports.map((r, i) => h('th', { scope: 'col' }, h('a', { href: ctx.href(r.url), title: r.title }, names[i]!)))])),
       h('tbody', shared.map((theme) => {
         const t = tag(theme)
         return h('tr', [
           h('th', { scope: 'row' }, [h('a', { href: ctx.href(t.url) }, t.name), h('span.meta', ` ${theme.reports.length} of ${n}`)]),
-          ...reports.map((r) => {
+          ...reports.map((r, i) => {
             const mine = theme.reports.find((x) => x.report === r.id)
-            if (!mine) return h('td.matrix-empty', [h('span.visually-hidden', `${r.by}: `), 'not mentioned'])
+            if (!mine) return h('td.matrix-empty', [h('span.visually-hidden', `${names[i]}: `), 'not mentioned'])
             const best = mine.mentions.find((m) => m.sentence) ?? mine.mentions[0]!
             const s = site.section.get(best.section)!
-            return h('td', [h('span.matrix-reporter', { ariaHidden: 'true' }, r.by), quote(best), h('a.mention-title', { href: ctx.href(s.url) }, s.title)])
+            return h('td', [h('span.matrix-reporter', { ariaHidden: 'true' }, names[i]!), quote(best), h('a.mention-title', { href: ctx.href(s.url) }, s.title)])
           }),
         ])
       })),
     ])),
   ])
+}
+
+/**
+ * A column is headed by its reporter, or by its report's title where two columns would read
+ * the same: reports without an author, or one author's two reports.
+ */
+function columnNames(reports: readonly Report[]): string[] {
+  const seen = new Map<string, number>()
+  for (const r of reports) seen.set(r.by, (seen.get(r.by) ?? 0) + 1)
+  return reports.map((r) => (seen.get(r.by)! > 1 ? r.title : r.by))
 }
 
 function place(c: Conference): string {
