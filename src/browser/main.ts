@@ -61,6 +61,7 @@ function followContents(): void {
   const sections = [...document.querySelectorAll<HTMLElement>('.report-section')].filter((s) => links.has(s.id))
   if (sections.length === 0 || !('IntersectionObserver' in window)) return
   let current: HTMLAnchorElement | undefined
+  const rail = details.closest<HTMLElement>('.toc')
   const observer = new IntersectionObserver(
     (entries) => {
       const visible = entries.filter((e) => e.isIntersecting).sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top)[0]
@@ -69,11 +70,24 @@ function followContents(): void {
       current?.removeAttribute('aria-current')
       link.setAttribute('aria-current', 'location')
       current = link
+      reveal(rail, link)
     },
     // The band just under the sticky header: the section whose top is there is the one being read.
     { rootMargin: '-20% 0px -70% 0px' },
   )
   for (const s of sections) observer.observe(s)
+}
+
+/**
+ * Scrolls the rail, not the page, so that the marked entry stays in view: on a long report the
+ * rail is a scrolled box of its own. The entry goes a third of the way down, so the next few show.
+ */
+function reveal(rail: HTMLElement | null, link: HTMLElement): void {
+  if (!rail || rail.scrollHeight <= rail.clientHeight) return
+  const box = rail.getBoundingClientRect()
+  const at = link.getBoundingClientRect()
+  if (at.top >= box.top && at.bottom <= box.bottom) return
+  rail.scrollTop += at.top - box.top - rail.clientHeight / 3
 }
 
 function start(): void {
