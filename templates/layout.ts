@@ -123,7 +123,8 @@ export function searchForm(ctx: PageContext, where: 'header' | 'page', value = '
       type: 'search',
       name: 'q',
       value,
-      placeholder: where === 'header' ? 'Search (press / or Ctrl+K)' : 'Search sessions, topics, projects…',
+      // The keyboard hint is added by site.js where a keyboard is likely: the shortcuts need it.
+      placeholder: where === 'header' ? 'Search' : 'Search sessions, topics, projects…',
       autocomplete: 'off',
       ...(where === 'header' ? { dataSearchShortcut: '/' } : {}),
     }),

@@ -59,7 +59,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
       })
     }
     const all = `search/?${new URLSearchParams({ q: query.trim() })}`
-    if (result.words.length > 0) items.push({ label: [result.total > 0 ? `See all ${result.total} results` : 'Open the search page'], href: siteHref(all), className: 'option-all' })
+    if (result.words.length > 0) items.push({ label: [seeAll(result.total)], href: siteHref(all), className: 'option-all' })
     items.forEach((item, i) => {
       // The option is the link itself: a link inside an option would be a control nested in
       // a control (axe: nested-interactive), and as a link it still opens with a click or in a new tab.
@@ -123,4 +123,10 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
   // Typed before this script arrived: answer what is there.
   if (document.activeElement === input && input.value.trim()) runSoon()
   return input
+}
+
+/** The last option, to the search page. */
+function seeAll(total: number): string {
+  if (total === 0) return 'Open the search page'
+  return total === 1 ? 'See 1 result' : `See all ${total} results`
 }

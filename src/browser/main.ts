@@ -29,6 +29,23 @@ function bindSearchShortcuts(box: HTMLInputElement): void {
 }
 
 /**
+ * With a mouse and a wide enough box, the header box says how to reach it from the keyboard.
+ * Not on phones: no keyboard to press "/" on, and the hint would be cut to "Search (press".
+ */
+function hintShortcuts(boxes: HTMLInputElement[]): void {
+  const desktop = window.matchMedia('(hover: hover) and (pointer: fine) and (min-width: 641px)')
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform)
+  const fit = () => {
+    for (const box of boxes) {
+      if (box.dataset.searchShortcut === undefined) continue
+      box.placeholder = desktop.matches ? `Search (press / or ${mac ? '⌘K' : 'Ctrl+K'})` : 'Search'
+    }
+  }
+  fit()
+  desktop.addEventListener('change', fit)
+}
+
+/**
  * Opened from disk (file://), a link to "topics/" shows a folder listing rather than
  * the page: point directory links at their index.html instead.
  */
@@ -98,6 +115,7 @@ function start(): void {
   for (const box of boxes) box.addEventListener('focus', loadSearch, { once: true })
   const box = page?.querySelector<HTMLInputElement>('input[name="q"]') ?? boxes[0]
   if (box) bindSearchShortcuts(box)
+  hintShortcuts(boxes)
   followContents()
 }
 

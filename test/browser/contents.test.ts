@@ -2,7 +2,6 @@
  * A long report's "On this page" rail in a real browser: it marks the section being read and
  * keeps that entry in view, scrolling itself (not the page) when the list is taller than it.
  */
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeContent, removeDir, report } from '../helpers.ts'

@@ -106,6 +106,30 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.close()
   })
 
+  it('counts a single result in the singular', async () => {
+    const page = await open(`${origin}/`)
+    await page.click('#search-header')
+    await page.keyboard.type('reconcile')
+    const options = await dropdown(page)
+    await expect.poll(async () => (await options.allTextContents()).at(-1)).toBe('See 1 result')
+    await page.close()
+  })
+
+  it('hints at the keyboard shortcuts in the header box with a mouse, not on a phone', async () => {
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const phone = await browser.newContext({ viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true })
+    const placeholder = async (ctx: typeof desktop) => {
+      const page = await ctx.newPage()
+      await page.goto(`${origin}/topics/`)
+      await page.waitForLoadState('load')
+      return page.getAttribute('#search-header', 'placeholder')
+    }
+    expect(await placeholder(desktop)).toMatch(/^Search \(press \/ or (Ctrl\+K|⌘K)\)$/)
+    expect(await placeholder(phone)).toBe('Search')
+    await desktop.close()
+    await phone.close()
+  })
+
   it('updates on each keystroke, corrects typos, and Esc closes then clears', async () => {
     const page = await open(`${origin}/topics/`)
     await page.click('#search-header')
