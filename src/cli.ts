@@ -284,7 +284,8 @@ Examples:
         if (!portInUse(error, opts.port)) throw error
         return
       }
-      log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
+      // Pages come from memory (from --out only after a code change): no folder to name.
+      log(`Serving the site at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
     })
 
   program

@@ -145,11 +145,13 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     })
   }
 
-  await runBuild('start')
+  /** The first build: it starts once the port is ours, and requests wait for it. */
+  let firstBuild: Promise<void> | undefined
 
   const files = outputFiles(outDir)
   const publicFiles = outputFiles(publicDir)
   const server = http.createServer(withCompression(async (req, res) => {
+    await firstBuild
     const url = new URL(req.url ?? '/', 'http://localhost')
     // The output folder was deleted under us: build it again before answering.
     if (fromDisk && url.pathname !== eventsPath && !existsSync(outDir)) {
@@ -193,6 +195,9 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
   })
+  // Listening first: a port in use is said at once, not after building the whole site.
+  firstBuild = runBuild('start')
+  await firstBuild
 
   // Never react to our own writes: the output, its temporary build folders, the parse cache.
   const cacheDir = path.resolve(options.cacheDir)

@@ -154,6 +154,8 @@ describe('recap dev', () => {
     blocker.close()
     expect(result.code).toBe(1)
     expect(result.stderr.trim()).toBe(`Port ${port} is already in use. Stop the other server or pick another port with --port.`)
+    // Said before any build: nothing was read or made.
+    expect(result.stdout).not.toMatch(/Rebuilt|Build failed/)
   }, 60_000)
 })
 
