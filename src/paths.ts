@@ -1,3 +1,4 @@
+import transliterate from '@sindresorhus/transliterate'
 import { slug as githubSlug } from 'github-slugger'
 
 /**
@@ -94,3 +95,20 @@ function shorten(slug: string): string {
 }
 
 export const reportIdPattern = /^[a-z0-9][a-z0-9-]*$/
+
+/** Longest report file name that `new` and `import` make, before ".md". */
+const maxFileIdLength = 80
+
+/**
+ * A report's file name (its id) made from its title: ASCII letters, digits and hyphens, as
+ * reportIdPattern asks, with letters transliterated ("Café in Łódź, Straße" → "cafe-in-lodz-strasse").
+ * Empty when the title has nothing to spell it with ("東京", "???"): the caller picks a name.
+ */
+export function reportFileId(title: string): string {
+  let id = transliterate(title)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (id.length > maxFileIdLength) id = id.slice(0, maxFileIdLength).replace(/-[^-]*$/, '')
+  return reportIdPattern.test(id) ? id : ''
+}

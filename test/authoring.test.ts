@@ -61,6 +61,18 @@ describe('recap new', () => {
     expect(again.stderr.trim()).toBe('reports/my-meshconf-2019.md already exists; pick another title or edit that report.')
   })
 
+  it('names the file from any title: letters transliterated, else the conference and author', async () => {
+    const dir = await content()
+    const accented = await runCli(['new', 'Café notes from Łódź', '--conference', 'meshconf-2019', '--content', dir], dir)
+    expect(accented.code).toBe(0)
+    expect(accented.stdout).toContain('Created reports/cafe-notes-from-lodz.md.')
+    expect(await readFile(path.join(dir, 'reports/cafe-notes-from-lodz.md'), 'utf8')).toMatch(/^---\ntitle: Café notes from Łódź\n/)
+    const unspellable = await runCli(['new', '東京', '--conference', 'meshconf-2019', '--author', 'Ada Lovelace', '--content', dir], dir)
+    expect(unspellable.code).toBe(0)
+    expect(unspellable.stdout).toContain('Created reports/meshconf-2019-ada-lovelace.md.')
+    expect((await runCli(['check', '--content', dir], dir)).code).toBe(0)
+  })
+
   it('lists the known conferences for an unknown id, and adds one with --new-conference', async () => {
     const dir = await content()
     const unknown = await runCli(['new', 'Notes', '--conference', 'meshconf-2020', '--content', dir], dir)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { absoluteHref, hrefsFrom, normalizeBase, relativeHref, sitePath, slugify, type SitePath } from '../src/paths.ts'
+import { absoluteHref, hrefsFrom, normalizeBase, relativeHref, reportFileId, reportIdPattern, sitePath, slugify, type SitePath } from '../src/paths.ts'
 
 describe('site paths', () => {
   it.each([
@@ -76,5 +76,25 @@ describe('slugs', () => {
     ['???', 'section'],
   ])('%j → %j', (title, slug) => {
     expect(slugify(title)).toBe(slug)
+  })
+})
+
+describe('report file names', () => {
+  it('spells titles in ASCII letters and digits', () => {
+    expect(reportFileId('Kubecon 2017 – Berlin: a personal report')).toBe('kubecon-2017-berlin-a-personal-report')
+    expect(reportFileId('Straße, Ærø & Łódź')).toBe('strasse-aero-lodz')
+    expect(reportFileId('Привет, KubeCon')).toBe('privet-kubecon')
+    expect(reportFileId('東京')).toBe('')
+    expect(reportFileId('???')).toBe('')
+  })
+
+  it('gives a valid id or nothing, never longer than 80 characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (title) => {
+        const id = reportFileId(title)
+        expect(id === '' || reportIdPattern.test(id)).toBe(true)
+        expect(id.length).toBeLessThanOrEqual(80)
+      }),
+    )
   })
 })

@@ -17,11 +17,10 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import GithubSlugger from 'github-slugger'
 import { stringify } from 'yaml'
 import { displayPath, loadContent } from '../load/content.ts'
 import { PhraseMatcher } from '../link/tagger.ts'
-import { reportIdPattern } from '../paths.ts'
+import { reportFileId } from '../paths.ts'
 import { ContentError } from '../problems.ts'
 import { validateContent } from '../validate/content.ts'
 import { AuthoringError } from './new-report.ts'
@@ -339,17 +338,9 @@ function summaryOf(introduction: string): string | undefined {
   return first ? first.slice(0, 300) : undefined
 }
 
-/** A file name for the draft: ASCII letters, digits and hyphens, at most 80 characters. */
+/** A file name for the draft, from its title, else its date. */
 export function draftFileName(title: string, date?: string): string {
-  const ascii = title.normalize('NFKD').replace(/\p{M}/gu, '')
-  let slug = new GithubSlugger()
-    .slug(ascii)
-    .replace(/[^a-z0-9-]+/g, '')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-  if (slug.length > 80) slug = slug.slice(0, 80).replace(/-[^-]*$/, '')
-  if (!reportIdPattern.test(slug)) slug = `report-${date ?? 'draft'}`
-  return slug
+  return reportFileId(title) || `report-${date ?? 'draft'}`
 }
 
 /** Import `file` into the content folder (or `out`), refusing to overwrite; returns the path and notes. */

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'yaml'
 import { displayPath } from '../load/content.ts'
-import { reportIdPattern, slugify } from '../paths.ts'
+import { reportFileId } from '../paths.ts'
 import { parseYaml } from '../validate/yaml.ts'
 
 export interface NewReportOptions {
@@ -23,8 +23,9 @@ export interface NewReportOptions {
 export class AuthoringError extends Error {}
 
 export async function newReport(options: NewReportOptions): Promise<{ file: string; addedConference: boolean }> {
-  const id = slugify(options.title)
-  if (!reportIdPattern.test(id)) throw new AuthoringError(`The title "${options.title}" gives no usable file name; use letters or digits in it.`)
+  // A title with no letter to spell a file name with ("東京") is named after its conference and author.
+  const id = reportFileId(options.title) || reportFileId(`${options.conference} ${options.author ?? 'report'}`)
+  if (!id) throw new AuthoringError(`The title "${options.title}" gives no usable file name; use letters or digits in it.`)
   const file = path.join(options.contentDir, 'reports', `${id}.md`)
   if (existsSync(file)) throw new AuthoringError(`${displayPath(file)} already exists; pick another title or edit that report.`)
 
