@@ -247,7 +247,7 @@ Examples:
       }
       if (result.corrected) log(`Showing results for "${oneLine(result.corrected)}"`)
       for (const chip of result.chips) log(`Only ${chip.filter === 'year' ? 'conferences of' : 'the conference in'} ${chip.label} (from your query)`)
-      for (const link of result.links) log(`→ ${{ topic: 'Topic', project: 'Project', speaker: 'Speaker' }[link.type]}: ${oneLine(link.name)}  ${base}${link.url}`)
+      for (const link of result.links) log(`→ ${{ topic: 'Topic', project: 'Project', conference: 'Conference', speaker: 'Speaker' }[link.type]}: ${oneLine(link.name)}  ${base}${link.url}`)
       if (result.hits.length === 0) {
         log(`No results for "${oneLine(query)}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
         return

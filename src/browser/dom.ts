@@ -8,7 +8,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial
 }
 
 export const kindLabels: Record<string, string> = { talk: 'Talk', keynote: 'Keynote', bof: 'BoF', workshop: 'Workshop', lightning: 'Lightning talks', note: 'Note' }
-export const linkLabels = { topic: 'Topic', project: 'Project', speaker: 'Speaker' } as const
+export const linkLabels = { topic: 'Topic', project: 'Project', conference: 'Conference', speaker: 'Speaker' } as const
 
 /** Href from this page to a site path, as this page's own links are written (relative, so sub-paths work). */
 export function siteHref(sitePath: string): string {

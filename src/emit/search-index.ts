@@ -185,7 +185,9 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   }
   flush()
 
-  // Quick links: topics, projects and speakers, filed under the first letter of each name.
+  // Quick links: topics, projects, speakers and conferences, filed under the first letter of
+  // each name. Not reports: one link per report (by its title or author) made some shards
+  // two to eight times larger at 1,000 reports, and every query loads one.
   const phrases = (names: string[]) => names.map((n) => searchTerms(n).map((t) => t.term)).filter((p) => p.length > 0)
   const speakers = new Map<string, string[]>()
   for (const s of site.sections) {
@@ -206,6 +208,11 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
       url: urls.length === 1 ? urls[0]! : `search/?q=${encodeURIComponent(name)}`,
       phrases: phrases([name]),
     })),
+    ...site.conferences.map((c) => {
+      // "KubeCon Europe 2019" is also "kubecon 2019", and its city: "barcelona", "kubecon barcelona".
+      const series = c.name.split(/\s+/)[0]!
+      return { type: 'conference' as const, id: c.id, name: c.name, url: c.url, phrases: phrases([c.name, c.city, `${series} ${c.year}`]) }
+    }),
   ]
 
   // Dictionary shards by first letter.

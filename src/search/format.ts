@@ -24,10 +24,10 @@
 export const formatVersion = 2
 
 export interface QuickLink {
-  type: 'topic' | 'project' | 'speaker'
+  type: 'topic' | 'project' | 'conference' | 'speaker'
   id: string
   name: string
-  /** Site path (topic or project page, a speaker's talk, or the search page). */
+  /** Site path (topic, project or conference page, a speaker's talk, or the search page). */
   url: string
   /** Names and aliases, each as its search terms. */
   phrases: string[][]

@@ -1,7 +1,7 @@
 /**
  * The query module, one for the browser (in a worker) and the command line: what a reader
- * typed → chips for a year or city named in it, quick links to topics, projects and speakers,
- * ranked sections and, for the results shown only, highlighted snippets.
+ * typed → chips for a year or city named in it, quick links to topics, projects, conferences
+ * and speakers, ranked sections and, for the results shown only, highlighted snippets.
  *
  * Each query word is expanded over the term dictionary into tiers: the word itself (and its
  * synonyms), its inflections (operators, meshes: same stem *and* the same word; "operations"
@@ -185,6 +185,7 @@ export class Searcher {
     const typing = prefix ? words.at(-1) : undefined
     const activeFilters: Filters = { ...filters }
     const chips: Chip[] = []
+    const typed = words
     if (opts.autoFilters !== false) words = this.readFilters(words, activeFilters, chips)
     if (words.length === 0) return { words, chips, links: [], hits: [], total: 0, unfilteredCount: 0 }
 
@@ -192,7 +193,10 @@ export class Searcher {
     const expansions = await Promise.all(words.map((w, i) => expand(w, (key) => this.shard(key), w === typing && i === words.length - 1)))
     const correctedWords = words.map((w, i) => expansions[i]!.correction ?? w)
     const corrected = correctedWords.some((w, i) => w !== words[i]) ? correctedWords.join(' ') : undefined
-    const links = await quickLinks(correctedWords, (key) => this.shard(key), typing !== undefined && words.at(-1) === typing)
+    // A word that became a chip still names things: "kubecon 2019" is a conference.
+    let k = 0
+    const linkWords = typed.map((w) => (k < words.length && words[k] === w ? correctedWords[k++]! : w))
+    const links = await quickLinks(linkWords, (key) => this.shard(key), typing !== undefined && words.at(-1) === typing)
 
     // Postings of every candidate term, and the filter data when a filter is on.
     const filtered = Object.values(activeFilters).some((v) => v !== undefined && v !== '')
@@ -382,7 +386,7 @@ async function expand(word: string, shardOf: ShardLoader, complete: boolean): Pr
   return { candidates: [...found.values()], correction: correction?.term }
 }
 
-/** Topics, projects and speakers whose name or alias the (corrected) query names. */
+/** Topics, projects, conferences and speakers whose name or alias the (corrected) query names. */
 async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean): Promise<QuickLink[]> {
   const found = new Map<string, { link: QuickLink; exact: boolean }>()
   for (let start = 0; start < words.length; start++) {
@@ -407,7 +411,7 @@ async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean
       }
     }
   }
-  const order = { topic: 0, project: 1, speaker: 2 }
+  const order = { topic: 0, project: 1, conference: 2, speaker: 3 }
   return [...found.values()]
     .sort((a, b) => Number(b.exact) - Number(a.exact) || order[a.link.type] - order[b.link.type])
     .slice(0, limits.links)

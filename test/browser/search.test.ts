@@ -115,6 +115,17 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.close()
   })
 
+  it('offers a conference named by its city', async () => {
+    const page = await open(`${origin}/`)
+    await page.click('#search-header')
+    await page.keyboard.type('barcelona')
+    const options = await dropdown(page)
+    await expect.poll(async () => (await options.allTextContents())[0]).toBe('Conference: KubeCon + CloudNativeCon Europe 2019')
+    await options.first().click()
+    await page.waitForURL(/\/conferences\/kubecon-eu-2019\/$/)
+    await page.close()
+  })
+
   it('hints at the keyboard shortcuts in the header box with a mouse, not on a phone', async () => {
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const phone = await browser.newContext({ viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true })

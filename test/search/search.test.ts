@@ -138,6 +138,17 @@ describe('precision', () => {
     expect((await search('dee mesh')).links.find((l) => l.type === 'speaker')!.url).toMatch(/^reports\/.+\/istio-in-production\/$/)
   })
 
+  it('links conferences by name, city and year', async () => {
+    const links = async (q: string) => (await search(q)).links.map((l) => `${l.type}:${l.id}`)
+    expect(await links('barcelona')).toEqual(['conference:kubecon-eu-2019'])
+    // "2019" becomes a filter chip, and still names the conference with "kubecon".
+    const year = await search('kubecon 2019')
+    expect(year.chips.map((c) => c.filter)).toEqual(['year'])
+    expect(year.links.map((l) => `${l.type}:${l.id}`)).toEqual(['conference:kubecon-eu-2019'])
+    expect(await links('kubecon copenhagen')).toEqual(['conference:kubecon-eu-2018'])
+    expect(await links('copenhagen 2018')).toEqual(['conference:kubecon-eu-2018'])
+  })
+
   it('sections that match every word rank first; others only when none does', async () => {
     const r = await search('operator federation')
     expect(titles(r)).toEqual(expect.arrayContaining(['The operator pattern', 'Prometheus at scale']))
