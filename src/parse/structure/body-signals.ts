@@ -190,8 +190,10 @@ export function isScheduleEntry(url: string, text: string): boolean {
   // for talks ("/talk/DB3KC7", "/sessions/talks/…"); "/events/<conference>/" is the conference.
   const parent = segments.at(-2)!
   const scheduled = segments.slice(0, -1).some((s) => scheduleWords.test(s)) || (entryWords.test(parent) && !/^events?$/i.test(parent))
-  // The page is for one talk: a slug with words ("you-too-could-have-made-curl") or an id ("DB3KC7", "1931").
-  return scheduled && (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(last) || /^[A-Z0-9]{4,}$/.test(last) || /^\d+$/.test(last))
+  // The page is for one talk: a slug with words ("you-too-could-have-made-curl", FOSDEM's
+  // "storage_snapshots") or an id ("DB3KC7", "1931"); under /schedule/event/, any name ("http3").
+  const oneEvent = segments.slice(0, -2).some((s) => scheduleWords.test(s)) && /^(?:event|talk|session|presentation)$/i.test(parent)
+  return scheduled && (/[\p{L}\p{N}][-_][\p{L}\p{N}]/u.test(last) || /^[A-Z0-9]{4,}$/.test(last) || /^\d+$/.test(last) || (oneEvent && /^[\p{L}\p{N}]{3,}$/u.test(last)))
 }
 
 function decodeURIComponentSafe(s: string): string {

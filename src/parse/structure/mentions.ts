@@ -12,6 +12,8 @@
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { isScheduleEntry } from './body-signals.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
 
 declare module 'mdast' {
@@ -47,9 +49,12 @@ export function readsAsTitle(text: string): boolean {
 
 function findMentions(paragraph: Paragraph): Mention[] {
   const text = toString(paragraph)
-  if (text.length > 2000 || !talkContext.test(text)) return []
+  if (text.length > 2000) return []
+  // A link to a talk's page in a conference schedule names a talk whatever the words around it.
+  const context = talkContext.test(text)
+  if (!context && !hasScheduleLink(paragraph)) return []
   const mentions: Mention[] = []
-  for (const m of text.matchAll(mentionPattern)) {
+  for (const m of context ? text.matchAll(mentionPattern) : []) {
     const title = m[1]!.trim()
     if (!readsAsTitle(title)) continue
     const by = m[2]!.replace(/[.,;:]+$/, '')
@@ -58,24 +63,38 @@ function findMentions(paragraph: Paragraph): Mention[] {
   // "There was another talk about [How to Warm Your House with Python](slides.pdf)": a link
   // right after the words for a talk is the talk's title.
   let offset = 0
+  // Where each link starts in the text: who gave a linked talk is named before the next link.
+  const linkStarts: number[] = []
+  for (const child of paragraph.children) {
+    if (child.type === 'link' || ((child.type === 'strong' || child.type === 'emphasis') && child.children[0]?.type === 'link')) linkStarts.push(offset)
+    offset += toString(child).length
+  }
+  offset = 0
   for (const child of paragraph.children) {
     const length = toString(child).length
     const link = child.type === 'link' ? child : (child.type === 'strong' || child.type === 'emphasis') && child.children.length === 1 && child.children[0]!.type === 'link' ? child.children[0] : undefined
     // "*The Profession of Solving the Wrong Problem*, by Vincent Warmerdam": a title in italics, then who gave it.
-    if (child.type === 'emphasis' && !link && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
+    if (context && child.type === 'emphasis' && !link && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
       const title = toString(child).replace(/\s+/g, ' ').trim()
       // The name ends with its sentence: "by Vincent Warmerdam. Even if…" (an initial's dot does not end it).
       const by = italicBy.exec(text.slice(offset + length, offset + length + 80))?.[1]?.replace(/(?<=\p{Ll}{2})\.[\s\S]*$/u, '')
       const speakers = by && readSpeakers(by, { strict: true })
       if (speakers && /^[\p{Lu}\p{N}"“]/u.test(title) && title.split(' ').length >= 2 && title.split(' ').length <= 16) mentions.push({ title, speakers, start: offset })
     }
-    if (link && talkBefore.test(text.slice(Math.max(0, offset - 40), offset)) && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
+    // "my favourite was [Title](…/schedule/event/…) by Name": a link to the talk's page, with who gave it.
+    if (link && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
       const title = toString(link).replace(/\s+/g, ' ').trim()
       const words = title.split(' ')
-      if (words.length >= 2 && words.length <= 14 && !/^(?:the|this|that|it|here|slides?|video|recording|link)\b/i.test(title)) {
-        const after = text.slice(offset + length, offset + length + 60)
-        const by = /^\s*,?\s*(?:presented |given )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})/u.exec(after)?.[1]
-        mentions.push({ title, speakers: (by && readSpeakers(by, { strict: true })) || [], start: offset })
+      const nextLink = linkStarts.find((start) => start > offset) ?? text.length
+      const after = text.slice(offset + length, Math.min(nextLink, offset + length + 80))
+      // The name ends with its sentence: "by Nadia Okonkwo.⏎In the…" (an initial's dot does not end it).
+      const by = linkBy.exec(after)?.[1]?.replace(/(?<=\p{Ll}{2})\.[\s\S]*$/u, '').replace(/\s+(?:and|&)\s*$/, '')
+      const speakers = (by && readSpeakers(by, { strict: true })) || []
+      const afterTalkWords = context && talkBefore.test(text.slice(Math.max(0, offset - 40), offset))
+      // Or a link to the talk's page in a schedule with who gave it: "my favourite was [Title](…/schedule/event/…) by Name".
+      const scheduledBy = speakers.length > 0 && isScheduleEntry(link.url, title)
+      if ((afterTalkWords || scheduledBy) && words.length >= (scheduledBy ? 1 : 2) && words.length <= 14 && !/^(?:the|this|that|it|here|slides?|video|recording|link)\b/i.test(title)) {
+        mentions.push({ title, speakers, start: offset })
       }
     }
     offset += length
@@ -92,6 +111,17 @@ function findMentions(paragraph: Paragraph): Mention[] {
 
 const attendedSession =
   /\b(?:attended|went to|headed (?:over )?to|joined|sat in on|caught)\s+(?:the\s+)?((?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*\s+(?:(?:&|and|of|for|the|on|in|to)\s+)?){1,7}(?:Sessions?|Workshops?|Keynotes?|Panels?|BoFs?|Tutorials?))\b/gu
+
+/** Who gave a linked talk: "by Ada Lovelace", "by Ada Lovelace and Alan Turing". */
+const linkBy = new RegExp(String.raw`^\s*,?\s*(?:presented |given )?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`, 'u')
+
+function hasScheduleLink(paragraph: Paragraph): boolean {
+  let found = false
+  visit(paragraph, 'link', (link) => {
+    if (isScheduleEntry(link.url, toString(link))) found = true
+  })
+  return found
+}
 
 const italicBy = /^\s*,?\s*(?:presented |given |delivered )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){1,3})/u
 
@@ -111,7 +141,8 @@ export function liftMentions(paragraph: Paragraph, depth: number): RootContent[]
     const from = i === 0 ? 0 : mentions[i - 1]!.start
     const before = text.slice(from, m.start)
     const lastBreak = Math.max(...[...before.matchAll(/[.!?](?:\s+|\n)|\n/g)].map((b) => b.index + b[0].length), -1)
-    return lastBreak > 0 ? from + lastBreak : m.start
+    // The first talk in a paragraph: its sentence opens the paragraph, so the heading goes above it.
+    return lastBreak > 0 ? from + lastBreak : i === 0 ? 0 : m.start
   })
   const parts = splitInline(paragraph.children, cuts)
   const out: RootContent[] = []

@@ -106,7 +106,10 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
     if (node.type === 'paragraph' && talkParagraphs) {
       // "~~Ada Lovelace (Engines)⏎A Talk I Did Not Enjoy~~" among linked talks is a talk too.
       const link = talkLink(node) ?? struckTalk(node)
-      if (link) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], data: { listedTalk: true }, ...(node.position ? { position: node.position } : {}) })
+      // A paragraph cut from a sentence naming talks already follows its talk's heading.
+      const previous = body[i - 1]
+      const headed = previous?.type === 'heading' && previous.data?.listedTalk === true
+      if (link && !headed) out.push({ type: 'heading', depth: level, children: [{ type: 'text', value: toString(link).trim() }], data: { listedTalk: true }, ...(node.position ? { position: node.position } : {}) })
       out.push(node)
       return
     }
