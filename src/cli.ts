@@ -136,24 +136,30 @@ Examples:
     .option('--year <year>', 'with --new-conference: the year', parsePositive)
     .option('--city <city>', 'with --new-conference: the city')
     .option('--out <path>', 'where to write the draft (default: content/reports/<slug>.md)')
+    .option('--source <url>', "the post's address (http or https): the report links to it and names its site when it has no author")
     .option('--content <dir>', 'content folder', 'content')
     .addHelpText(
       'after',
       `
 Examples:
-  $ npm run import -- ~/Downloads/kubecon-post.txt
+  $ npm run import -- ~/Downloads/kubecon-post.txt --source https://example.com/blog/kubecon-2019/
   $ npm run import -- ../blog/content/posts/kubecon.md --conference kubecon-eu-2019
   $ npm run import -- notes.md --new-conference --name "KubeCon + CloudNativeCon North America 2019" --year 2019 --city "San Diego"`,
     )
-    .action(async (file: string, opts: { conference?: string; newConference?: boolean; name?: string; year?: number; city?: string; out?: string; content: string }) => {
+    .action(async (file: string, opts: { conference?: string; newConference?: boolean; name?: string; year?: number; city?: string; out?: string; source?: string; content: string }) => {
       if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
         fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
         return
       }
+      const { importFile, isWebAddress } = await import('./author/import.ts')
+      if (opts.source !== undefined && !isWebAddress(opts.source)) {
+        fail(`--source must be the post's http or https address, e.g. https://example.com/blog/kubecon-2019/; got "${oneLine(opts.source)}".`)
+        return
+      }
       const newConference = opts.newConference ? { id: opts.conference ?? slugify(opts.name!), name: opts.name!, year: opts.year!, city: opts.city! } : undefined
-      const { importFile } = await import('./author/import.ts')
       const result = await importFile(file, {
         contentDir: opts.content,
+        ...(opts.source ? { source: opts.source } : {}),
         ...(opts.conference && !newConference ? { conference: opts.conference } : {}),
         ...(newConference ? { newConference } : {}),
         ...(opts.out ? { out: opts.out } : {}),

@@ -53,6 +53,8 @@ export interface ImportResult {
 export interface ImportOptions {
   conference?: string
   newConference?: NewConference
+  /** Where the post was published (http or https): the report's `source`. */
+  source?: string
 }
 
 export function importPost(source: string, catalogue: Catalogue, options: ImportOptions = {}): ImportResult {
@@ -226,7 +228,10 @@ function importMarkdown(text: string, catalogue: Catalogue, options: ImportOptio
   const date = readDate(fm.date ?? fm.published, notes)
   const author = typeof fm.author === 'string' ? fm.author : Array.isArray(fm.authors) && fm.authors.length ? String(fm.authors[0]) : undefined
   const summary = typeof fm.description === 'string' && fm.description.trim() ? fm.description : typeof fm.summary === 'string' && fm.summary.trim() ? fm.summary : undefined
+  // Where the post lives, when its front matter says so with an absolute address.
+  const source = [fm.canonicalURL, fm.canonical_url, fm.canonical, fm.source, fm.url, fm.link].find((v): v is string => typeof v === 'string' && isWebAddress(v))
   return finish({
+    ...(source ? { source } : {}),
     title: draft.title ?? 'Untitled report',
     body: draft.body.trim(),
     introduction: draft.introduction,
@@ -274,6 +279,7 @@ function finish(d: {
   date?: string
   author?: string
   summary?: string
+  source?: string
 }): ImportResult {
   const { catalogue, notes } = d
   let conference = d.options.conference ?? d.options.newConference?.id
@@ -306,11 +312,15 @@ function finish(d: {
         ? 'The summary is the start of the post’s introduction: rewrite it in one or two sentences of your own.'
         : 'The post has no introduction: write a summary of one or two sentences.',
   )
+  const source = d.options.source ?? d.source
+  if (source && !d.options.source) notes.push(`Took the source ${source} from the post’s front matter.`)
+  if (!author && !source) notes.push('The post names no author: add `author:` (or pass --source with its address), or the site says "Unnamed author".')
   const frontMatter = stringify({
     title: d.title,
     ...(author ? { author } : {}),
     conference: conference ?? 'unknown-conference',
     ...(d.date ? { published: d.date } : {}),
+    ...(source ? { source } : {}),
     summary,
     ...(topics.length ? { topics } : {}),
   })
@@ -321,6 +331,15 @@ function finish(d: {
     ...(newConference ? { newConference } : {}),
     ...(question ? { question } : {}),
     notes,
+  }
+}
+
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== ''
+  } catch {
+    return false
   }
 }
 
@@ -344,7 +363,7 @@ export function draftFileName(title: string, date?: string): string {
 }
 
 /** Import `file` into the content folder (or `out`), refusing to overwrite; returns the path and notes. */
-export async function importFile(file: string, o: { contentDir: string; conference?: string; newConference?: NewConference; out?: string }): Promise<{ path: string; notes: string[] }> {
+export async function importFile(file: string, o: { contentDir: string; conference?: string; newConference?: NewConference; out?: string; source?: string }): Promise<{ path: string; notes: string[] }> {
   const loaded = await loadContent(o.contentDir)
   const validated = validateContent({ ...loaded, reports: [] })
   if (validated.problems.some((p) => p.severity === 'error')) throw new ContentError(validated.problems)
@@ -361,7 +380,7 @@ export async function importFile(file: string, o: { contentDir: string; conferen
   const source = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
   if ((source.match(/\uFFFD/g)?.length ?? 0) > 8) throw new AuthoringError(`${file} is not UTF-8 text: save the post as UTF-8 and import it again.`)
   if (source.trim() === '') throw new AuthoringError(`${file} is empty: there is nothing to import.`)
-  const options: ImportOptions = { ...(o.conference ? { conference: o.conference } : {}), ...(o.newConference ? { newConference: o.newConference } : {}) }
+  const options: ImportOptions = { ...(o.conference ? { conference: o.conference } : {}), ...(o.newConference ? { newConference: o.newConference } : {}), ...(o.source ? { source: o.source } : {}) }
   const result = importPost(source, validated, options)
   if (!result.conference) {
     throw new AuthoringError(
