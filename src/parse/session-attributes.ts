@@ -46,32 +46,26 @@ const token = /\s*(?:\.([\w-]+)|#([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"
 
 const remarkSessionAttributes: Plugin<[], Root> = function () {
   return (tree: Root, file: VFile) => {
+    // The Markdown the tree was parsed from, when the file holds it (an imported post's tree
+    // comes without it): attributes are read from there, as written.
+    const source = typeof file.value === 'string' && file.value !== '' ? file.value : undefined
     visit(tree, 'heading', (heading: Heading) => {
-      const last = heading.children.at(-1)
-      if (!last || last.type !== 'text') return
-      const match = trailingBlock(last.value)
-      if (!match) {
-        const open = unclosedBlock.exec(last.value)
-        if (open) {
-          const start = last.position?.start
-          const place = start ? { line: start.line, column: start.column + open.index } : heading.position
-          const reason = 'the attribute block is not closed with "}"'
-          fail(file, place, 'bad-attributes', catalogue.badAttributes.message({ reason }), reason)
-        }
+      const found = findBlock(heading, source)
+      if (!found) return
+      if (!found.closed) {
+        const reason = 'the attribute block is not closed with "}"'
+        fail(file, found.place, 'bad-attributes', catalogue.badAttributes.message({ reason }), reason)
         return
       }
-      const parsed = parseAttributes(match.inner)
-      // Point at the opening brace, where the attributes start.
-      const start = last.position?.start
-      const place = start ? { line: start.line, column: start.column + last.value.indexOf('{', match.index) } : heading.position
+      const parsed = parseAttributes(found.inner)
       if ('error' in parsed) {
-        fail(file, place, 'bad-attributes', catalogue.badAttributes.message({ reason: parsed.error }), parsed.error)
+        fail(file, found.place, 'bad-attributes', catalogue.badAttributes.message({ reason: parsed.error }), parsed.error)
         return
       }
-      stripBlock(heading, last, match.index)
+      stripBlock(heading, found.text)
       const unknown = parsed.classes.filter((c) => !(sessionKinds as readonly string[]).includes(c) && !roles.includes(c))
       for (const kind of unknown) {
-        fail(file, place, 'unknown-session-kind', catalogue.unknownSessionKind.message({ kind, known: sessionKinds }), kind)
+        fail(file, found.place, 'unknown-session-kind', catalogue.unknownSessionKind.message({ kind, known: sessionKinds }), kind)
       }
       const kind = (parsed.classes.find((c) => (sessionKinds as readonly string[]).includes(c)) ?? 'note') as SectionKind
       heading.data = {
@@ -86,6 +80,50 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
       }
     })
   }
+}
+
+interface Block {
+  /** Whether the block ends with "}"; an open one is an error. */
+  closed: boolean
+  /** What is between the braces. */
+  inner: string
+  /** The text node holding the opening brace: the title ends there. */
+  text: Text
+  /** The opening brace, where problems are reported. */
+  place: Point | Position | undefined
+}
+
+/**
+ * The `{…}` block that ends a heading, if any. Read from the heading's Markdown, as written:
+ * the value of `speakers="Jane <jane@example.com>"` holds what Markdown would otherwise turn
+ * into a link, an e-mail address, emphasis or HTML, splitting the heading into several
+ * nodes. The opening brace must be in plain text of the heading itself (not in code or a link).
+ */
+function findBlock(heading: Heading, source: string | undefined): Block | undefined {
+  const first = heading.children[0]?.position?.start
+  const end = heading.children.at(-1)?.position?.end
+  if (source === undefined || first?.offset === undefined || end?.offset === undefined || end.offset > source.length) {
+    // No source to read: the last text node, as the tree has it.
+    const last = heading.children.at(-1)
+    if (!last || last.type !== 'text') return undefined
+    const match = trailingBlock(last.value)
+    const open = match ? undefined : unclosedBlock.exec(last.value)
+    if (!match && !open) return undefined
+    const start = last.position?.start
+    const brace = match ? last.value.indexOf('{', match.index) : open!.index
+    return { closed: !!match, inner: match?.inner ?? '', text: last, place: start ? { line: start.line, column: start.column + brace } : heading.position }
+  }
+  const written = source.slice(first.offset, end.offset)
+  const match = trailingBlock(written)
+  const open = match ? undefined : unclosedBlock.exec(written)
+  if (!match && !open) return undefined
+  const brace = first.offset + (match ? written.indexOf('{', match.index) : open!.index)
+  const holder = heading.children.find((n) => n.position?.start.offset !== undefined && n.position.start.offset <= brace && brace < n.position.end.offset!)
+  if (!holder || holder.type !== 'text') return undefined
+  const before = source.slice(first.offset, brace)
+  const lineBreak = before.lastIndexOf('\n')
+  const place = lineBreak === -1 ? { line: first.line, column: first.column + before.length } : { line: first.line + before.split('\n').length - 1, column: before.length - lineBreak }
+  return { closed: !!match, inner: match?.inner ?? '', text: holder, place }
 }
 
 export default remarkSessionAttributes
@@ -140,9 +178,11 @@ function speaker(text: string): Speaker {
   return { name: text }
 }
 
-function stripBlock(heading: Heading, last: Text, index: number) {
-  last.value = last.value.slice(0, index).trimEnd()
-  if (last.value === '') heading.children.pop()
+/** The title ends before the block's opening brace, in `text`: it and what follows it go. */
+function stripBlock(heading: Heading, text: Text) {
+  heading.children.splice(heading.children.indexOf(text) + 1)
+  text.value = text.value.slice(0, text.value.lastIndexOf('{')).trimEnd()
+  if (text.value === '') heading.children.pop()
 }
 
 /** `actual` carries the offending text so the caller can build its own report of the problem. */
