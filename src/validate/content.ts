@@ -87,9 +87,9 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   for (const source of loaded.reports) {
     const report = remembered(source, 'report', problems, (own) => validateReport(source, own))
     if (!report) continue
-    const firstFile = firstById.get(report.id)
+    const firstFile = report.usableId ? firstById.get(report.id) : undefined
     if (firstFile) problems.push(problem('duplicateId', { file: source.file }, { id: report.id, kind: 'report', first: firstFile }))
-    else firstById.set(report.id, source.file)
+    else if (report.usableId && !report.empty) firstById.set(report.id, source.file)
     // References are checked on what was written, so a report with one bad field still has
     // its conference and topics checked; a field that failed its schema is not checked twice.
     for (const { id, path } of references(report.value, 'report', report.badFields)) {
@@ -99,7 +99,8 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
       } else if (topicIds && !topicIdSet.has(id)) problems.push(problem('unknownTopic', place, { id, known: topicIds }))
     }
     const fm = report.frontMatter
-    if (!fm || firstFile) {
+    if (report.empty) continue
+    if (!fm || firstFile || !report.usableId) {
       // Not built, but its body is still read for its own problems (see the pipeline).
       bodiesWithBadFrontMatter.push({ id: report.id, file: report.file, body: report.body, bodyLine: report.bodyLine })
       continue
@@ -249,10 +250,9 @@ interface DataFile<T> {
 function validateReport(source: SourceFile, problems: Problem[]) {
   const { file, text } = source
   const id = path.basename(file).replace(/\.(md|markdown)$/, '')
-  if (!reportIdPattern.test(id)) {
-    problems.push(problem('badFileName', { file }, { name: path.basename(file) }))
-    return undefined
-  }
+  // A file name that is no id is one problem more: the front matter is still checked.
+  const usableId = reportIdPattern.test(id)
+  if (!usableId) problems.push(problem('badFileName', { file }, { name: path.basename(file) }))
 
   const split = splitFrontMatter(text)
   if (isFrontMatterProblem(split)) {
@@ -278,11 +278,10 @@ function validateReport(source: SourceFile, problems: Problem[]) {
   }
 
   const { body, bodyLine } = split
-  if (body.trim() === '') {
-    problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
-    return undefined
-  }
+  // An empty report is built from nothing, but its front matter is still checked.
+  const empty = body.trim() === ''
+  if (empty) problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
   // Where the summary is written, for warnings about it (validate/checks.ts).
   const summaryAt = isRecord(value) && 'summary' in value ? locate(['summary'], true) : undefined
-  return { id, file, frontMatter, body, bodyLine, locate, value, badFields, summaryAt }
+  return { id, file, frontMatter, body, bodyLine, locate, value, badFields, summaryAt, usableId, empty }
 }
