@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { stripControlsDeep } from '../load/controls.ts'
 import { maxNesting } from '../parse/nesting.ts'
 import { problem, type Problem } from '../problems.ts'
-import { knownKeysAt } from './schema.ts'
+import { knownKeysAt, schemaAt } from './schema.ts'
 
 export interface Position {
   line: number
@@ -194,15 +194,24 @@ export function check<S extends z.ZodType>(
   if (result.success) return { data: result.data, problems: [] }
   const problems: Problem[] = []
   const seen = new Set<string>()
+  // Fields a misspelt key stands for: "missing" is no news about them.
+  const meant = new Set<string>()
   for (const issue of result.error.issues) {
     // One problem per field: a value that fails two checks needs one fix.
     const key = formatPath(issue.path)
     if (issue.code !== 'unrecognized_keys' && seen.has(key)) continue
     seen.add(key)
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path)
+      const present = (valueAt(value, issue.path) ?? {}) as Record<string, unknown>
       for (const key of issue.keys) {
         const path = [...issue.path, key]
-        problems.push(problem('unknownField', { file, ...yaml.locate(path), field: formatPath(path) }, { known: knownKeysAt(schema, issue.path) }))
+        // A misspelt field: name the one meant, and check the value as that field's now, so renaming it brings no second round.
+        const suggestion = nearest(key, known.filter((k) => !Object.hasOwn(present, k)))
+        const checked = suggestion ? schemaAt(schema, [...issue.path, suggestion])?.safeParse(present[key]) : undefined
+        const valueProblem = checked && !checked.success ? checked.error.issues[0]?.message : undefined
+        if (suggestion) meant.add(formatPath([...issue.path, suggestion]))
+        problems.push(problem('unknownField', { file, ...yaml.locate(path), field: formatPath(path) }, { known, ...(suggestion ? { suggestion } : {}), ...(valueProblem ? { valueProblem } : {}) }))
       }
       continue
     }
@@ -217,7 +226,38 @@ export function check<S extends z.ZodType>(
       problems.push(problem('wrongType', place, { reason: issue.message }))
     }
   }
-  return { data: undefined, problems }
+  return { data: undefined, problems: problems.filter((p) => p.code !== 'missingField' || !meant.has(p.field!)) }
+}
+
+/**
+ * The known key a misspelt one most likely means: at most two edits away (one for short keys),
+ * letters swapped counting as one, case ignored; undefined when none is that close or two tie.
+ */
+export function nearest(key: string, known: readonly string[]): string | undefined {
+  const limit = key.length <= 4 ? 1 : 2
+  let best: string | undefined
+  let bestDistance = limit + 1
+  let tie = false
+  for (const k of known) {
+    if (Math.abs(k.length - key.length) > limit) continue
+    const d = editDistance(key.toLowerCase(), k.toLowerCase())
+    if (d < bestDistance) [best, bestDistance, tie] = [k, d, false]
+    else if (d === bestDistance) tie = true
+  }
+  return best !== undefined && !tie ? best : undefined
+}
+
+/** Optimal string alignment distance (Levenshtein with adjacent swaps); keys are short. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+    }
+  }
+  return d[a.length]![b.length]!
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

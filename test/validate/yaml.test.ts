@@ -3,7 +3,8 @@
  * noticed it (for an unclosed bracket or quote, often the next line).
  */
 import { describe, expect, it } from 'vitest'
-import { parseYaml } from '../../src/validate/yaml.ts'
+import { check, nearest, parseYaml } from '../../src/validate/yaml.ts'
+import { conferencesSchema, frontMatterSchema } from '../../src/validate/schema.ts'
 
 const at = (text: string, lineOffset = 0) => parseYaml(text, 'f.yml', lineOffset).problems.map((p) => ({ line: p.line, column: p.column, message: p.message }))
 
@@ -33,5 +34,35 @@ describe('YAML syntax errors', () => {
   it('keeps the parser position for other errors, and reads a list that spans lines', () => {
     expect(at('a: 1\na: 2\n')).toMatchObject([{ line: 2, column: 1 }])
     expect(at('topics: [a,\n  b]\nx: 1\n')).toEqual([])
+  })
+})
+
+describe('misspelt fields', () => {
+  const problems = (text: string, schema: Parameters<typeof check>[0] = frontMatterSchema) => {
+    const yaml = parseYaml(text, 'f.yml')
+    return check(schema, yaml.value, yaml, 'f.yml').problems.map((p) => ({ line: p.line, field: p.field, code: p.code, message: p.message, hint: p.hint }))
+  }
+
+  it('names the field meant, and checks the value as that field', () => {
+    expect(problems('title: T\nconference: c\nsummary: s\npublshed: 2019-02-30\n')).toEqual([
+      { line: 4, field: 'publshed', code: 'unknownField', message: 'unknown field (did you mean "published"?)', hint: expect.stringMatching(/^Rename it to published and correct its value: not a real calendar date/) },
+    ])
+  })
+
+  it('does not also call the field meant missing', () => {
+    expect(problems('title: T\nconference: c\nsumary: s\n')).toEqual([{ line: 3, field: 'sumary', code: 'unknownField', message: 'unknown field (did you mean "summary"?)', hint: 'Rename it to summary; or remove it.' }])
+    expect(problems('- id: a\n  name: A\n  year: 2019\n  citty: Oslo\n', conferencesSchema)).toMatchObject([{ line: 4, field: '[0].citty', message: 'unknown field (did you mean "city"?)' }])
+  })
+
+  it('lists the fields when no known one is close, or the close one is already there', () => {
+    expect(problems('title: T\nconference: c\nsummary: s\ntags: [a]\n')[0]!.hint).toBe('Remove it or use one of: title, author, conference, published, source, summary, topics.')
+    expect(problems('title: T\nconference: c\nsummary: s\nsummry: t\n')[0]!.message).toBe('unknown field')
+  })
+
+  it('suggests only near spellings', () => {
+    expect(nearest('autor', ['author', 'title'])).toBe('author')
+    expect(nearest('Topics', ['topics'])).toBe('topics')
+    expect(nearest('src', ['source'])).toBeUndefined()
+    expect(nearest('x'.repeat(10_000), ['title'])).toBeUndefined()
   })
 })
