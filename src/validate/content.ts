@@ -73,6 +73,7 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   const conferenceIds = conferences.ids
   const topicIds = topics.ids
   const topicIdSet = new Set(topicIds)
+  const conferenceIdSet = new Set(conferenceIds)
 
   if (loaded.projects && topicIds) {
     for (const { id, path } of references(projects.value, 'projects', projects.badFields)) {
@@ -95,7 +96,7 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
     for (const { id, path } of references(report.value, 'report', report.badFields)) {
       const place = { file: source.file, ...report.locate(path, true), field: formatPath(path) }
       if (path[0] === 'conference') {
-        if (conferenceIds && !conferenceIds.includes(id)) problems.push(problem('unknownConference', place, { id, known: conferenceIds }))
+        if (conferenceIds && !conferenceIdSet.has(id)) problems.push(problem('unknownConference', place, { id, known: conferenceIds }))
       } else if (topicIds && !topicIdSet.has(id)) problems.push(problem('unknownTopic', place, { id, known: topicIds }))
     }
     const fm = report.frontMatter
