@@ -45,8 +45,9 @@ export interface ValidatedContent {
   reports: ValidatedReport[]
   problems: Problem[]
   /**
-   * The bodies of reports whose front matter has errors: parsed only for their own problems,
-   * so that one pass reports the front matter and the body of a file together.
+   * The bodies of reports that are not built (errors in the front matter, a file name that is
+   * no id, an id taken): parsed only for their own problems, so that one pass reports the
+   * front matter and the body of a file together.
    */
   bodiesWithBadFrontMatter: Omit<ValidatedReport, 'frontMatter'>[]
   /** Where each topic is declared, for problems found later about a topic. */
@@ -221,16 +222,20 @@ function validateDataFile<S extends z.ZodArray<z.ZodObject>>(
   // Ids written twice are found in the file as written, so that a missing field in one entry
   // hides no duplicate in another; every id written counts for references.
   const firstAt = new Map<string, Position>()
+  const ids: string[] = []
   value.forEach((entry, i) => {
     const id = isRecord(entry) ? entry.id : undefined
     if (typeof id !== 'string') return
     const pos = yaml.locate([i, 'id'])
     const first = firstAt.get(id)
     if (first) problems.push(problem('duplicateId', { file: source.file, ...pos, field: `[${i}].id` }, { id, kind, first: `${source.file}:${first.line}` }))
-    else firstAt.set(id, pos)
+    else {
+      firstAt.set(id, pos)
+      // An id that fails its own check is none to suggest (a reference to it fails the same check).
+      if (!badFields.has(`[${i}].id`)) ids.push(id)
+    }
   })
-  const ids = [...firstAt.keys()]
-  const ok = result.data !== undefined && ids.length === value.length
+  const ok = result.data !== undefined && firstAt.size === value.length
   return { entries: result.data ?? none.entries, ok, yaml, value, ids, badFields }
 }
 
