@@ -60,7 +60,7 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
   const problems = [...validated.problems]
   if (problems.some((p) => p.severity === 'error')) {
     // The bodies are checked too, so that fixing the front matter reveals no second round of errors.
-    const topicIds = validated.topics.map((t) => t.id)
+    const topicIds = validated.topicIds
     for (const r of [...validated.reports, ...validated.bodiesWithBadFrontMatter]) {
       // The front matter only rides along in the parsed record; here just the problems are kept.
       const bodyProblems = parseReport({ frontMatter: undefined as never, ...r }, topicIds).problems

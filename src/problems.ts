@@ -63,10 +63,13 @@ export const catalogue = {
     message: ({ reason }) => reason,
     hint: () => 'Correct the value; the README lists every field and its format.',
   }),
-  unknownField: entry<{ known: string[] }>({
+  unknownField: entry<{ known: string[]; suggestion?: string; valueProblem?: string }>({
     title: 'Unknown field',
-    message: () => 'unknown field',
-    hint: ({ known }) => `Remove it or use one of: ${known.join(', ')}.`,
+    message: ({ suggestion }) => (suggestion ? `unknown field (did you mean "${suggestion}"?)` : 'unknown field'),
+    hint: ({ known, suggestion, valueProblem }) =>
+      suggestion
+        ? `Rename it to ${suggestion}${valueProblem ? ` and correct its value: ${valueProblem}` : ''}; or remove it.`
+        : `Remove it or use one of: ${known.join(', ')}.`,
   }),
   unknownConference: entry<{ id: string; known: string[] }>({
     title: 'Unknown conference',

@@ -56,6 +56,9 @@ describe('recap new', () => {
     expect(check.code).toBe(0)
     // The skeleton's placeholders are flagged until the author replaces them.
     expect(check.stdout).toMatch(/reports\/my-meshconf-2019\.md:\d+:\d+ {2}warning: placeholder text from the report skeleton: "Start with an introduction/)
+    // The summary's warning points at the summary, where the author replaces it.
+    const summaryLine = text.split('\n').findIndex((l) => l.startsWith('summary: ')) + 1
+    expect(check.stdout).toContain(`reports/my-meshconf-2019.md:${summaryLine}:10  warning: summary: placeholder text from the report skeleton`)
     const again = await runCli(['new', 'My MeshConf 2019', '--conference', 'meshconf-2019', '--content', dir], dir)
     expect(again.code).toBe(1)
     expect(again.stderr.trim()).toBe('reports/my-meshconf-2019.md already exists; pick another title or edit that report.')

@@ -54,7 +54,7 @@ describe('content checks', () => {
       minimalFrontMatter.replace('summary: Testing.', 'summary: One or two sentences on what this report covers.'),
     )
     expect(lines.map((l) => l.replace(/ {2}Replace.*/, ''))).toEqual([
-      'reports/r.md:1:1  warning: summary: placeholder text from the report skeleton: "One or two sentences on what this report covers."',
+      'reports/r.md:4:10  warning: summary: placeholder text from the report skeleton: "One or two sentences on what this report covers."',
       'reports/r.md:7:1  warning: placeholder text from the report skeleton: "Start with an introduction: what the conference was like and why you went."',
       'reports/r.md:9:1  warning: placeholder text from the report skeleton: "## Title of a talk"',
       'reports/r.md:9:27  warning: placeholder text from the report skeleton: "speakers="Speaker Name""',

@@ -23,7 +23,7 @@ export function contentWarnings(report: ValidatedReport): Problem[] {
   const warnings: Problem[] = []
   const file = report.file
   if (report.frontMatter.summary === placeholders[0]) {
-    warnings.push(problem('placeholderText', { file, line: 1, column: 1, field: 'summary' }, { text: placeholders[0]! }, 'warning'))
+    warnings.push(problem('placeholderText', { file, ...(report.summaryAt ?? { line: 1, column: 1 }), field: 'summary' }, { text: placeholders[0]! }, 'warning'))
   }
   const lines = report.body.split('\n')
   let fence: string | undefined

@@ -22,7 +22,7 @@ import {
   type TopicEntry,
 } from './schema.ts'
 import { personKey } from '../link/people.ts'
-import { check, parseYaml, type ParsedYaml, type Position } from './yaml.ts'
+import { check, formatPath, parseYaml, type ParsedYaml, type Position } from './yaml.ts'
 
 export interface ValidatedReport {
   id: string
@@ -32,6 +32,8 @@ export interface ValidatedReport {
   body: string
   /** Line of the file on which `body` starts (1-based), to report body positions as file lines. */
   bodyLine: number
+  /** Where the value of `summary:` is written, to point a warning about the summary at it. */
+  summaryAt?: Position
 }
 
 export interface ValidatedContent {
@@ -43,12 +45,18 @@ export interface ValidatedContent {
   reports: ValidatedReport[]
   problems: Problem[]
   /**
-   * The bodies of reports whose front matter has errors: parsed only for their own problems,
-   * so that one pass reports the front matter and the body of a file together.
+   * The bodies of reports that are not built (errors in the front matter, a file name that is
+   * no id, an id taken): parsed only for their own problems, so that one pass reports the
+   * front matter and the body of a file together.
    */
   bodiesWithBadFrontMatter: Omit<ValidatedReport, 'frontMatter'>[]
   /** Where each topic is declared, for problems found later about a topic. */
   topicPlaces: Map<string, { file: string; line: number; column: number }>
+  /**
+   * Every topic id topics.yml declares, also when the file has errors (then `topics` is
+   * empty): what the bodies of reports are checked against. Empty when it cannot be read.
+   */
+  topicIds: string[]
 }
 
 export function validateContent(loaded: LoadedContent): ValidatedContent {
@@ -60,20 +68,19 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   const people = remembered(loaded.people, 'person', problems, (own) => validateDataFile(loaded.people, peopleSchema, 'person', own))
   if (loaded.people && people.ok) checkPeopleNames(people.entries, loaded.people.file, people.yaml!, problems)
 
-  const conferenceIds = conferences.entries.map((c) => c.id)
-  const topicIds = topics.entries.map((t) => t.id)
+  // Ids that references may name: those of every entry written, even when another field of
+  // the file is wrong or an id is written twice, so that one mistake in a data file does not
+  // make every reference to it look unknown. Undefined when the file cannot be read as a list.
+  const conferenceIds = conferences.ids
+  const topicIds = topics.ids
   const topicIdSet = new Set(topicIds)
+  const conferenceIdSet = new Set(conferenceIds)
 
-  // A project's topics must exist (only checkable once topics.yml is good).
-  if (loaded.projects && topics.ok) {
-    projects.entries.forEach((p, i) =>
-      p.topics.forEach((t, j) => {
-        if (!topicIdSet.has(t)) {
-          const place = { file: loaded.projects!.file, ...projects.yaml!.locate([i, 'topics', j], true), field: `[${i}].topics[${j}]` }
-          problems.push(problem('unknownTopic', place, { id: t, known: topicIds }))
-        }
-      }),
-    )
+  if (loaded.projects && topicIds) {
+    for (const { id, path } of references(projects.value, 'projects', projects.badFields)) {
+      if (topicIdSet.has(id)) continue
+      problems.push(problem('unknownTopic', { file: loaded.projects.file, ...projects.yaml!.locate(path, true), field: formatPath(path) }, { id, known: topicIds }))
+    }
   }
 
   const reports: ValidatedReport[] = []
@@ -82,38 +89,67 @@ export function validateContent(loaded: LoadedContent): ValidatedContent {
   for (const source of loaded.reports) {
     const report = remembered(source, 'report', problems, (own) => validateReport(source, own))
     if (!report) continue
-    if (!report.frontMatter) {
+    const firstFile = report.usableId ? firstById.get(report.id) : undefined
+    if (firstFile) problems.push(problem('duplicateId', { file: source.file }, { id: report.id, kind: 'report', first: firstFile }))
+    else if (report.usableId && !report.empty) firstById.set(report.id, source.file)
+    // References are checked on what was written, so a report with one bad field still has
+    // its conference and topics checked; a field that failed its schema is not checked twice.
+    for (const { id, path } of references(report.value, 'report', report.badFields)) {
+      const place = { file: source.file, ...report.locate(path, true), field: formatPath(path) }
+      if (path[0] === 'conference') {
+        if (conferenceIds && !conferenceIdSet.has(id)) problems.push(problem('unknownConference', place, { id, known: conferenceIds }))
+      } else if (topicIds && !topicIdSet.has(id)) problems.push(problem('unknownTopic', place, { id, known: topicIds }))
+    }
+    const fm = report.frontMatter
+    if (report.empty) continue
+    if (!fm || firstFile || !report.usableId) {
+      // Not built, but its body is still read for its own problems (see the pipeline).
       bodiesWithBadFrontMatter.push({ id: report.id, file: report.file, body: report.body, bodyLine: report.bodyLine })
       continue
     }
-    const firstFile = firstById.get(report.id)
-    if (firstFile) {
-      problems.push(problem('duplicateId', { file: source.file }, { id: report.id, kind: 'report', first: firstFile }))
-      continue
-    }
-    firstById.set(report.id, source.file)
-    const fm = report.frontMatter
-    if (conferences.ok && !conferenceIds.includes(fm.conference)) {
-      problems.push(problem('unknownConference', { file: source.file, ...report.locate(['conference'], true), field: 'conference' }, { id: fm.conference, known: conferenceIds }))
-    }
-    if (topics.ok) {
-      fm.topics.forEach((t, i) => {
-        if (!topicIdSet.has(t)) {
-          problems.push(problem('unknownTopic', { file: source.file, ...report.locate(['topics', i], true), field: `topics[${i}]` }, { id: t, known: topicIds }))
-        }
-      })
-    }
     // The same record for the same text, so later stages can keep what they worked out from it.
     let record = records.get(report)
-    if (!record) records.set(report, (record = { id: report.id, file: report.file, frontMatter: fm, body: report.body, bodyLine: report.bodyLine }))
+    if (!record) {
+      record = { id: report.id, file: report.file, frontMatter: fm, body: report.body, bodyLine: report.bodyLine }
+      if (report.summaryAt) record.summaryAt = report.summaryAt
+      records.set(report, record)
+    }
     reports.push(record)
   }
 
   const topicPlaces = new Map(
     topics.entries.map((t, i) => [t.id, { file: loaded.topics!.file, ...topics.yaml!.locate([i, 'id'], true) }]),
   )
-  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, people: people.entries, reports, bodiesWithBadFrontMatter, problems, topicPlaces }
+  return { conferences: conferences.entries, topics: topics.entries, projects: projects.entries, people: people.entries, reports, bodiesWithBadFrontMatter, problems, topicPlaces, topicIds: topicIds ?? [] }
 }
+
+type Path = (string | number)[]
+
+/**
+ * The ids a file refers to, as written: a report's `conference` and `topics[i]`, a project's
+ * `[i].topics[j]`. Only text values whose field passed its schema: a value of the wrong shape
+ * already has its problem, and one mistake gets one message.
+ */
+function references(value: unknown, kind: 'report' | 'projects', badFields: ReadonlySet<string>): { id: string; path: Path }[] {
+  const found: { id: string; path: Path }[] = []
+  const add = (v: unknown, path: Path) => {
+    if (typeof v === 'string' && !badFields.has(formatPath(path))) found.push({ id: v, path })
+  }
+  const topicsOf = (entry: unknown, at: Path) => {
+    const topics = isRecord(entry) ? entry.topics : undefined
+    if (Array.isArray(topics)) topics.forEach((t, i) => add(t, [...at, 'topics', i]))
+  }
+  if (kind === 'report') {
+    if (isRecord(value)) add(value.conference, ['conference'])
+    topicsOf(value, [])
+  } else if (Array.isArray(value)) value.forEach((entry, i) => topicsOf(entry, [i]))
+  return found
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The fields that have a problem of their own, as `formatPath` writes them. */
+const fieldsOf = (problems: readonly Problem[]) => new Set(problems.flatMap((p) => (p.field === undefined ? [] : [p.field])))
 
 /**
  * Validation of one file depends on nothing but its text, so a process that validates again
@@ -168,39 +204,61 @@ function validateDataFile<S extends z.ZodArray<z.ZodObject>>(
   schema: S,
   kind: string,
   problems: Problem[],
-): { entries: z.infer<S>; ok: boolean; yaml?: ParsedYaml } {
-  if (!source) return { entries: [] as z.infer<S>, ok: false }
+): DataFile<z.infer<S>> {
+  const none = { entries: [] as z.infer<S>, ok: false, badFields: new Set<string>() }
+  if (!source) return none
   const yaml = parseYaml(source.text, source.file)
   if (yaml.problems.length) {
     problems.push(...yaml.problems)
-    return { entries: [] as z.infer<S>, ok: false, yaml }
+    return { ...none, yaml }
   }
   // An empty file is an empty list, not an error.
   const value = yaml.value ?? []
   const result = check(schema, value, yaml, source.file)
   problems.push(...result.problems)
-  if (!result.data) return { entries: [] as z.infer<S>, ok: false, yaml }
+  const badFields = fieldsOf(result.problems)
+  if (!Array.isArray(value)) return { ...none, yaml, value, badFields }
 
+  // Ids written twice are found in the file as written, so that a missing field in one entry
+  // hides no duplicate in another; every id written counts for references.
   const firstAt = new Map<string, Position>()
-  let ok = true
-  for (const [i, entry] of (result.data as { id: string }[]).entries()) {
+  const ids: string[] = []
+  value.forEach((entry, i) => {
+    const id = isRecord(entry) ? entry.id : undefined
+    if (typeof id !== 'string') return
     const pos = yaml.locate([i, 'id'])
-    const first = firstAt.get(entry.id)
-    if (first) {
-      ok = false
-      problems.push(problem('duplicateId', { file: source.file, ...pos, field: `[${i}].id` }, { id: entry.id, kind, first: `${source.file}:${first.line}` }))
-    } else firstAt.set(entry.id, pos)
-  }
-  return { entries: result.data, ok, yaml }
+    const first = firstAt.get(id)
+    if (first) problems.push(problem('duplicateId', { file: source.file, ...pos, field: `[${i}].id` }, { id, kind, first: `${source.file}:${first.line}` }))
+    else {
+      firstAt.set(id, pos)
+      // An id that fails its own check is none to suggest (a reference to it fails the same check).
+      if (!badFields.has(`[${i}].id`)) ids.push(id)
+    }
+  })
+  const ok = result.data !== undefined && firstAt.size === value.length
+  return { entries: result.data ?? none.entries, ok, yaml, value, ids, badFields }
+}
+
+interface DataFile<T> {
+  /** The entries, when the whole file passed its schema (ids may still be written twice); empty otherwise. */
+  entries: T
+  /** True when the entries can be built from: schema passed and no id written twice. */
+  ok: boolean
+  yaml?: ParsedYaml
+  /** The file as written (YAML read, schema not applied). */
+  value?: unknown
+  /** Every id the file declares, for references to check against; undefined when it cannot be read as a list. */
+  ids?: string[]
+  /** Fields with a problem of their own (`[2].topics[0]`). */
+  badFields: ReadonlySet<string>
 }
 
 function validateReport(source: SourceFile, problems: Problem[]) {
   const { file, text } = source
   const id = path.basename(file).replace(/\.(md|markdown)$/, '')
-  if (!reportIdPattern.test(id)) {
-    problems.push(problem('badFileName', { file }, { name: path.basename(file) }))
-    return undefined
-  }
+  // A file name that is no id is one problem more: the front matter is still checked.
+  const usableId = reportIdPattern.test(id)
+  if (!usableId) problems.push(problem('badFileName', { file }, { name: path.basename(file) }))
 
   const split = splitFrontMatter(text)
   if (isFrontMatterProblem(split)) {
@@ -214,17 +272,22 @@ function validateReport(source: SourceFile, problems: Problem[]) {
   const yaml: ParsedYaml | undefined = split.format === 'yaml' ? parseYaml(split.raw, file, split.rawLinesBefore) : undefined
   const locate = yaml?.locate ?? (() => ({ line: 1, column: 1 }))
   let frontMatter: FrontMatter | undefined
+  let value: unknown
+  let badFields: ReadonlySet<string> = new Set()
   if (yaml?.problems.length) problems.push(...yaml.problems)
   else {
-    const result = check(frontMatterSchema, yaml?.value ?? {}, { value: undefined, locate, problems: [] }, file)
+    value = yaml?.value ?? {}
+    const result = check(frontMatterSchema, value, { value: undefined, locate, problems: [] }, file)
     problems.push(...result.problems)
+    badFields = fieldsOf(result.problems)
     frontMatter = result.data
   }
 
   const { body, bodyLine } = split
-  if (body.trim() === '') {
-    problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
-    return undefined
-  }
-  return { id, file, frontMatter, body, bodyLine, locate }
+  // An empty report is built from nothing, but its front matter is still checked.
+  const empty = body.trim() === ''
+  if (empty) problems.push(problem('emptyReport', { file, line: bodyLine }, {}))
+  // Where the summary is written, for warnings about it (validate/checks.ts).
+  const summaryAt = isRecord(value) && 'summary' in value ? locate(['summary'], true) : undefined
+  return { id, file, frontMatter, body, bodyLine, locate, value, badFields, summaryAt, usableId, empty }
 }

@@ -91,15 +91,20 @@ export const projectsSchema = z.array(projectSchema)
 
 /** The keys an object schema accepts at a path, for "did you mean" hints on unknown fields. */
 export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const s = unwrap(schemaAt(schema, path))
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : []
+}
+
+/** The schema of the value at `path` (list indexes and object keys), if there is one. */
+export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
   let s: z.ZodType | undefined = schema
   for (const key of path) {
     s = unwrap(s)
     if (s instanceof z.ZodArray) s = s.element as z.ZodType
     else if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(key)]
-    else return []
+    else return undefined
   }
-  s = unwrap(s)
-  return s instanceof z.ZodObject ? Object.keys(s.shape) : []
+  return s
 }
 
 function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {

@@ -2,12 +2,12 @@
  * YAML with positions: parse once with `yaml` and keep a way back from a value's path
  * to the line it was written on, so that every schema problem can name its line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Range, type YAMLError } from 'yaml'
 import type { z } from 'zod'
 import { stripControlsDeep } from '../load/controls.ts'
 import { maxNesting } from '../parse/nesting.ts'
 import { problem, type Problem } from '../problems.ts'
-import { knownKeysAt } from './schema.ts'
+import { knownKeysAt, schemaAt } from './schema.ts'
 
 export interface Position {
   line: number
@@ -24,6 +24,9 @@ export interface ParsedYaml {
   problems: Problem[]
 }
 
+/** How many errors of one file are traced back to the value they are about. */
+const relocateLimit = 50
+
 /** `lineOffset` shifts positions when the YAML is embedded in a larger file (front matter). */
 export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
   // The YAML parser recurses once per level: a few thousand nested [ would overflow the stack.
@@ -38,9 +41,18 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
     const { line, col } = lineCounter.linePos(offset)
     return { line: line + lineOffset, column: col }
   }
-  const problems = doc.errors.map((e) => {
-    const { line, column } = at(e.pos[0])
-    return problem('yamlSyntax', { file, line, column }, { reason: firstLine(e.message) })
+  // The parser notices an unclosed bracket or quote where the value should have ended (often
+  // the next line), and text after a closing one where that text starts: the problem is put
+  // where the value starts, and says what is wrong with it. Two errors found at one place (a
+  // quote left open inside a list) are one problem.
+  const seen = new Set<number>()
+  const problems = doc.errors.flatMap((e, i) => {
+    if (seen.has(e.pos[0])) return []
+    seen.add(e.pos[0])
+    // Each search walks the document: a file broken in thousands of places keeps the parser's positions past the first few.
+    const open = i < relocateLimit ? badValue(doc, e) : undefined
+    const { line, column } = at(open?.range[0] ?? e.pos[0])
+    return [problem('yamlSyntax', { file, line, column }, { reason: open?.reason ?? firstLine(e.message) })]
   })
 
   const locate = (path: readonly PropertyKey[], value = false): Position => {
@@ -121,6 +133,36 @@ export function findDeepYaml(text: string, limit: number): number | undefined {
   return undefined
 }
 
+/**
+ * The value an error is about, for the errors the parser finds past it: a bracket or quote
+ * never closed (the innermost flow list or mapping, or quoted text, that runs on to where the
+ * error was found), or text after a closing bracket or quote (`title: [WIP] My talk`).
+ */
+function badValue(doc: Document, error: YAMLError): { range: Range; reason: string } | undefined {
+  const unclosed = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT'
+  if (!unclosed && error.code !== 'UNEXPECTED_TOKEN') return undefined
+  const where = error.pos[0]
+  let found: { range: Range; reason: string } | undefined
+  visit(doc, (_key, node) => {
+    if (!isNode(node) || !node.range) return
+    const [start, valueEnd, end] = node.range
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+    const flow = (isSeq(node) || isMap(node)) && node.flow === true
+    if (!(quoted || flow) || start >= where || (found && found.range[0] > start)) return
+    const [opening, closing, what] = quoted ? (node.type === 'QUOTE_DOUBLE' ? ['"', '"', 'quoted text'] : ["'", "'", 'quoted text']) : isSeq(node) ? ['[', ']', 'list'] : ['{', '}', 'mapping']
+    if (unclosed && end >= where && (error.code === 'MISSING_CHAR') === quoted) {
+      const reason = quoted ? `the ${what} opened with ${opening} here is never closed with ${closing}` : `the ${what} opened with "${opening}" here is never closed with "${closing}" (quote the whole value if the "${opening}" is part of the text)`
+      found = { range: node.range, reason }
+    } else if (!unclosed && valueEnd <= where && where < end) {
+      const reason = quoted
+        ? `text follows the closing ${closing} of the ${what} that starts here (quote the whole value with the other kind of quote, or leave out the quotes)`
+        : `text follows the "${closing}" that closes the ${what} starting here (quote the whole value if the "${opening}" is part of the text)`
+      found = { range: node.range, reason }
+    }
+  })
+  return found
+}
+
 function firstAlias(doc: Document): Node | undefined {
   let found: Node | undefined
   visit(doc, {
@@ -152,15 +194,24 @@ export function check<S extends z.ZodType>(
   if (result.success) return { data: result.data, problems: [] }
   const problems: Problem[] = []
   const seen = new Set<string>()
+  // Fields a misspelt key stands for: "missing" is no news about them.
+  const meant = new Set<string>()
   for (const issue of result.error.issues) {
     // One problem per field: a value that fails two checks needs one fix.
     const key = formatPath(issue.path)
     if (issue.code !== 'unrecognized_keys' && seen.has(key)) continue
     seen.add(key)
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path)
+      const present = (valueAt(value, issue.path) ?? {}) as Record<string, unknown>
       for (const key of issue.keys) {
         const path = [...issue.path, key]
-        problems.push(problem('unknownField', { file, ...yaml.locate(path), field: formatPath(path) }, { known: knownKeysAt(schema, issue.path) }))
+        // A misspelt field: name the one meant, and check the value as that field's now, so renaming it brings no second round.
+        const suggestion = nearest(key, known.filter((k) => !Object.hasOwn(present, k)))
+        const checked = suggestion ? schemaAt(schema, [...issue.path, suggestion])?.safeParse(present[key]) : undefined
+        const valueProblem = checked && !checked.success ? checked.error.issues[0]?.message : undefined
+        if (suggestion) meant.add(formatPath([...issue.path, suggestion]))
+        problems.push(problem('unknownField', { file, ...yaml.locate(path), field: formatPath(path) }, { known, ...(suggestion ? { suggestion } : {}), ...(valueProblem ? { valueProblem } : {}) }))
       }
       continue
     }
@@ -175,7 +226,38 @@ export function check<S extends z.ZodType>(
       problems.push(problem('wrongType', place, { reason: issue.message }))
     }
   }
-  return { data: undefined, problems }
+  return { data: undefined, problems: problems.filter((p) => p.code !== 'missingField' || !meant.has(p.field!)) }
+}
+
+/**
+ * The known key a misspelt one most likely means: at most two edits away (one for short keys),
+ * letters swapped counting as one, case ignored; undefined when none is that close or two tie.
+ */
+export function nearest(key: string, known: readonly string[]): string | undefined {
+  const limit = key.length <= 4 ? 1 : 2
+  let best: string | undefined
+  let bestDistance = limit + 1
+  let tie = false
+  for (const k of known) {
+    if (Math.abs(k.length - key.length) > limit) continue
+    const d = editDistance(key.toLowerCase(), k.toLowerCase())
+    if (d < bestDistance) [best, bestDistance, tie] = [k, d, false]
+    else if (d === bestDistance) tie = true
+  }
+  return best !== undefined && !tie ? best : undefined
+}
+
+/** Optimal string alignment distance (Levenshtein with adjacent swaps); keys are short. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+    }
+  }
+  return d[a.length]![b.length]!
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

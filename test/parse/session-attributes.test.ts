@@ -87,4 +87,52 @@ describe('session attributes plugin', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['bad-attributes', 'bad-attributes'])
     expect(messages[0]!.actual).toContain('unknown attribute "room"')
   })
+  it('reads values that Markdown would turn into links, e-mail addresses, emphasis or HTML as written', () => {
+    const { hs, messages } = headings('## Other talk {.talk speakers="Jane <jane@example.com>"}')
+    expect(messages).toHaveLength(0)
+    expect(toString(hs[0]!)).toBe('Other talk')
+    expect(hs[0]!.children).toEqual([expect.objectContaining({ type: 'text', value: 'Other talk' })])
+    expect(hs[0]!.data?.session).toEqual({ kind: 'talk', speakers: [{ name: 'Jane <jane@example.com>' }], topics: [] })
+
+    const { hs: more, messages: none } = headings('## *Mesh* day {.keynote speakers="Ada *the first* Lovelace, <b>Bob</b>, bob@example.com, https://example.com/x" topics="security"}')
+    expect(none).toHaveLength(0)
+    expect(toString(more[0]!)).toBe('Mesh day')
+    expect(more[0]!.data?.session).toMatchObject({
+      kind: 'keynote',
+      speakers: [{ name: 'Ada *the first* Lovelace' }, { name: '<b>Bob</b>' }, { name: 'bob@example.com' }, { name: 'https://example.com/x' }],
+      topics: ['security'],
+    })
+  })
+
+  it('keeps markup of the title before a block that Markdown split', () => {
+    const { hs } = headings('## Using `kubectl` and *Jsonnet* {.talk speakers="Jane <jane@example.com>"}')
+    expect(hs[0]!.children.map((n) => n.type)).toEqual(['text', 'inlineCode', 'text', 'emphasis'])
+    expect(toString(hs[0]!)).toBe('Using kubectl and Jsonnet')
+    expect(hs[0]!.data?.session?.kind).toBe('talk')
+  })
+
+  it('never reads a block inside code or a link as attributes', () => {
+    const { hs } = headings('## Writing `{.talk speakers="x"}`\n\n## See [the docs {.talk}](https://example.com)\n\n## Open `{.talk` in code')
+    expect(hs.map((h) => h.data?.session)).toEqual([undefined, undefined, undefined])
+    expect(toString(hs[0]!)).toBe('Writing {.talk speakers="x"}')
+  })
+
+  it('reports a split block left open at its brace, never a half-read title', () => {
+    const { messages } = headings('\n## Other talk {.talk speakers="Jane <jane@example.com>"')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({ fatal: true, ruleId: 'bad-attributes', line: 2, column: 15 })
+    const { messages: setext } = headings('Intro.\n\nA long\ntitle {.panel speakers="<x@example.com>"}\n======')
+    expect(setext).toHaveLength(1)
+    expect(setext[0]).toMatchObject({ ruleId: 'unknown-session-kind', line: 4, column: 7 })
+  })
+  it('reads a brace inside a quoted value, and leaves template braces in a title alone', () => {
+    const { hs, messages } = headings('## Using {.class} selectors {.talk speakers="Ada {Lovelace}, Jane <jane@example.com>"}\n\n## Templates: {{.Values.image}}\n\n## A \\{b} &#123; c {.talk speakers="x}"}')
+    expect(messages).toHaveLength(0)
+    expect(hs.map((h) => toString(h))).toEqual(['Using {.class} selectors', 'Templates: {{.Values.image}}', 'A {b} { c'])
+    expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Ada {Lovelace}' }, { name: 'Jane <jane@example.com>' }])
+    expect(hs[1]!.data?.session).toBeUndefined()
+    expect(hs[2]!.data?.session?.speakers).toEqual([{ name: 'x}' }])
+    const { messages: unknown } = headings('## T {.talk room="a}"}')
+    expect(unknown.map((m) => m.ruleId)).toEqual(['bad-attributes'])
+  })
 })
