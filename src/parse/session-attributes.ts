@@ -71,7 +71,7 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
         ...heading.data,
         session: {
           kind,
-          speakers: list(parsed.values.speakers, /,(?![^()]*\))/).map(speaker),
+          speakers: list(parsed.values.speakers, /,(?![^()]*\))/).flatMap(speaker),
           topics: list(parsed.values.topics),
           ...(parsed.id ? { id: parsed.id } : {}),
           ...(kind === 'note' && parsed.classes.includes('group') ? { group: true as const } : {}),
@@ -203,10 +203,16 @@ function list(value: string | undefined, separator: RegExp | string = ','): stri
 }
 
 /** `speakers="Ada Lovelace (Analytical Engines)"`: a name, and an affiliation in brackets. */
-function speaker(text: string): Speaker {
+/**
+ * "Name (Company)"; an e-mail address beside the name ("Jane <jane@example.com>") is left
+ * out: it is no part of the name, and would put the address on the speaker's page and URL.
+ */
+function speaker(value: string): Speaker[] {
+  const text = value.replace(/<[^<>\s]+@[^<>\s]+>|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, ' ').replace(/\s+/g, ' ').trim()
+  if (text === '') return []
   const m = /^(.+?)\s*\(([^()]+)\)$/.exec(text)
-  if (m) return { name: m[1]!, affiliation: m[2]!.trim() }
-  return { name: text }
+  if (m) return [{ name: m[1]!, affiliation: m[2]!.trim() }]
+  return [{ name: text }]
 }
 
 /** The title ends before the block's opening brace, in `text`: it and what follows it go. */

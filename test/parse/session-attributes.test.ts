@@ -92,16 +92,22 @@ describe('session attributes plugin', () => {
     expect(messages).toHaveLength(0)
     expect(toString(hs[0]!)).toBe('Other talk')
     expect(hs[0]!.children).toEqual([expect.objectContaining({ type: 'text', value: 'Other talk' })])
-    expect(hs[0]!.data?.session).toEqual({ kind: 'talk', speakers: [{ name: 'Jane <jane@example.com>' }], topics: [] })
+    expect(hs[0]!.data?.session).toEqual({ kind: 'talk', speakers: [{ name: 'Jane' }], topics: [] })
 
     const { hs: more, messages: none } = headings('## *Mesh* day {.keynote speakers="Ada *the first* Lovelace, <b>Bob</b>, bob@example.com, https://example.com/x" topics="security"}')
     expect(none).toHaveLength(0)
     expect(toString(more[0]!)).toBe('Mesh day')
     expect(more[0]!.data?.session).toMatchObject({
       kind: 'keynote',
-      speakers: [{ name: 'Ada *the first* Lovelace' }, { name: '<b>Bob</b>' }, { name: 'bob@example.com' }, { name: 'https://example.com/x' }],
+      // A bare address is no name: it is left out, as is one beside a name.
+      speakers: [{ name: 'Ada *the first* Lovelace' }, { name: '<b>Bob</b>' }, { name: 'https://example.com/x' }],
       topics: ['security'],
     })
+  })
+
+  it('leaves e-mail addresses out of speaker names', () => {
+    const { hs } = headings('## Mesh day {.talk speakers="Jane Roe <jane@example.com> (Acme), sam.poe@example.org, Li Wei"}')
+    expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Jane Roe', affiliation: 'Acme' }, { name: 'Li Wei' }])
   })
 
   it('keeps markup of the title before a block that Markdown split', () => {
@@ -129,7 +135,7 @@ describe('session attributes plugin', () => {
     const { hs, messages } = headings('## Using {.class} selectors {.talk speakers="Ada {Lovelace}, Jane <jane@example.com>"}\n\n## Templates: {{.Values.image}}\n\n## A \\{b} &#123; c {.talk speakers="x}"}')
     expect(messages).toHaveLength(0)
     expect(hs.map((h) => toString(h))).toEqual(['Using {.class} selectors', 'Templates: {{.Values.image}}', 'A {b} { c'])
-    expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Ada {Lovelace}' }, { name: 'Jane <jane@example.com>' }])
+    expect(hs[0]!.data?.session?.speakers).toEqual([{ name: 'Ada {Lovelace}' }, { name: 'Jane' }])
     expect(hs[1]!.data?.session).toBeUndefined()
     expect(hs[2]!.data?.session?.speakers).toEqual([{ name: 'x}' }])
     const { messages: unknown } = headings('## T {.talk room="a}"}')
