@@ -112,7 +112,7 @@ Examples:
     )
     .action(async (title: string, opts: { conference: string; author?: string; content: string; newConference?: boolean; name?: string; year?: number; city?: string; country?: string }) => {
       if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
-        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
+        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam (--city Online for an event held online)')
         return
       }
       const result = await newReport({
@@ -148,7 +148,7 @@ Examples:
     )
     .action(async (file: string, opts: { conference?: string; newConference?: boolean; name?: string; year?: number; city?: string; out?: string; source?: string; content: string }) => {
       if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
-        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam')
+        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam (--city Online for an event held online)')
         return
       }
       const { importFile, isWebAddress } = await import('./author/import.ts')

@@ -118,6 +118,8 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
       cityRegions[city] ??= place.region
     }
   }
+  // "KubeCon EU 2021 (Virtual Edition)": an event held online has "Online" for its city.
+  if (!city && /\b(?:virtual|online)\b/i.test(head)) city = 'online'
   const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
   let candidates = sameYear.filter((c) => fits(c, city, region))
   // Neither a city nor a region: a year alone names a conference only when it is the only one that year.

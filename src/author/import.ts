@@ -395,7 +395,7 @@ export async function importFile(file: string, o: { contentDir: string; conferen
   if (result.newConference) {
     const added = await addConference(o.contentDir, result.newConference)
     const c = result.newConference
-    notes.unshift(`Added the conference ${c.id} ("${c.name}", ${c.city}, ${c.dates ? `${c.dates.start} to ${c.dates.end}` : c.year}) to ${added}: check it, and add its ${c.dates ? '' : 'dates and '}country.`)
+    notes.unshift(`Added the conference ${c.id} ("${c.name}", ${c.city}, ${c.dates ? `${c.dates.start} to ${c.dates.end}` : c.year}) to ${added}: check it${c.city === 'Online' ? (c.dates ? '.' : ', and add its dates.') : `, and add its ${c.dates ? '' : 'dates and '}country.`}`)
   }
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
