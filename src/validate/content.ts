@@ -269,6 +269,17 @@ function validateReport(source: SourceFile, problems: Problem[]) {
     problems.push(problem('frontMatter', { file, line: 1, column: 1 }, { reason: 'TOML front matter (+++) is not supported in a report', hint: 'Write the front matter in YAML between --- lines, or turn the post into a report with "npm run import".' }))
     return undefined
   }
+  if (split.format === 'none') {
+    // Three "required field is missing" errors would hide what is wrong: the block itself.
+    const blankFirst = /^\s*\n\s*---/.test(text)
+    problems.push(
+      problem('frontMatter', { file, line: 1, column: 1 }, {
+        reason: blankFirst ? 'the front matter must start on the first line, and blank lines come before its ---' : 'the report has no front matter',
+        hint: blankFirst ? 'Remove the blank lines before the opening --- line.' : 'Start the file with a --- line, then title:, conference: and summary:, then another --- line (npm run new writes one).',
+      }),
+    )
+    return undefined
+  }
   const yaml: ParsedYaml | undefined = split.format === 'yaml' ? parseYaml(split.raw, file, split.rawLinesBefore) : undefined
   const locate = yaml?.locate ?? (() => ({ line: 1, column: 1 }))
   let frontMatter: FrontMatter | undefined
