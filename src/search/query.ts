@@ -422,9 +422,10 @@ async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean
 export function queryWords(input: string): string[] {
   const seen = new Set<string>()
   for (const { term } of searchTerms(String(input ?? '').slice(0, limits.inputLength))) {
-    if (term.length > limits.wordLength) continue
     if (isStopWord(term)) continue
-    seen.add(term)
+    // No word is this long: cut it, so the query is searched (and finds nothing) rather than
+    // emptied and taken for common words.
+    seen.add(term.slice(0, limits.wordLength))
     if (seen.size >= limits.words) break
   }
   return [...seen]

@@ -46,6 +46,13 @@ describe('tokenizing', () => {
     expect(queryWords(Array.from({ length: 30 }, (_, i) => `word${i}`).join(' '))).toHaveLength(12)
   })
 
+  it('cuts an over-long word rather than dropping it, so the query is not taken for common words', async () => {
+    expect(queryWords('a'.repeat(500))).toEqual(['a'.repeat(64)])
+    const r = await search('a'.repeat(500))
+    expect(r.words).toHaveLength(1)
+    expect(r.total).toBe(0)
+  })
+
   it('tells inflections from different words that share a stem', () => {
     for (const [a, b] of [['operator', 'operators'], ['mesh', 'meshes'], ['policy', 'policies'], ['trace', 'tracing'], ['log', 'logging'], ['controller', 'controllers']]) {
       expect(sameWord(a!, b!), `${a} ${b}`).toBe(true)
