@@ -87,7 +87,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     linksBox.hidden = result.links.length === 0
     if (result.links.length) {
       linksBox.append(
-        el('h2', { class: 'visually-hidden' }, 'Topics, projects and speakers'),
+        el('h2', { class: 'visually-hidden' }, 'Topics, projects, conferences and speakers'),
         el('ul', { class: 'chips' }, ...result.links.map((l) => el('li', {}, el('a', { class: 'chip', href: siteHref(l.url) }, `${linkLabels[l.type]}: ${l.name}`)))),
       )
     }
@@ -154,8 +154,8 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     }
   }
 
-  // Arrow keys move through results; Enter opens the focused one (it is a link).
-  const resultLinks = () => [...list.querySelectorAll<HTMLAnchorElement>('a.result-title')]
+  // Arrow keys move through the quick links, then the results; Enter opens the focused one (it is a link).
+  const resultLinks = () => [...linksBox.querySelectorAll<HTMLAnchorElement>('a.chip'), ...list.querySelectorAll<HTMLAnchorElement>('a.result-title')]
   const onArrow = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
     const links = resultLinks()
@@ -171,6 +171,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     else links[Math.min(next, links.length - 1)]!.focus()
   }
   list.addEventListener('keydown', onArrow)
+  linksBox.addEventListener('keydown', onArrow)
   input.addEventListener('keydown', onArrow)
 
   const typed = debounce(() => {

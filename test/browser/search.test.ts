@@ -236,19 +236,26 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.close()
   })
 
-  it('moves through page results with the arrow keys and opens one with Enter', async () => {
+  it('moves through the quick links and page results with the arrow keys and opens one with Enter', async () => {
     const page = await open(`${origin}/search/?q=prometheus`)
     await settled(page)
     await page.focus('#search-page')
+    // The quick links to the projects first, then the results.
+    const quick = await page.locator('[data-search-links] a').allTextContents()
+    expect(quick[0]).toBe('Project: Prometheus')
+    const focused = () => page.evaluate(() => document.activeElement?.textContent)
+    for (const link of quick) {
+      await page.keyboard.press('ArrowDown')
+      expect(await focused()).toBe(link)
+    }
     await page.keyboard.press('ArrowDown')
     const found = await titles(page)
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(found[0])
+    expect(await focused()).toBe(found[0])
     await page.keyboard.press('ArrowDown')
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(found[1])
-    await page.keyboard.press('ArrowUp')
-    await page.keyboard.press('ArrowUp')
+    expect(await focused()).toBe(found[1])
+    for (let i = 0; i < quick.length + 2; i++) await page.keyboard.press('ArrowUp')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page')
-    await page.keyboard.press('ArrowDown')
+    for (let i = 0; i <= quick.length; i++) await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/reports\/[^/]+\/[^/]+\/$/)
     expect(await page.textContent('h1')).toBe(found[0])
