@@ -68,8 +68,9 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
     const notes: string[] = []
     if (result.corrected) notes.push(`Showing results for “${result.corrected}”`)
     for (const chip of result.chips) notes.push(chip.filter === 'year' ? `in ${chip.label}` : `at ${chip.label}`)
+    const where = result.chips.length ? ` ${result.chips.map((c) => (c.filter === 'year' ? `in ${c.label}` : `at ${c.label}`)).join(' ')}` : ''
     if (result.words.length === 0) status.textContent = query.trim() ? 'Those are all very common words; add a more specific one.' : ''
-    else if (result.total === 0) status.textContent = `No results for “${query.trim()}”. ${notes.join(', ')}`.trim()
+    else if (result.total === 0) status.textContent = `No sections mention “${result.words.join(' ')}”${where}.`
     else status.textContent = `${result.total} result${result.total === 1 ? '' : 's'}${notes.length ? ` · ${notes.join(', ')}` : ''}`
   }
 

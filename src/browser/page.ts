@@ -111,6 +111,11 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
       return
     }
     const corrected = result.corrected ? ` Showing results for “${result.corrected}”.` : ''
+    if (result.hits.length === 0 && !filtered && result.links.length) {
+      // A quick link answers the query ("barcelona": the conference): the spelling is fine.
+      status.textContent = `No section mentions “${query.trim()}”; see the link below.`
+      return
+    }
     if (result.hits.length === 0) {
       status.replaceChildren(`No results for “${query.trim()}”${filtered ? ' with these filters' : ''}.${corrected} `)
       if (filtered && result.unfilteredCount > 0 && Object.keys(f).length > 0) {

@@ -121,6 +121,13 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.keyboard.type('barcelona')
     const options = await dropdown(page)
     await expect.poll(async () => (await options.allTextContents())[0]).toBe('Conference: KubeCon + CloudNativeCon Europe 2019')
+    expect(await page.textContent('.search-popup-status')).toBe('No sections mention “barcelona”.')
+    // On the search page, the link is the answer: no "check the spelling".
+    const full = await open(`${origin}/search/?q=barcelona`)
+    await settled(full)
+    await expect.poll(() => full.textContent('#search-status')).toBe('No section mentions “barcelona”; see the link below.')
+    expect(await full.locator('[data-search-links] a').allTextContents()).toEqual(['Conference: KubeCon + CloudNativeCon Europe 2019'])
+    await full.close()
     await options.first().click()
     await page.waitForURL(/\/conferences\/kubecon-eu-2019\/$/)
     await page.close()
