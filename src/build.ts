@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
   // Loaded only when there is something to build: an up-to-date check starts in a blink.
-  const [{ takeShownSite }, { bundleBrowserCode }, { buildSearchData, searchIndexFiles }, { lazyDataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
+  const [{ takeShownSite }, { bundleBrowserCode }, { buildSearchData, takeSearchIndexFiles }, { lazyDataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
     import('./emit/shown.ts'),
     import('./emit/browser.ts'),
     import('./emit/search-index.ts'),
@@ -79,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const shown = timer.time('autolink', () => takeShownSite(site))
 
   // As UTF-8 bytes until written: the chunks of section text would take two bytes a character as strings.
-  const index: OutputFile[] = timer.time('index', () => searchIndexFiles(buildSearchData(shown)).map((f) => ({ path: f.path, content: Buffer.from(f.content) })))
+  const index: OutputFile[] = timer.time('index', () => takeSearchIndexFiles(buildSearchData(shown)))
   const files = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
     // Pages and data files are made as they are written (the write stage), a few at a time.

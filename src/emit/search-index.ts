@@ -175,8 +175,16 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
     current = {}
     bytes = 0
   }
+  // Each term's scored list goes once it is encoded: the lists and their encodings are each
+  // as big as the index, and need not be held at once. What the dictionary needs of a list is
+  // how many sections it names (they come in section order).
+  const docCount = new Map<string, number>()
   for (const term of terms) {
     const list = postings.get(term)!
+    postings.delete(term)
+    let docs = 0
+    for (let i = 1; i < list.length; i += 3) if (i === 1 || list[i] !== list[i - 3]) docs++
+    docCount.set(term, docs)
     const encoded = encodePostings(list)
     current[term] = encoded
     chunkOfTerm.set(term, chunkCount)
@@ -217,11 +225,8 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   }
   for (const term of terms) {
     const shard = shardOf(shardKey(term))
-    const list = postings.get(term)!
-    const docs = new Set<number>()
-    for (let i = 1; i < list.length; i += 3) docs.add(list[i]!)
     shard.terms.push(term)
-    shard.df.push(docs.size)
+    shard.df.push(docCount.get(term)!)
     shard.chunk.push(chunkOfTerm.get(term)!)
   }
   for (const link of links) {
@@ -297,6 +302,21 @@ export function buildSearchData(site: Site): SearchData {
 export function searchIndexFiles(data: SearchData): OutputFile[] {
   const files: OutputFile[] = [{ path: indexFile, content: chunkScript('index', data.manifest) }]
   if (!data.manifest.inline) for (const [name, chunk] of data.chunks) files.push({ path: chunkFile(name), content: chunkScript(name, chunk) })
+  return files
+}
+
+/**
+ * For a build: the same files as `searchIndexFiles`, each as UTF-8 bytes, made one at a time,
+ * and each chunk taken out of `data` as its file is made, so the chunks, their scripts and
+ * their bytes are never all held at once. `data` is used up.
+ */
+export function takeSearchIndexFiles(data: SearchData): OutputFile[] {
+  const files: OutputFile[] = [{ path: indexFile, content: Buffer.from(chunkScript('index', data.manifest)) }]
+  if (data.manifest.inline) return files
+  for (const [name, chunk] of data.chunks) {
+    data.chunks.delete(name)
+    files.push({ path: chunkFile(name), content: Buffer.from(chunkScript(name, chunk)) })
+  }
   return files
 }
 
