@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
   // Loaded only when there is something to build: an up-to-date check starts in a blink.
-  const [{ compactShownSite }, { bundleBrowserCode }, { buildSearchData, searchIndexFiles }, { lazyDataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
+  const [{ takeShownSite }, { bundleBrowserCode }, { buildSearchData, takeSearchIndexFiles }, { lazyDataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
     import('./emit/shown.ts'),
     import('./emit/browser.ts'),
     import('./emit/search-index.ts'),
@@ -73,22 +73,20 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     import('./emit/feeds.ts'),
     import('./emit/pages.ts'),
   ])
-  // Held only until the emit stage has what it shows: the parsed trees go with it.
-  let read: ReadResult | undefined = await readLinked(options, timer)
-  const { warnings, parsed } = read
+  const { site, warnings, parsed } = await readLinked(options, timer)
+  // What pages show, before anything else: the linked site's parsed trees go as the section
+  // content is auto-linked and kept compact, so no later stage holds them (see shown.ts).
+  const shown = timer.time('autolink', () => takeShownSite(site))
 
   // As UTF-8 bytes until written: the chunks of section text would take two bytes a character as strings.
-  const index: OutputFile[] = timer.time('index', () => searchIndexFiles(buildSearchData(read!.site)).map((f) => ({ path: f.path, content: Buffer.from(f.content) })))
-  const { shown, files } = await timer.timeAsync('emit', async () => {
+  const index: OutputFile[] = timer.time('index', () => takeSearchIndexFiles(buildSearchData(shown)))
+  const files = await timer.timeAsync('emit', async () => {
     const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
-    // Pages and data show section content with its auto-links (the graph holds none), kept compact.
-    const shown = compactShownSite(read!.site)
-    read = undefined
     // Pages and data files are made as they are written (the write stage), a few at a time.
     const pages = pageFiles(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
-    return { shown, files: { pageFiles: pages, feeds, all: [...pages, ...lazyDataFiles(shown, base), ...scripts, ...index, ...feeds] } }
+    return { pageFiles: pages, feeds, all: [...pages, ...lazyDataFiles(shown, base), ...scripts, ...index, ...feeds] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, publicDir, [options.contentDir]))
 

@@ -114,7 +114,10 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
     if (!own) warned.set(r, (own = contentWarnings(r)))
     problems.push(...own)
   }
-  const site = timer.time('link', () => linkSite(parsed, validated))
+  // Only the catalogue: the linked site's lazy parts keep what they are given until the last
+  // page is written, and the validated reports carry every report's text as read.
+  const { conferences, topics, projects, people } = validated
+  const site = timer.time('link', () => linkSite(parsed, { conferences, topics, projects, people }))
   problems.push(...linkWarnings(site, validated.topicPlaces))
   return { site, warnings: sortProblems(problems), parsed: { fresh: parsed.length - cached, cached } }
 }

@@ -1,12 +1,13 @@
 /**
- * What a build holds at once: section content as compact JSON once auto-linked, and data
- * files made only as they are written. (Memory itself is measured by `npm run bench`.)
+ * What a build holds at once: section content as compact JSON once auto-linked, the linked
+ * site's parsed trees let go, related sections ranked as asked and not kept, and data files
+ * made only as they are written. (Memory itself is measured by `npm run bench`.)
  */
 import { toHtml } from 'hast-util-to-html'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { withAutolinks } from '../src/emit/autolink.ts'
 import { dataFiles, lazyDataFiles } from '../src/emit/data.ts'
-import { compactShownSite } from '../src/emit/shown.ts'
+import { compactShownSite, takeShownSite } from '../src/emit/shown.ts'
 import type { Site } from '../src/link/graph.ts'
 import { readSite } from '../src/pipeline.ts'
 import { fixtureContent } from './helpers.ts'
@@ -42,6 +43,34 @@ describe('the compact shown site', () => {
     const original = site.section.get(section.id)!.content
     expect(original).not.toBe(section.content)
     expect(original.children.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the site a build shows', () => {
+  it("shows what the compact site shows, and lets the linked site's parsed trees go", async () => {
+    // A site of its own: taking it changes it.
+    const linked = (await readSite(fixtureContent)).site
+    const html = (s: Site) => s.sections.map((x) => toHtml(x.content))
+    const expected = html(compactShownSite(linked))
+    const shown = takeShownSite(linked)
+    expect(html(shown)).toEqual(expected)
+    expect(shown.sections.map((s) => s.id)).toEqual(linked.sections.map((s) => s.id))
+    // A page that reached a tree through the linked site fails loudly instead of showing nothing.
+    for (const s of linked.sections) expect(() => s.content.children).toThrow(/Bug in Recap: a page read section content from the linked site/)
+  })
+
+  it('ranks related sections as the linked site does, anew on every question', async () => {
+    const linked = (await readSite(fixtureContent)).site
+    const shown = takeShownSite(linked)
+    const withRelated = site.sections.filter((s) => site.related.get(s.id).length > 0)
+    expect(withRelated.length).toBeGreaterThan(0)
+    for (const s of site.sections) {
+      const first = shown.related.get(s.id)
+      expect(first).toEqual(site.related.get(s.id))
+      // Nothing kept: the same answer, made again.
+      if (first.length > 0) expect(shown.related.get(s.id)).not.toBe(first)
+    }
+    expect(shown.related.get('no/such-section')).toEqual([])
   })
 })
 

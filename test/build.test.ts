@@ -36,7 +36,7 @@ interface SectionRecord {
 describe('building the fixture site', () => {
   it('summarizes what it built, stage by stage', async () => {
     const summary = await build({ contentDir: fixtureContent, outDir: path.join(await tempDir(), 'site') })
-    expect(summary.timings.map((t) => t.stage)).toEqual(['load', 'validate', 'parse', 'link', 'index', 'emit', 'write'])
+    expect(summary.timings.map((t) => t.stage)).toEqual(['load', 'validate', 'parse', 'link', 'autolink', 'index', 'emit', 'write'])
     expect(summary.counts).toMatchObject({ reports: 4, topics: 5, projects: 6, conferences: 3 })
     // Every session kind the fixture marks: talk ×4, keynote, bof, workshop, lightning.
     expect(summary.counts.sessions).toBe(8)

@@ -82,9 +82,12 @@ function indexedDocument(site: Site, s: Site['sections'][number]): Record<'id' |
  * field boosts), computed as lunr's Builder computes them but without building a lunr index.
  * That index keeps an object per term, field and section, and its token set: at 4,000
  * reports over a gigabyte, held at once. Here a section's terms are kept as two numbers
- * each (term and count) until the document frequencies are known.
+ * each (term and count) until the document frequencies are known; the scored postings are
+ * then held in flat typed arrays, term after term, each term's run sized exactly (its count
+ * of (section, field) pairs is known by then): 13 bytes a posting, where a list of numbers
+ * per term took 24 and its spare room.
  */
-function scoredPostings(site: Site): Map<string, number[]> {
+function scoredPostings(site: Site): ScoredPostings {
   const builder = new lunr.Builder()
   configureBuilder(builder)
   const k1 = (builder as unknown as { _k1: number })._k1
@@ -134,7 +137,13 @@ function scoredPostings(site: Site): Map<string, number[]> {
   const documents = site.sections.length
   const averageLength = lengthSum.map((sum) => sum / documents)
   const idf = pairs.map((df) => Math.log(1 + Math.abs((documents - df + 0.5) / (df + 0.5))))
-  const lists: number[][] = terms.map(() => [])
+  // Term n's postings are at start[n] … start[n + 1] - 1, filled in section and field order.
+  const start = new Int32Array(terms.length + 1)
+  for (let n = 0; n < terms.length; n++) start[n + 1] = start[n]! + pairs[n]!
+  const fieldOf = new Uint8Array(start[terms.length]!)
+  const docOf = new Int32Array(start[terms.length]!)
+  const scoreOf = new Float64Array(start[terms.length]!)
+  const fill = start.slice(0, terms.length)
   let at = 0
   for (let doc = 0; doc < documents; doc++) {
     for (let f = 0; f < fields.length; f++) {
@@ -147,24 +156,51 @@ function scoredPostings(site: Site): Map<string, number[]> {
         // The same operations in the same order as lunr.Builder#createFieldVectors: the same floats.
         let score = (idf[n]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / averageLength[f]!)) + tf)
         score *= boost
-        lists[n]!.push(f, doc, Math.round(score * 1000) / 1000)
+        const p = fill[n]!++
+        fieldOf[p] = f
+        docOf[p] = doc
+        scoreOf[p] = Math.round(score * 1000) / 1000
       }
     }
   }
-  return new Map(terms.map((term, n) => [term, lists[n]!]))
+  // The answers below share this scope with `push`, and so would keep the counts.
+  counts = new Int32Array(0)
+  return {
+    terms: termNumber,
+    triples(n) {
+      const out: number[] = []
+      for (let p = start[n]!; p < start[n + 1]!; p++) out.push(fieldOf[p]!, docOf[p]!, scoreOf[p]!)
+      return out
+    },
+    sectionCount(n) {
+      let sections = 0
+      for (let p = start[n]!; p < start[n + 1]!; p++) if (p === start[n] || docOf[p] !== docOf[p - 1]) sections++
+      return sections
+    },
+  }
+}
+
+/** Scored postings by term number (see scoredPostings). */
+interface ScoredPostings {
+  /** Each term's number. */
+  terms: Map<string, number>
+  /** Term n's postings as (field, section number, score) triples, in section and field order. */
+  triples(n: number): number[]
+  /** How many sections term n's postings name. */
+  sectionCount(n: number): number
 }
 
 /** The chunked search data of a site (see src/search/format.ts). */
 export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchData {
   const { singleFileBytes, postingsChunkBytes, textChunkBytes, sectionChunkSize } = { ...chunkSizes, ...sizes }
-  const postings = scoredPostings(site)
+  const scored = scoredPostings(site)
   const docNumber = new Map(site.sections.map((s, i) => [s.id, i]))
 
   const chunks = new Map<string, unknown>()
   const add = (name: string, data: unknown) => chunks.set(name, data)
 
   // Postings, in term order, cut into chunks of about postingsChunkBytes.
-  const terms = [...postings.keys()].sort()
+  const terms = [...scored.terms.keys()].sort()
   const chunkOfTerm = new Map<string, number>()
   let current: PostingsChunk = {}
   let bytes = 0
@@ -176,8 +212,7 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
     bytes = 0
   }
   for (const term of terms) {
-    const list = postings.get(term)!
-    const encoded = encodePostings(list)
+    const encoded = encodePostings(scored.triples(scored.terms.get(term)!))
     current[term] = encoded
     chunkOfTerm.set(term, chunkCount)
     bytes += term.length + encoded.reduce((n, x) => n + String(x).length + 1, 0)
@@ -224,11 +259,8 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   }
   for (const term of terms) {
     const shard = shardOf(shardKey(term))
-    const list = postings.get(term)!
-    const docs = new Set<number>()
-    for (let i = 1; i < list.length; i += 3) docs.add(list[i]!)
     shard.terms.push(term)
-    shard.df.push(docs.size)
+    shard.df.push(scored.sectionCount(scored.terms.get(term)!))
     shard.chunk.push(chunkOfTerm.get(term)!)
   }
   for (const link of links) {
@@ -304,6 +336,21 @@ export function buildSearchData(site: Site): SearchData {
 export function searchIndexFiles(data: SearchData): OutputFile[] {
   const files: OutputFile[] = [{ path: indexFile, content: chunkScript('index', data.manifest) }]
   if (!data.manifest.inline) for (const [name, chunk] of data.chunks) files.push({ path: chunkFile(name), content: chunkScript(name, chunk) })
+  return files
+}
+
+/**
+ * For a build: the same files as `searchIndexFiles`, each as UTF-8 bytes, made one at a time,
+ * and each chunk taken out of `data` as its file is made, so the chunks, their scripts and
+ * their bytes are never all held at once. `data` is used up.
+ */
+export function takeSearchIndexFiles(data: SearchData): OutputFile[] {
+  const files: OutputFile[] = [{ path: indexFile, content: Buffer.from(chunkScript('index', data.manifest)) }]
+  if (data.manifest.inline) return files
+  for (const [name, chunk] of data.chunks) {
+    data.chunks.delete(name)
+    files.push({ path: chunkFile(name), content: Buffer.from(chunkScript(name, chunk)) })
+  }
   return files
 }
 

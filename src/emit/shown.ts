@@ -31,3 +31,28 @@ export function compactShownSite(site: Site): Site {
   })
   return { ...site, sections, section: new Map(sections.map((s) => [s.id, s])) }
 }
+
+/**
+ * For a build, which shows the linked site once: the compact site, with the linked site's
+ * parsed trees let go and nothing ranked kept. `compactShownSite` alone leaves the trees in
+ * place, and the linked site's lazy parts (each topic's mentions, related sections) keep its
+ * sections, and with them every tree, alive until the last page is written. Here each
+ * linked section's content becomes a stand-in that throws when read, so a page that reached a
+ * tree through the linked site fails the build instead of showing nothing.
+ */
+export function takeShownSite(site: Site): Site {
+  const shown = compactShownSite(site)
+  for (const s of site.sections) s.content = letGo
+  // Each section's related sections are shown twice (its page, its data file), far apart:
+  // ranked again, they cost less time than keeping every section's costs memory.
+  const { rank } = site.related
+  return { ...shown, related: { get: rank, rank } }
+}
+
+/** What a linked section's content is once `takeShownSite` has taken it. */
+const letGo: Root = Object.freeze({
+  type: 'root',
+  get children(): never {
+    throw new Error('Bug in Recap: a page read section content from the linked site after the build let it go; it must read the shown site.')
+  },
+}) as unknown as Root

@@ -36,6 +36,17 @@ export function contentOf(file: SiteFile): string | Uint8Array {
   return 'render' in file ? file.render() : file.content
 }
 
+/**
+ * A file's content as UTF-8 bytes, made now. writeFile keeps a string it is given until the
+ * file is open, across a turn of the event loop: with dozens of pages in flight, the page
+ * strings outlived the young generation and piled up in the old one until the next full
+ * collection. Bytes live outside the heap, and the rendered string dies as it is made.
+ */
+function bytesOf(file: SiteFile): Uint8Array {
+  const content = contentOf(file)
+  return typeof content === 'string' ? Buffer.from(content) : content
+}
+
 /** Its presence says: Recap wrote this folder and may replace it. */
 export const outputMarker = '.recap-output'
 const markerText = 'This folder was written by Recap ("recap build") and is replaced on every build.\n'
@@ -79,7 +90,7 @@ export async function writeOutput(outDir: string, files: readonly SiteFile[], pu
     // Every path is checked before anything is written; they are made again when written, not kept.
     const dirs = [...new Set(files.map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
-    await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), contentOf(f)))
+    await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), bytesOf(f)))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {

@@ -39,6 +39,11 @@ const kinds: Kind[] = ['topics', 'projects', 'speakers']
 export interface RelatedLookup {
   /** Empty for an id that is no section. */
   get(id: string): Related[]
+  /**
+   * The same answer as `get`, ranked afresh and not kept: for a build, which shows each
+   * section's once or twice and would otherwise hold every section's to the end.
+   */
+  rank(id: string): Related[]
 }
 
 /**
@@ -48,19 +53,21 @@ export interface RelatedLookup {
 export function relatedLookup(list: () => readonly Tagged[], options: RelatedOptions = {}): RelatedLookup {
   let index: { relatedOf: (index: number) => Related[]; position: Map<string, number> } | undefined
   const ranked = new Map<string, Related[]>()
+  const rank = (id: string): Related[] => {
+    if (!index) {
+      const sections = list()
+      index = { relatedOf: relatedIndex(sections, options), position: new Map(sections.map((s, i) => [s.id, i])) }
+    }
+    const at = index.position.get(id)
+    return at === undefined ? [] : index.relatedOf(at)
+  }
   return {
     get(id) {
       let found = ranked.get(id)
-      if (found) return found
-      if (!index) {
-        const sections = list()
-        index = { relatedOf: relatedIndex(sections, options), position: new Map(sections.map((s, i) => [s.id, i])) }
-      }
-      const at = index.position.get(id)
-      found = at === undefined ? [] : index.relatedOf(at)
-      ranked.set(id, found)
+      if (!found) ranked.set(id, (found = rank(id)))
       return found
     },
+    rank,
   }
 }
 

@@ -98,11 +98,15 @@ function inWorkers(reports: readonly ValidatedReport[], context: ParseContext, t
     const finish = () => {
       if (settled) return
       settled = true
-      for (const w of workers) void w.terminate()
       // The first failure in report order, as the sequential parse would have met it.
       failures.sort((a, b) => a.index - b.index)
-      if (failures.length > 0) reject(failures[0]!.error)
-      else resolve(results)
+      // Settled only once every worker has stopped: until its 'exit', a worker keeps its
+      // listeners, and through them every parsed report, alive. The stage after the parse
+      // (the link, the index) would otherwise run with all of them still in memory.
+      void Promise.allSettled(workers.map((w) => w.terminate())).then(() => {
+        if (failures.length > 0) reject(failures[0]!.error)
+        else resolve(results)
+      })
     }
     const feed = (worker: Worker, state: { busy?: number }) => {
       if (next < reports.length) {

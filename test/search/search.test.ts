@@ -1,9 +1,9 @@
 import lunr from 'lunr'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSearchIndex, searchIndexFiles, type SearchData } from '../../src/emit/search-index.ts'
+import { buildSearchIndex, searchIndexFiles, takeSearchIndexFiles, type SearchData } from '../../src/emit/search-index.ts'
 import type { Site } from '../../src/link/graph.ts'
 import { readSite } from '../../src/pipeline.ts'
-import { decodePostings, encodePostings, parseChunkScript } from '../../src/search/format.ts'
+import { decodePostings, encodePostings, parseChunkScript, type DictionaryShard, type PostingsChunk } from '../../src/search/format.ts'
 import { queryWords, Searcher, snippet, withinOneEdit, type SearchResult } from '../../src/search/query.ts'
 import { chunkSource, memorySource } from '../../src/search/source.ts'
 import { sameWord, searchTerms } from '../../src/search/terms.ts'
@@ -210,6 +210,40 @@ describe('loading only what a query needs', () => {
     expect(Object.keys(data.manifest.inline!).sort()).toEqual([...data.chunks.keys()].sort())
     // Every file is a script whose data reads back as written.
     for (const file of searchIndexFiles(chunked)) expect(parseChunkScript(String(file.content)).data).toBeDefined()
+  })
+
+  it('gives a build the same files as bytes, taking each chunk out of the data as its file is made', () => {
+    for (const sizes of [small, {}]) {
+      const expected = searchIndexFiles(buildSearchIndex(site, sizes).data)
+      const taken = buildSearchIndex(site, sizes).data
+      const files = takeSearchIndexFiles(taken)
+      expect(files.map((f) => f.path)).toEqual(expected.map((f) => f.path))
+      files.forEach((f, i) => {
+        expect(f.content).toBeInstanceOf(Uint8Array)
+        expect(Buffer.from(f.content).toString('utf8')).toBe(expected[i]!.content)
+      })
+      if (!taken.manifest.inline) expect(taken.chunks.size).toBe(0)
+    }
+  })
+
+  it("counts in the dictionary the sections each term's postings name", () => {
+    const chunked = buildSearchIndex(site, small).data
+    const postings = new Map<string, number[]>()
+    const shards: DictionaryShard[] = []
+    for (const [name, chunk] of chunked.chunks) {
+      if (name.startsWith('p/')) for (const [term, list] of Object.entries(chunk as PostingsChunk)) postings.set(term, list)
+      if (name.startsWith('d/')) shards.push(chunk as DictionaryShard)
+    }
+    let terms = 0
+    for (const shard of shards) {
+      shard.terms.forEach((term, i) => {
+        const docs = new Set(decodePostings(postings.get(term)!).filter((_, k) => k % 3 === 1))
+        expect(shard.df[i], term).toBe(docs.size)
+        terms++
+      })
+    }
+    expect(terms).toBe(postings.size)
+    expect(terms).toBeGreaterThan(100)
   })
 
   it('fetches one dictionary shard, the postings it needs, and the sections shown', async () => {
