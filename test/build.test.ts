@@ -214,6 +214,25 @@ describe('build guarantees', () => {
     await removeDir(dir)
   })
 
+  it('points links and images to the site root ("/images/…") at the site, from every page and under --base', async () => {
+    const content = await makeContent({
+      'reports/pics.md': report(minimalFrontMatter, '## Stage photos {.talk}\n\n![The stage](/images/stage.png) and the [slides](/files/slides.pdf?v=2#p3), not [elsewhere](//cdn.example.org/x.png).'),
+    })
+    const out = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: out, base: '/recap/' })
+    const reportPage = await readFile(path.join(out, 'reports/pics/index.html'), 'utf8')
+    expect(reportPage).toContain('<img src="../../images/stage.png" alt="The stage">')
+    expect(reportPage).toContain('<a href="../../files/slides.pdf?v=2#p3">slides</a>')
+    expect(reportPage).toContain('<a href="//cdn.example.org/x.png">elsewhere</a>')
+    const sectionPage = await readFile(path.join(out, 'reports/pics/stage-photos/index.html'), 'utf8')
+    expect(sectionPage).toContain('<img src="../../../images/stage.png" alt="The stage">')
+    const record = ((await loadData(out)).sections as unknown as SectionRecord[]).find((s) => s.id === 'pics/stage-photos')!
+    expect(record.html).toContain('<img src="/recap/images/stage.png" alt="The stage">')
+    expect(record.html).not.toContain('data-site-path')
+    await removeDir(path.dirname(out))
+    await removeDir(content)
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })

@@ -9,8 +9,8 @@
  * compares the two on every kind of node and on built pages.
  *
  * It also resolves site links as it goes (test/emit/site-links.ts is the reference it is tested against): an element with a string
- * `data-site-path` is written with `href` set to `siteHref(path)` and without the data
- * attribute, where `toHtml(resolveSiteLinks(tree, siteHref))` copied the tree first.
+ * `data-site-path` is written with `href` (an image: `src`) set to `siteHref(path)` and
+ * without the data attribute, where `toHtml(resolveSiteLinks(tree, siteHref))` copied the tree first.
  */
 import type { Element, ElementContent, Nodes, Parents, Properties } from 'hast'
 import type { Raw } from 'mdast-util-to-hast'
@@ -117,7 +117,7 @@ class Serializer {
   element(node: Element, schema: Schema): string {
     let childSchema = schema
     if (schema.space === 'html' && node.tagName === 'svg') childSchema = svg
-    const attributes = this.attributes(node.properties, childSchema)
+    const attributes = this.attributes(node.properties, childSchema, node.tagName === 'img' ? 'src' : 'href')
     if (childSchema.space === 'svg' && htmlIntegrationPoints.has(node.tagName)) childSchema = html
     // A template's content is a fragment of its own, where resolveSiteLinks never looked.
     const content =
@@ -129,7 +129,8 @@ class Serializer {
     return selfClosing ? open : open + content + '</' + node.tagName + '>'
   }
 
-  attributes(properties: Properties | undefined, schema: Schema): string {
+  /** `target`: the attribute a site path is written to, `href` or an image's `src`. */
+  attributes(properties: Properties | undefined, schema: Schema, target: 'href' | 'src' = 'href'): string {
     if (!properties) return ''
     let sitePath: string | undefined
     if (this.siteHref && typeof properties.dataSitePath === 'string') sitePath = properties.dataSitePath
@@ -141,7 +142,7 @@ class Serializer {
       if (sitePath !== undefined) {
         // As resolveSiteLinks: the data attribute goes, href takes its place or comes last.
         if (key === 'dataSitePath') continue
-        if (key === 'href') {
+        if (key === target) {
           hrefSeen = true
           value = this.siteHref!(sitePath)
         }
@@ -151,7 +152,7 @@ class Serializer {
       if (attribute) out += (out ? ' ' : '') + attribute
     }
     if (sitePath !== undefined && !hrefSeen) {
-      const attribute = this.attribute('href', this.siteHref!(sitePath), schema)
+      const attribute = this.attribute(target, this.siteHref!(sitePath), schema)
       if (attribute) out += (out ? ' ' : '') + attribute
     }
     return out

@@ -3,7 +3,7 @@
  * mdast nodes → sanitized HTML. Raw HTML in a report is parsed and then sanitized with
  * GitHub's schema: no script, no event handlers, no javascript: URLs.
  */
-import type { Root as HastRoot } from 'hast'
+import type { Element, Root as HastRoot } from 'hast'
 import type { Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import rehypeRaw from 'rehype-raw'
@@ -55,9 +55,22 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
         if (typeof value === 'string') node.properties[name] = stripControls(value)
         else if (Array.isArray(value)) node.properties[name] = value.map((v) => (typeof v === 'string' ? stripControls(v) : v))
       }
+      markSiteLink(node)
     }
   })
   return hast
+}
+
+/**
+ * A link or image to "/images/stage.png" means this site's root, as in public/: it becomes a
+ * site link, written relative to each page that shows it (and under `--base`), like Recap's own
+ * links. Written as it is, it would miss under a base path and from disk.
+ */
+function markSiteLink(node: Element): void {
+  const key = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
+  const url = key && node.properties[key]
+  // Not "//host/…", and nothing that a page at the root would read as a scheme ("/javascript:…").
+  if (typeof url === 'string' && /^\/(?![/\\])/.test(url) && !/^\/[^/?#]*:/.test(url)) node.properties.dataSitePath = url.slice(1)
 }
 
 function hasRaw(tree: HastRoot): boolean {

@@ -63,6 +63,9 @@ describe('the page serializer', () => {
     same(h('p', [h('a', { dataSitePath: 'projects/y/', className: ['autolink'] }, 'y')]))
     same(h('p', [h('a', { className: ['a'], dataSitePath: 'projects/y/', title: 't', href: null as unknown as string }, 'y')]))
     same(h('p', [{ type: 'element', tagName: 'a', properties: { dataSitePath: 3, href: 'keep' } as unknown as Properties, children: [] }]))
+    // An image's site path is its src, in place.
+    same(h('p', [h('img', { src: '/images/a.png', alt: 'a', dataSitePath: 'images/a.png' })]))
+    same(h('p', [h('img', { alt: 'b', dataSitePath: 'images/b.png' })]))
     // Without siteHref the data attribute is written as it is.
     const tree = h('a', { href: 'topics/x/', dataSitePath: 'topics/x/' }, 'x')
     expect(serializeHtml(tree)).toBe(toHtml(tree))

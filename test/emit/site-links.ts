@@ -16,7 +16,8 @@ export function resolveSiteLinks<T extends Root | Element>(tree: T, href: (siteP
       const path = node.properties.dataSitePath
       if (typeof path === 'string') {
         const { dataSitePath: _, ...rest } = node.properties
-        properties = { ...rest, href: href(path) }
+        // An image's site path is its src; any other element's, its href.
+        properties = { ...rest, [node.tagName === 'img' ? 'src' : 'href']: href(path) }
       }
     }
     let children: (RootContent | ElementContent)[] | undefined
