@@ -25,7 +25,7 @@ import { ContentError } from '../problems.ts'
 import { validateContent } from '../validate/content.ts'
 import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
-import type { ConferenceEntry, ProjectEntry, SessionKind, TopicEntry } from '../validate/schema.ts'
+import { httpUrl, type ConferenceEntry, type ProjectEntry, type SessionKind, type TopicEntry } from '../validate/schema.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
 import { chooseConference, type NewConference } from './conference.ts'
 import { draftMarkdown, markSessionsInMarkdown, speakersAttribute, speakersOfMarkdown } from './markdown-post.ts'
@@ -334,13 +334,9 @@ function finish(d: {
   }
 }
 
+/** An address a report's `source` may hold: the front matter's own rule, so a draft passes check. */
 export function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== ''
-  } catch {
-    return false
-  }
+  return httpUrl.safeParse(value).success
 }
 
 function guessAuthor(body: string): string | undefined {

@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import { parse as parseToml } from 'smol-toml'
 import { unified } from 'unified'
-import { EXIT, SKIP, visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
@@ -24,6 +24,7 @@ import { readBody, readSpeakerLine, speakersInText } from '../parse/structure/bo
 import { readHeading } from '../parse/structure/heading-signals.ts'
 import remarkInferStructure, { namesOnly } from '../parse/structure/infer.ts'
 import { AuthoringError } from './new-report.ts'
+import { contains } from '../tree.ts'
 import type { Speaker } from '../parse/structure/speakers.ts'
 import type { SessionKind } from '../validate/schema.ts'
 
@@ -309,7 +310,7 @@ function shortcodeNode(name: string, args: string, closing: boolean): PhrasingCo
  */
 function reduceHtml(tree: Root, count: { html: number }): void {
   tree.children = tree.children.flatMap((block): RootContent[] => {
-    if (block.type === 'code' || !containsHtml(block)) return [block]
+    if (block.type === 'code' || !contains(block, (n) => n.type === 'html')) return [block]
     visit(block, 'html', () => {
       count.html++
     })
@@ -344,11 +345,3 @@ function inParagraphs(nodes: RootContent[]): RootContent[] {
 
 const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'html', 'footnoteReference'])
 
-function containsHtml(node: RootContent): boolean {
-  let found = false
-  visit(node, 'html', () => {
-    found = true
-    return EXIT
-  })
-  return found
-}

@@ -65,12 +65,10 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
       // a control (axe: nested-interactive), and as a link it still opens with a click or in a new tab.
       list.append(el('li', { role: 'none', class: item.className }, el('a', { id: `${input.id}-option-${i}`, role: 'option', 'aria-selected': 'false', href: item.href, tabindex: '-1' }, ...item.label)))
     })
-    const notes: string[] = []
-    if (result.corrected) notes.push(`Showing results for “${result.corrected}”`)
-    for (const chip of result.chips) notes.push(chip.filter === 'year' ? `in ${chip.label}` : `at ${chip.label}`)
-    const where = result.chips.length ? ` ${result.chips.map((c) => (c.filter === 'year' ? `in ${c.label}` : `at ${c.label}`)).join(' ')}` : ''
+    const places = result.chips.map((chip) => (chip.filter === 'year' ? `in ${chip.label}` : `at ${chip.label}`))
+    const notes = [...(result.corrected ? [`Showing results for “${result.corrected}”`] : []), ...places]
     if (result.words.length === 0) status.textContent = query.trim() ? 'Those are all very common words; add a more specific one.' : ''
-    else if (result.total === 0) status.textContent = `No sections mention “${result.words.join(' ')}”${where}.`
+    else if (result.total === 0) status.textContent = `No sections mention “${result.words.join(' ')}”${places.map((p) => ' ' + p).join('')}.`
     else status.textContent = `${result.total} result${result.total === 1 ? '' : 's'}${notes.length ? ` · ${notes.join(', ')}` : ''}`
   }
 

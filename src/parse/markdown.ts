@@ -12,9 +12,10 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { EXIT, visit } from 'unist-util-visit'
+import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { stripControls } from '../load/controls.ts'
+import { contains } from '../tree.ts'
 import remarkSessionAttributes from './session-attributes.ts'
 import remarkInferStructure from './structure/infer.ts'
 
@@ -43,7 +44,7 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
   const converted = toHast.runSync(root) as HastRoot
   // rehype-raw parses the whole tree again with parse5 to place raw HTML; most sections have
   // none, and for them the pass changes nothing but costs a fifth of the parse.
-  const hast = (hasRaw(converted) ? withRaw : withoutRaw).runSync(converted) as HastRoot
+  const hast = (contains(converted, (node) => node.type === 'raw') ? withRaw : withoutRaw).runSync(converted) as HastRoot
   // Raw HTML can spell control characters as &#27;; they never reach a page.
   // Source positions go too: nothing after the parse reads them, and they were 40% of a
   // cached report.
@@ -73,14 +74,6 @@ function markSiteLink(node: Element): void {
   if (typeof url === 'string' && /^\/(?![/\\])/.test(url) && !/^\/[^/?#]*:/.test(url)) node.properties.dataSitePath = url.slice(1)
 }
 
-function hasRaw(tree: HastRoot): boolean {
-  let found = false
-  visit(tree, 'raw', () => {
-    found = true
-    return EXIT
-  })
-  return found
-}
 
 /**
  * `node` with its headings at new depths. Copies only headings and the nodes above them, and

@@ -24,7 +24,7 @@ const isoDate = z
     const d = new Date(s + 'T00:00:00Z')
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
   }, 'not a real calendar date (check the month and the day)')
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
 
 export const frontMatterSchema = z.strictObject({
   title: text,

@@ -10,9 +10,9 @@
  * followed by "by" and a capitalised name, and the paragraph speaks of talks or attending:
  * ‘“Accelerate” by Nicole Forsgren’ in a paragraph about reading stays text.
  */
-import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { Heading, Link, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { contains } from '../../tree.ts'
 import { isScheduleEntry } from './body-signals.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
 
@@ -116,11 +116,7 @@ const attendedSession =
 const linkBy = new RegExp(String.raw`^\s*,?\s*(?:presented |given )?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`, 'u')
 
 function hasScheduleLink(paragraph: Paragraph): boolean {
-  let found = false
-  visit(paragraph, 'link', (link) => {
-    if (isScheduleEntry(link.url, toString(link))) found = true
-  })
-  return found
+  return contains(paragraph, (node) => node.type === 'link' && isScheduleEntry((node as Link).url, toString(node as Link)))
 }
 
 const italicBy = /^\s*,?\s*(?:presented |given |delivered )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){1,3})/u
