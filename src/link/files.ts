@@ -1,0 +1,103 @@
+/**
+ * The files reports point at (see parse/references.ts), looked for where they belong: a
+ * root-relative path in public/, a relative one in the content folder. A missing file is a
+ * warning naming the report, the line and where to put it, as Hugo and MkDocs warn of a broken
+ * reference; the build goes on. Files found in the content folder are listed for the writer
+ * to copy. Looked for on every read, never cached with the parse: a file added to public/
+ * or beside a report is seen by the next build or dev rebuild.
+ *
+ * A path never leads out of its folder: one that climbs out ("../../x.png"), or a symbolic
+ * link to something outside, is not followed, and said so. Nothing but the files named is
+ * touched, each looked for once however many reports name it.
+ */
+import { realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { displayPath } from '../load/content.ts'
+import type { FileReference } from '../parse/references.ts'
+import { copiedTypes } from '../parse/references.ts'
+import { fileConcurrency, inPool } from '../pool.ts'
+import { problem, type Problem } from '../problems.ts'
+
+/** A file of the content folder the site carries: where in the site, and the file it is copied from. */
+export interface ContentFile {
+  /** Relative to the site's root, with "/"; the same as in the content folder. */
+  path: string
+  /** The real path of the file to copy. */
+  source: string
+}
+
+export interface CheckedFiles {
+  warnings: Problem[]
+  /** Sorted by path, each once. */
+  files: ContentFile[]
+}
+
+type Found = { real: string } | { missing: true } | { outside: true } | { notFile: true } | { refusedTarget: string }
+
+/** Every reference of every report looked for; `reports` as parsed (file and references). */
+export async function checkFiles(reports: readonly { file: string; references: readonly FileReference[] }[], folders: { contentDir: string; publicDir: string }): Promise<CheckedFiles> {
+  const roots = {
+    content: await realpath(folders.contentDir).catch(() => path.resolve(folders.contentDir)),
+    public: await realpath(folders.publicDir).catch(() => path.resolve(folders.publicDir)),
+  }
+  const shown = { content: folders.contentDir, public: folders.publicDir }
+  // Each file once, in a fixed order: the lookups run a few at a time.
+  const wanted = new Map<string, { in: FileReference['in']; path: string }>()
+  for (const r of reports) {
+    for (const ref of r.references) {
+      if (ref.path !== undefined && ref.refused === undefined) wanted.set(`${ref.in}:${ref.path}`, { in: ref.in, path: ref.path })
+    }
+  }
+  const keys = [...wanted.keys()]
+  const answers = await inPool(keys, fileConcurrency, (key) => look(roots[wanted.get(key)!.in], wanted.get(key)!.path, wanted.get(key)!.in))
+  const found = new Map(keys.map((k, i) => [k, answers[i]!]))
+
+  const warnings: Problem[] = []
+  const files = new Map<string, ContentFile>()
+  for (const r of reports) {
+    for (const ref of r.references) {
+      const place = { file: r.file, line: ref.line, column: ref.column }
+      const what = { kind: ref.kind === 'image' ? 'image' : 'link to', url: ref.url }
+      const folder = ref.in === 'content' ? 'the content folder' : 'public/'
+      if (ref.path === undefined) {
+        warnings.push(problem('referenceOutside', place, { ...what, folder, reason: 'climbs out of' }, 'warning'))
+        continue
+      }
+      const expected = displayPath(path.join(path.resolve(shown[ref.in]), ...ref.path.split('/')))
+      if (ref.refused) {
+        warnings.push(problem('referenceNotCopied', place, { ...what, type: path.posix.extname(ref.path) || 'extensionless', publicPath: '/' + path.posix.basename(ref.path) }, 'warning'))
+        continue
+      }
+      const answer = found.get(`${ref.in}:${ref.path}`)!
+      if ('real' in answer) {
+        if (ref.in === 'content') files.set(ref.path, { path: ref.path, source: answer.real })
+      } else if ('outside' in answer) {
+        warnings.push(problem('referenceOutside', place, { ...what, folder, reason: 'is a symbolic link to a file outside' }, 'warning'))
+      } else if ('refusedTarget' in answer) {
+        warnings.push(problem('referenceNotCopied', place, { ...what, type: answer.refusedTarget, publicPath: '/' + path.posix.basename(ref.path) }, 'warning'))
+      } else {
+        warnings.push(problem('missingReference', place, { ...what, expected, folder: 'notFile' in answer ? 'a folder' : undefined }, 'warning'))
+      }
+    }
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return { warnings, files: sorted }
+}
+
+/** Where `relative` leads inside `root` (a real path), following links only to files inside it. */
+async function look(root: string, relative: string, inFolder: FileReference['in']): Promise<Found> {
+  let real: string
+  try {
+    real = await realpath(path.join(root, ...relative.split('/')))
+  } catch {
+    return { missing: true }
+  }
+  if (!real.startsWith(root + path.sep)) return { outside: true }
+  const info = await stat(real).catch(() => undefined)
+  if (!info) return { missing: true }
+  if (!info.isFile()) return { notFile: true }
+  // A link named a.png that leads to notes.yml: the name promised an image, the file is not one.
+  const type = path.extname(real).toLowerCase()
+  if (inFolder === 'content' && !copiedTypes.has(type)) return { refusedTarget: type || 'extensionless' }
+  return { real }
+}
