@@ -12,7 +12,9 @@ import { crc32, deflateSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { dev } from '../src/dev.ts'
+import { ParseCache } from '../src/parse/cache.ts'
 import { readSite } from '../src/pipeline.ts'
+import type { Problem } from '../src/problems.ts'
 import { makeContent, minimalFrontMatter, report, runCli, tempDir } from './helpers.ts'
 
 /** A real PNG: `width` × `height` of one colour, so a screenshot shows where it is. */
@@ -149,6 +151,26 @@ describe('a missing image', () => {
     expect(await codes()).toEqual([])
     expect(existsSync(path.join(work, 'site/reports/img/missing.png'))).toBe(true)
   }, 60_000)
+})
+
+describe('the parse cache', () => {
+  it('keeps what a report points at: a report read from the cache on disk is checked as a fresh parse is', async () => {
+    const text = report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](/images/gone.png) ![beside](img/beside.png)')
+    const content = await makeContent({ 'reports/pics.md': text })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/beside.png'), png(2, 2, [0, 0, 0]))
+    const cacheDir = await tempDir()
+    const publicDir = await tempDir()
+    const fresh = await readSite(content, undefined, new ParseCache(cacheDir), { publicDir })
+    // A new cache object over the same folder: the report comes from entries.log.
+    const cached = await readSite(content, undefined, new ParseCache(cacheDir), { publicDir })
+    expect([fresh.parsed, cached.parsed]).toEqual([{ fresh: 1, cached: 0 }, { fresh: 0, cached: 1 }])
+    const mine = (warnings: Problem[]) => warnings.filter((w) => w.file.endsWith('pics.md'))
+    expect(mine(fresh.warnings)).toHaveLength(1)
+    expect(mine(cached.warnings)).toEqual(mine(fresh.warnings))
+    expect(cached.files).toEqual(fresh.files)
+    expect(cached.files.map((f) => f.path)).toEqual(['reports/img/beside.png'])
+  })
 })
 
 describe('a path out of the content folder', () => {
