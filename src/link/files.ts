@@ -7,10 +7,11 @@
  * or beside a report is seen by the next build or dev rebuild.
  *
  * A path never leads out of its folder: one that climbs out ("../../x.png"), or a symbolic
- * link to something outside, is not followed, and said so. Nothing but the files named is
- * touched, each looked for once however many reports name it.
+ * link to something outside, is not followed, and said so. Only the folders of the files named
+ * are read, each once however many reports name files in it.
  */
-import { realpath, stat } from 'node:fs/promises'
+import type { Dirent } from 'node:fs'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { displayPath } from '../load/content.ts'
 import type { FileReference } from '../parse/references.ts'
@@ -49,7 +50,8 @@ export async function checkFiles(reports: readonly { file: string; references: r
     }
   }
   const keys = [...wanted.keys()]
-  const answers = await inPool(keys, fileConcurrency, (key) => look(roots[wanted.get(key)!.in], wanted.get(key)!.path, wanted.get(key)!.in))
+  const finders = { content: new Finder(roots.content, 'content'), public: new Finder(roots.public, 'public') }
+  const answers = await inPool(keys, fileConcurrency, (key) => finders[wanted.get(key)!.in].look(wanted.get(key)!.path))
   const found = new Map(keys.map((k, i) => [k, answers[i]!]))
 
   const warnings: Problem[] = []
@@ -84,20 +86,57 @@ export async function checkFiles(reports: readonly { file: string; references: r
   return { warnings, files: sorted }
 }
 
-/** Where `relative` leads inside `root` (a real path), following links only to files inside it. */
-async function look(root: string, relative: string, inFolder: FileReference['in']): Promise<Found> {
-  let real: string
-  try {
-    real = await realpath(path.join(root, ...relative.split('/')))
-  } catch {
-    return { missing: true }
+/**
+ * Finds files inside `root` (a real path), a folder listing at a time: each folder named is
+ * listed once, so a build of thousands of reports costs a few reads, not two system calls an
+ * image. Names match exactly, as on a web server, whatever the file system's case rules. A
+ * symbolic link is followed only to a file inside `root`.
+ */
+class Finder {
+  private readonly folders = new Map<string, Promise<{ real: string; entries: Map<string, Dirent> } | 'outside' | undefined>>()
+
+  constructor(
+    private readonly root: string,
+    private readonly inFolder: FileReference['in'],
+  ) {}
+
+  async look(relative: string): Promise<Found> {
+    const folder = this.folder(path.posix.dirname(relative))
+    const listed = await folder
+    if (listed === 'outside') return { outside: true }
+    const entry = listed?.entries.get(path.posix.basename(relative))
+    if (!listed || !entry) return { missing: true }
+    let real = path.join(listed.real, entry.name)
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(real).catch(() => undefined)
+      if (target === undefined) return { missing: true }
+      if (!target.startsWith(this.root + path.sep)) return { outside: true }
+      const info = await stat(target).catch(() => undefined)
+      if (!info) return { missing: true }
+      if (!info.isFile()) return { notFile: true }
+      real = target
+    } else if (!entry.isFile()) {
+      return { notFile: true }
+    }
+    // A link named a.png that leads to notes.yml: the name promised an image, the file is not one.
+    const type = path.extname(real).toLowerCase()
+    if (this.inFolder === 'content' && !copiedTypes.has(type)) return { refusedTarget: type || 'extensionless' }
+    return { real }
   }
-  if (!real.startsWith(root + path.sep)) return { outside: true }
-  const info = await stat(real).catch(() => undefined)
-  if (!info) return { missing: true }
-  if (!info.isFile()) return { notFile: true }
-  // A link named a.png that leads to notes.yml: the name promised an image, the file is not one.
-  const type = path.extname(real).toLowerCase()
-  if (inFolder === 'content' && !copiedTypes.has(type)) return { refusedTarget: type || 'extensionless' }
-  return { real }
+
+  /** A folder's real path and entries; 'outside' when a link takes it out of the root. */
+  private folder(relative: string) {
+    let listed = this.folders.get(relative)
+    if (!listed) {
+      listed = (async () => {
+        const real = await realpath(path.join(this.root, ...relative.split('/'))).catch(() => undefined)
+        if (real === undefined) return undefined
+        if (real !== this.root && !real.startsWith(this.root + path.sep)) return 'outside' as const
+        const entries = await readdir(real, { withFileTypes: true }).catch(() => undefined)
+        return entries && { real, entries: new Map(entries.map((e) => [e.name, e])) }
+      })()
+      this.folders.set(relative, listed)
+    }
+    return listed
+  }
 }
