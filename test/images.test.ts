@@ -156,7 +156,7 @@ describe('the parse cache', () => {
 
 describe('a path out of the content folder', () => {
   it('is neither followed nor copied, and is warned of: "../../" and a symbolic link alike', async () => {
-    const text = report(minimalFrontMatter, '## Photos {.talk}\n\n![up](../../secret.png)\n\n![linked](img/linked.png)\n\n![notes](img/notes.png)')
+    const text = report(minimalFrontMatter, '## Photos {.talk}\n\n![up](../../secret.png)\n\n![linked](img/linked.png)\n\n![notes](img/notes.png)\n\n![through a folder](../outer/secret.png)')
     // The content folder sits in `parent`, beside the file the report tries to reach.
     const parent = await tempDir()
     const content = path.join(parent, 'content')
@@ -166,6 +166,8 @@ describe('a path out of the content folder', () => {
     await symlink(path.join(parent, 'secret.png'), path.join(content, 'reports/img/linked.png'))
     // A link inside the folder whose name says image, to a data file.
     await symlink(path.join(content, 'topics.yml'), path.join(content, 'reports/img/notes.png'))
+    // A folder inside that is a link to the folder outside (not in reports/, where it is an error).
+    await symlink(parent, path.join(content, 'outer'))
 
     const out = path.join(parent, 'site')
     const summary = await build({ contentDir: content, outDir: out })
@@ -174,9 +176,10 @@ describe('a path out of the content folder', () => {
       ['referenceOutside', lineOf(text, '../../secret.png')],
       ['referenceOutside', lineOf(text, 'img/linked.png')],
       ['referenceNotCopied', lineOf(text, 'img/notes.png')],
+      ['referenceOutside', lineOf(text, '../outer/secret.png')],
     ])
     expect(mine[0]!.message).toBe('image "../../secret.png" climbs out of the content folder; it is not copied into the site')
-    expect(mine[1]!.message).toBe('image "img/linked.png" is a symbolic link to a file outside the content folder; it is not copied into the site')
+    expect(mine[1]!.message).toBe('image "img/linked.png" leads through a symbolic link out of the content folder; it is not copied into the site')
     expect(mine[2]!.message).toContain('a .yml file')
     const all = await readdir(out, { recursive: true })
     expect(all.filter((f) => f.endsWith('.png') || f.includes('secret'))).toEqual([])

@@ -74,7 +74,7 @@ export async function checkFiles(reports: readonly { file: string; references: r
       if ('real' in answer) {
         if (ref.in === 'content') files.set(ref.path, { path: ref.path, source: answer.real })
       } else if ('outside' in answer) {
-        warnings.push(problem('referenceOutside', place, { ...what, folder, reason: 'is a symbolic link to a file outside' }, 'warning'))
+        warnings.push(problem('referenceOutside', place, { ...what, folder, reason: 'leads through a symbolic link out of' }, 'warning'))
       } else if ('refusedTarget' in answer) {
         warnings.push(problem('referenceNotCopied', place, { ...what, type: answer.refusedTarget, publicPath: '/' + path.posix.basename(ref.path) }, 'warning'))
       } else {
