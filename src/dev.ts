@@ -217,36 +217,50 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     const abs = path.resolve(p)
     return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders)
   }
+  let timer: NodeJS.Timeout | undefined
+  const changed = new Set<string>()
+  // Declared before any watcher starts: an event during the first scan schedules it.
+  const flush = () => {
+    const list = [...changed]
+    changed.clear()
+    schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
+  }
+  const onChange = (event: string, file: string) => {
+    const abs = path.resolve(file)
+    reads.forget(abs)
+    if (event === 'unlinkDir' && abs === contentDir) contentPresent = false
+    // While the content folder is away, its return is handled below, once a new watcher is ready.
+    if (!contentPresent && inside(abs, contentDir)) {
+      if (event === 'addDir' && abs === contentDir) contentReturned()
+      return
+    }
+    // public/ is served as it is: a change there needs a reload, not a build (until builds
+    // write the folder); the reload's read looks again for the images reports point at.
+    if (!inside(abs, contentDir) && (fromDisk || !inside(abs, publicDir))) codeChanged = true
+    changed.add(displayPath(file))
+    clearTimeout(timer)
+    timer = setTimeout(flush, settleMs)
+  }
   // A fresh watcher each time the content folder comes back: one that saw its folder
   // removed does not see the files of a new folder at the same path.
   const startWatcher = () => {
-    // public/ too: a file added there can answer a warning about a missing image.
-    const w = watch([...new Set([options.contentDir, ...options.watchDirs, publicDir])], { ignoreInitial: true, ignored })
-    w.on('all', (event, file) => {
-      const abs = path.resolve(file)
-      reads.forget(abs)
-      if (event === 'unlinkDir' && abs === contentDir) contentPresent = false
-      // While the content folder is away, its return is handled below, once a new watcher is ready.
-      if (!contentPresent && inside(abs, contentDir)) {
-        if (event === 'addDir' && abs === contentDir) contentReturned()
-        return
-      }
-      // public/ is served as it is: a change there needs a reload, not a build (until builds write the folder).
-      if (!inside(abs, contentDir) && (fromDisk || !inside(abs, publicDir))) codeChanged = true
-      changed.add(displayPath(file))
-      clearTimeout(timer)
-      timer = setTimeout(flush, settleMs)
-    })
+    const w = watch([options.contentDir, ...options.watchDirs.filter((d) => path.resolve(d) !== publicDir)], { ignoreInitial: true, ignored })
+    w.on('all', onChange)
     return w
   }
-  let timer: NodeJS.Timeout | undefined
-  const changed = new Set<string>()
+  // public/ is watched on its own, without following links: a link there counts only when it
+  // leads to a file inside public/, which is watched itself, and a link that loops back up
+  // must not send the watcher round it.
+  const publicWatcher = watch(publicDir, { ignoreInitial: true, ignored, followSymlinks: false })
+  publicWatcher.on('all', onChange)
+  // An unreadable corner of public/ is no reason to stop serving.
+  publicWatcher.on('error', () => undefined)
   // A removed folder is no longer watched, and watching its parent (often the whole temp
   // folder) misses a quick move back: look for its return a few times a second instead.
   let contentPresent = existsSync(contentDir)
   let watcher = startWatcher()
   // Changes made before the first scan ends would go unseen.
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  await Promise.all([watcher, publicWatcher].map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
   let restarting = false
   const contentReturned = () => {
     if (restarting) return
@@ -269,17 +283,13 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     else if (!present) contentPresent = false
   }, 250)
   returnCheck.unref()
-  const flush = () => {
-    const list = [...changed]
-    changed.clear()
-    schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
-  }
 
   return {
     server,
     async close() {
       clearTimeout(timer)
       await watcher.close()
+      await publicWatcher.close()
       clearInterval(returnCheck)
       for (const c of clients) c.end()
       await new Promise((resolve) => server.close(resolve))

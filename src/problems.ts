@@ -156,7 +156,8 @@ export const catalogue = {
   }),
   referenceNotCopied: entry<{ kind: string; url: string; type: string; publicPath: string }>({
     title: 'File type not copied from the content folder',
-    message: ({ kind, url, type }) => `${kind} "${url}" is ${type === 'extensionless' ? 'a file without a type' : `a ${type} file`}, which Recap does not copy from the content folder`,
+    message: ({ kind, url, type }) =>
+      type === 'extensionless' ? `${kind} "${url}" has no file type (such as .png), so Recap does not copy it from the content folder` : `${kind} "${url}" is a ${type} file, which Recap does not copy from the content folder`,
     hint: ({ publicPath }) => `Content is not trusted, and such a file could run scripts on the site: if you trust it, put it in public/ and point at it as ${publicPath}; or convert it to PNG, JPEG, GIF, WebP or PDF.`,
   }),
   emptySection: entry<{ title: string }>({
