@@ -9,6 +9,10 @@
  * A path never leads out of its folder: one that climbs out ("../../x.png"), or a symbolic
  * link to something outside, is not followed, and said so. Only the folders of the files named
  * are read, each once however many reports name files in it.
+ *
+ * This is the one place after the load stage that reads the content folder: which files are
+ * wanted is known only once the reports are parsed, and their bytes are not read here (the
+ * writer copies them).
  */
 import type { Dirent } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
