@@ -70,19 +70,23 @@ export function sessionsIndexPage(ctx: PageContext, pager: PageOf<Section>, filt
         h('ul.chips', [chip('All', filters.total, 'sessions/', !filters.current), ...filters.kinds.map((k) => chip(kindLabel[k.kind], k.count, k.url, filters.current?.label === kindLabel[k.kind]))]),
         h('p.filter-label', 'Year'),
         h('ul.chips', filters.years.map((y) => chip(String(y.year), y.count, y.url, filters.current?.label === String(y.year)))),
-        h('details.filter-more', [
-          h('summary', 'Conference or topic'),
-          h('p.filter-label', 'Conference (its page lists its sessions)'),
-          h('ul.chips', filters.conferences.map((c) => {
-            const conference = site.conference.get(c.id)!
-            return chip(conference.name, c.count, conference.url, false)
-          })),
-          h('p.filter-label', 'Topic (its page lists the sessions about it)'),
-          h('ul.chips', filters.topics.map((t) => {
-            const topic = site.topic.get(t.id)!
-            return chip(topic.name, t.count, topic.url, false)
-          })),
-        ]),
+        // Other places to start from, on a list's first page only: the later pages of a long
+        // list repeated some forty chips each (a third of their weight).
+        pager.page > 1
+          ? null
+          : h('details.filter-more', [
+            h('summary', 'Conference or topic'),
+            h('p.filter-label', 'Conference (its page lists its sessions)'),
+            h('ul.chips', filters.conferences.map((c) => {
+              const conference = site.conference.get(c.id)!
+              return chip(conference.name, c.count, conference.url, false)
+            })),
+            h('p.filter-label', 'Topic (its page lists the sessions about it)'),
+            h('ul.chips', filters.topics.map((t) => {
+              const topic = site.topic.get(t.id)!
+              return chip(topic.name, t.count, topic.url, false)
+            })),
+          ]),
       ]),
       h('ul.session-cards', pager.items.map((s) => {
         const report = site.report.get(s.report)!

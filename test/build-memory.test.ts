@@ -3,16 +3,24 @@
  * site's parsed trees let go, related sections ranked as asked and not kept, and data files
  * made only as they are written. (Memory itself is measured by `npm run bench`.)
  */
-import { toHtml } from 'hast-util-to-html'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { withAutolinks } from '../src/emit/autolink.ts'
 import { dataFiles, lazyDataFiles } from '../src/emit/data.ts'
+import { serializeHtml } from '../src/emit/html.ts'
 import { compactShownSite, takeShownSite } from '../src/emit/shown.ts'
 import type { Site } from '../src/link/graph.ts'
 import { readSite } from '../src/pipeline.ts'
-import { fixtureContent } from './helpers.ts'
+import { fixtureContent, makeContent, minimalFrontMatter, report } from './helpers.ts'
 
 let site: Site
+
+/** Each section's content as two pages at different depths would write it, and as the data files do. */
+const html = (s: Site) =>
+  s.sections.flatMap((x) => [
+    serializeHtml(x.content, { siteHref: (path) => '../' + path }),
+    serializeHtml(x.content, { siteHref: (path) => '../../../' + path }),
+    serializeHtml(x.content, { siteHref: (path) => '/base/' + path }),
+  ])
 
 beforeAll(async () => {
   site = (await readSite(fixtureContent)).site
@@ -23,12 +31,22 @@ describe('the compact shown site', () => {
     const compact = compactShownSite(site)
     const linked = withAutolinks(site).site
     expect(compact.sections.map((s) => s.id)).toEqual(linked.sections.map((s) => s.id))
-    const html = (s: Site) => s.sections.map((x) => toHtml(x.content))
     expect(html(compact)).toEqual(html(linked))
-    expect(compact.sections.some((s) => JSON.stringify(s.content).includes('"autolink"'))).toBe(true)
+    expect(html(compact).some((x) => x.includes('class="autolink"') && x.includes('href="../../../topics/'))).toBe(true)
     for (const s of compact.sections) expect(compact.section.get(s.id)).toBe(s)
     // Everything but the content is the linked site's own.
     expect(compact.sections.map(({ content: _, ...rest }) => rest)).toEqual(site.sections.map(({ content: _, ...rest }) => rest))
+  })
+
+  it('keeps as a tree the content whose text holds the marks a fragment uses, and shows it the same', async () => {
+    const dir = await makeContent({ 'reports/marks.md': report(minimalFrontMatter, '## Talk\n\nA private-use \uE000 0 \uE001 mark next to Istio.\n\n## Other\n\nIstio again.') })
+    const own = (await readSite(dir)).site
+    const compact = compactShownSite(own)
+    expect(html(compact)).toEqual(html(withAutolinks(own).site))
+    const kinds = compact.sections.map((s) => s.content.children[0]?.type)
+    expect(kinds).toContain('element')
+    expect(kinds).toContain('raw')
+    expect(html(compact).some((x) => x.includes('\uE000 0 \uE001') && x.includes('class="autolink"'))).toBe(true)
   })
 
   it('holds no tree: each read makes a new one, and a change to it is not seen by the next', () => {
@@ -39,6 +57,8 @@ describe('the compact shown site', () => {
     expect(section.content).toEqual(first)
     first.children.length = 0
     expect(section.content.children.length).toBeGreaterThan(0)
+    // What it holds is the serialized content, one node for the whole of it.
+    expect(compact.sections.every((s) => s.content.children.length === 1 && s.content.children[0]!.type === 'raw')).toBe(true)
     // The linked site keeps its parsed trees as they were.
     const original = site.section.get(section.id)!.content
     expect(original).not.toBe(section.content)
@@ -50,7 +70,6 @@ describe('the site a build shows', () => {
   it("shows what the compact site shows, and lets the linked site's parsed trees go", async () => {
     // A site of its own: taking it changes it.
     const linked = (await readSite(fixtureContent)).site
-    const html = (s: Site) => s.sections.map((x) => toHtml(x.content))
     const expected = html(compactShownSite(linked))
     const shown = takeShownSite(linked)
     expect(html(shown)).toEqual(expected)

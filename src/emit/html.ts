@@ -97,15 +97,27 @@ class Serializer {
         return '<!doctype html>'
       case 'comment':
         return '<!--' + node.value.replace(commentSpecials, (match) => match.replace(commentEntities, reference)) + '-->'
-      case 'raw':
-        // HTML this module wrote itself (PreRendered) goes in as it is.
+      case 'raw': {
+        // HTML this module wrote itself (PreRendered, fragments) goes in as it is.
+        const fragment = fragments.get(node)
+        if (fragment) return this.fragment(fragment)
         if (trusted.has(node)) return node.value
         // Other raw HTML is escaped as text, as the library does without allowDangerousHtml.
         return parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style') ? node.value : escapeText(node.value)
+      }
       default:
         // Unknown or invalid: the library throws its own error.
         return toHtml(node)
     }
+  }
+
+  /** A fragment's HTML with each open site link written as this page writes it. */
+  fragment({ html, paths }: Fragment): string {
+    const text = html.toString('utf8')
+    if (paths.length === 0) return text
+    const siteHref = this.siteHref
+    if (!siteHref) throw new Error('Bug in Recap: a fragment with site links was serialized without siteHref.')
+    return text.replace(slots, (_, index: string) => escapeValue(siteHref(paths[Number(index)]!)))
   }
 
   all(parent: Parents, schema: Schema): string {
@@ -172,8 +184,46 @@ class Serializer {
 
 const emptyRoot: Parents = { type: 'root', children: [] }
 
-/** Raw nodes made by PreRendered: the only raw HTML the serializer writes as it is. */
+/** Raw nodes made by PreRendered: with fragments, the only raw HTML the serializer writes as it is. */
 const trusted = new WeakSet<Raw>()
+
+/**
+ * A tree serialized once for every page that shows it: its HTML as UTF-8 bytes, with each
+ * site link left open as a slot (`\uE000` index `\uE001`, index into `paths`). A page
+ * fills the slots with its own relative hrefs; the bytes are the same as serializing the tree
+ * on that page. A section's content is shown on its report's page, its own page and in the
+ * data files: serialized once, it is neither parsed again nor walked again, and its bytes are
+ * a fraction of its tree's.
+ */
+export interface Fragment {
+  html: Buffer
+  paths: string[]
+}
+const slotOpen = '\uE000'
+const slotClose = '\uE001'
+const slots = /\uE000(\d+)\uE001/g
+const slotMarks = /[\uE000\uE001]/g
+
+/**
+ * `tree` as a fragment, or undefined when its text holds the characters that mark slots
+ * (private-use characters a report may still contain): such a tree is kept as a tree.
+ */
+export function serializeFragment(tree: Parents): Fragment | undefined {
+  const paths: string[] = []
+  const text = new Serializer((path) => slotOpen + (paths.push(path) - 1) + slotClose).one(tree, undefined, html)
+  const marks = text.match(slotMarks)?.length ?? 0
+  if (marks !== paths.length * 2) return undefined
+  return { html: Buffer.from(text), paths }
+}
+
+const fragments = new WeakMap<Raw, Fragment>()
+
+/** A node that a page's serializer writes as `fragment`, its slots filled for that page. */
+export function fragmentNode(fragment: Fragment): ElementContent {
+  const node: Raw = { type: 'raw', value: '' }
+  fragments.set(node, fragment)
+  return node as unknown as ElementContent
+}
 
 /**
  * Parts of a page that are the same on many pages (the site header, the head's links),

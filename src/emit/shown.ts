@@ -1,30 +1,42 @@
 /**
  * The site as a build shows it, held compactly. Pages and data show each section's content
- * with its auto-links (see autolink.ts); a build keeps that content as JSON text and makes
- * it a tree again only when a page or data file asks for it. A parsed tree takes about three
- * times the memory of its JSON, and a site of 4,000 reports has some 48,000 of them: held as
- * trees, they and their auto-linked copies were a third of a build's live memory.
+ * with its auto-links (see autolink.ts); a build serializes that content once, as a fragment
+ * whose site links each page fills in (html.ts), and keeps only its bytes. A parsed tree takes
+ * some ten times the memory of its HTML, and a site of 4,000 reports has some 48,000 of them:
+ * held as trees, they and their auto-linked copies were a third of a build's live memory;
+ * held as JSON and parsed again for each page, they were a fifth of the write stage's time.
  *
- * Every read of `content` gives a new tree with the same nodes, so a template may change
- * what it is given without touching another page. The dev server keeps trees instead
- * (withAutolinks): it renders a few pages at a time and reuses them across edits.
+ * Every read of `content` gives a new root, so a template may change what it is given without
+ * touching another page. The dev server keeps trees instead (withAutolinks): it renders a few
+ * pages at a time and reuses them across edits.
  */
 import type { Root } from 'hast'
 import type { Section, Site } from '../link/graph.ts'
 import { autolink, siteAutolinkOptions } from './autolink.ts'
+import { fragmentNode, serializeFragment } from './html.ts'
 
-/** `site` with every section's content auto-linked and held as JSON; the input is left as it is. */
+/** `site` with every section's content auto-linked and held as a fragment; the input is left as it is. */
 export function compactShownSite(site: Site): Site {
   const options = siteAutolinkOptions(site)
   const sections: Section[] = site.sections.map(({ content, ...rest }) => {
-    // UTF-8 bytes: most text is ASCII, and a string with one curly quote takes two bytes a character.
-    // JSON.stringify escapes lone surrogates, so the bytes read back to the same text.
-    const json = Buffer.from(JSON.stringify(autolink(content, options)))
+    const linked = autolink(content, options)
+    const fragment = serializeFragment(linked)
     // A getter in the literal, not defineProperty: the section keeps V8's fast properties
     // (defineProperty turned each into a dictionary of some 1.3 KB).
+    if (fragment) {
+      return {
+        ...rest,
+        get content(): Root {
+          return { type: 'root', children: [fragmentNode(fragment)] }
+        },
+      }
+    }
+    // Text with the characters that mark a fragment's slots: kept as JSON, as UTF-8 bytes.
+    // JSON.stringify escapes lone surrogates, so the bytes read back to the same text.
+    const json = Buffer.from(JSON.stringify(linked))
     return {
       ...rest,
-      get content() {
+      get content(): Root {
         return JSON.parse(json.toString('utf8')) as Root
       },
     }

@@ -3,7 +3,7 @@ import type { Element, ElementContent, Nodes, Properties, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
 import { describe, expect, it, vi } from 'vitest'
-import { PreRendered, serializeHtml } from '../../src/emit/html.ts'
+import { fragmentNode, PreRendered, serializeFragment, serializeHtml } from '../../src/emit/html.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import { parseMarkdown, sectionContent } from '../../src/parse/markdown.ts'
 import { readSite } from '../../src/pipeline.ts'
@@ -118,6 +118,54 @@ describe('the page serializer', () => {
     ].join('\n')
     const content = sectionContent(parseMarkdown(markdown, 'x.md').tree.children, 1)
     same(content)
+  })
+})
+
+describe('fragments', () => {
+  // A fragment, shown on a page, must be the bytes of its tree serialized on that page.
+  const shown = (tree: Root, href: (path: string) => string) =>
+    serializeHtml({ type: 'root', children: [h('div', [fragmentNode(serializeFragment(tree)!)])] }, { siteHref: href })
+  const direct = (tree: Root, href: (path: string) => string) => serializeHtml({ type: 'root', children: [h('div', tree.children)] }, { siteHref: href })
+
+  it('write the same bytes as their tree on pages at any depth, and in data files', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('p', ['See ', h('a', { dataSitePath: 'topics/x/', className: ['autolink'] }, 'x'), ' & ', h('a', { href: '/p?a"b', dataSitePath: 'p?a"b' }, 'q')]),
+        h('p', [h('img', { src: '/images/a b.png', alt: 'a', dataSitePath: 'images/a b.png' }), h('template', [h('a', { dataSitePath: 'kept/' }, 't')])]),
+        h('p', 'No link at all: < & "'),
+      ],
+    }
+    for (const href of [(p: string) => '../' + p, (p: string) => '../../../' + p, (p: string) => '/base/' + p, () => '']) expect(shown(tree, href)).toBe(direct(tree, href))
+    expect(shown(tree, (p) => '../' + p)).toContain('href="../p?a&#x22;b"')
+  })
+
+  it('match their tree on generated trees, and are refused when the text holds the slot marks', () => {
+    const chars = fc.constantFrom('a', ' ', '<', '&', '"', '\uE000', '\uE001', '0', '1')
+    const str = fc.array(chars, { maxLength: 6 }).map((a) => a.join(''))
+    const link = fc.record({ dataSitePath: str, href: fc.option(str, { nil: undefined }), title: fc.option(str, { nil: undefined }) })
+    const node = fc.oneof(
+      str.map((value) => ({ type: 'text', value }) as ElementContent),
+      fc.tuple(fc.constantFrom('a', 'img'), link, str).map(([tag, props, text]) => h(tag, props as Properties, tag === 'a' ? text : [])),
+    )
+    const tree = fc.array(node, { maxLength: 5 }).map((children) => ({ type: 'root', children: [h('p', children)] }) as Root)
+    const href = (p: string) => '../../' + p + '?"'
+    fc.assert(
+      fc.property(tree, (t) => {
+        const fragment = serializeFragment(t)
+        // Marks in a site path are fine: the path is kept apart from the HTML.
+        const marked = /[\uE000\uE001]/.test(serializeHtml(t, { siteHref: () => '' }))
+        expect(fragment === undefined).toBe(marked)
+        if (fragment) expect(shown(t, href)).toBe(direct(t, href))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('need a page to fill their links', () => {
+    const fragment = serializeFragment({ type: 'root', children: [h('a', { dataSitePath: 'topics/x/' }, 'x')] })!
+    expect(() => serializeHtml(fragmentNode(fragment))).toThrow(/without siteHref/)
+    expect(serializeHtml(fragmentNode(serializeFragment({ type: 'root', children: [h('b', 'x')] })!))).toBe('<b>x</b>')
   })
 })
 

@@ -97,6 +97,17 @@ describe('a site too large for one page per list', () => {
     expect(found.sort()).toEqual(sessions.sort())
   })
 
+  it('offers conferences and topics to start from on the first page of a list only, kinds and years on every page', async () => {
+    const { pages } = await walkPages('sessions/index.html', /(?!)/g)
+    expect(pages.length).toBeGreaterThan(1)
+    for (const [i, file] of pages.entries()) {
+      const html = await read(file)
+      expect(html.includes('Conference (its page lists its sessions)'), file).toBe(i === 0)
+      expect(html, file).toContain('<p class="filter-label">Year</p>')
+      expect(html, file).toContain('<p class="filter-label">Kind</p>')
+    }
+  })
+
   it('shows the most telling mentions on a topic page and every mention once in its all view', async () => {
     const data = await loadData(out)
     const big = data.topics.filter((t) => t.sections.length > mentionsPerPage)
