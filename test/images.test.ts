@@ -134,6 +134,23 @@ describe('a missing image', () => {
   }, 60_000)
 })
 
+describe('a link to another report\'s Markdown file', () => {
+  it('leads to that report\'s page from every page, and is a warning when there is no such report', async () => {
+    const text = report(minimalFrontMatter, '## Notes {.talk}\n\nSee [the other report](other.md#the-hall) and [a gone one](gone.md).')
+    const content = await makeContent({ 'reports/pics.md': text, 'reports/2019/other.md': report(minimalFrontMatter, '## The hall\n\nBig.') })
+    const out = path.join(await tempDir(), 'site')
+    const summary = await build({ contentDir: content, outDir: out })
+    const site = 'https://example.org/'
+    for (const page of ['reports/pics/', 'reports/pics/notes/']) {
+      const hrefs = [...(await readFile(path.join(out, page, 'index.html'), 'utf8')).matchAll(/<a href="([^"]*)">(?:the other report|a gone one)</g)].map((m) => new URL(m[1]!, site + page).href)
+      expect(hrefs, page).toEqual([site + 'reports/other/#the-hall', site + 'reports/gone/'])
+    }
+    expect(await readFile(path.join(out, 'reports/other/index.html'), 'utf8')).toContain('id="the-hall"')
+    const mine = summary.warnings.filter((w) => w.file.endsWith('pics.md'))
+    expect(mine.map((w) => [w.code, w.line, w.message])).toEqual([['missingReference', lineOf(text, 'gone.md'), expect.stringContaining('link to "gone.md" not found')]])
+  }, 60_000)
+})
+
 describe('the parse cache', () => {
   it('keeps what a report points at: a report read from the cache on disk is checked as a fresh parse is', async () => {
     const text = report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](/images/gone.png) ![beside](img/beside.png)')

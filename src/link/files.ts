@@ -39,8 +39,9 @@ export interface CheckedFiles {
 
 type Found = { real: string } | { missing: true } | { outside: true } | { notFile: true } | { refusedTarget: string }
 
-/** Every reference of every report looked for; `reports` as parsed (file and references). */
-export async function checkFiles(reports: readonly { file: string; references: readonly FileReference[] }[], folders: { contentDir: string; publicDir: string }): Promise<CheckedFiles> {
+/** Every reference of every report looked for; `reports` as parsed (id, file and references). */
+export async function checkFiles(reports: readonly { id: string; file: string; references: readonly FileReference[] }[], folders: { contentDir: string; publicDir: string }): Promise<CheckedFiles> {
+  const ids = new Set(reports.map((r) => r.id))
   const roots = {
     content: await realpath(folders.contentDir).catch(() => path.resolve(folders.contentDir)),
     public: await realpath(folders.publicDir).catch(() => path.resolve(folders.publicDir)),
@@ -50,7 +51,7 @@ export async function checkFiles(reports: readonly { file: string; references: r
   const wanted = new Map<string, { in: FileReference['in']; path: string }>()
   for (const r of reports) {
     for (const ref of r.references) {
-      if (ref.path !== undefined && ref.refused === undefined) wanted.set(`${ref.in}:${ref.path}`, { in: ref.in, path: ref.path })
+      if (ref.path !== undefined && ref.refused === undefined && ref.report === undefined) wanted.set(`${ref.in}:${ref.path}`, { in: ref.in, path: ref.path })
     }
   }
   const keys = [...wanted.keys()]
@@ -70,6 +71,11 @@ export async function checkFiles(reports: readonly { file: string; references: r
         continue
       }
       const expected = displayPath(path.join(path.resolve(shown[ref.in]), ...ref.path.split('/')))
+      // A link to another report: its page is there when the report is.
+      if (ref.report !== undefined) {
+        if (!ids.has(ref.report)) warnings.push(problem('missingReference', place, { ...what, expected }, 'warning'))
+        continue
+      }
       if (ref.refused) {
         warnings.push(problem('referenceNotCopied', place, { ...what, type: path.posix.extname(ref.path) || 'extensionless', publicPath: '/' + path.posix.basename(ref.path) }, 'warning'))
         continue

@@ -10,6 +10,7 @@
  * run its scripts there.
  */
 import path from 'node:path'
+import { reportIdPattern } from '../paths.ts'
 
 export interface FileReference {
   kind: 'image' | 'link'
@@ -26,6 +27,8 @@ export interface FileReference {
   sitePath?: string
   /** Set when the type is one Recap does not copy from the content folder. */
   refused?: 'type'
+  /** For a link to another report's Markdown file ("other.md"): that report's id. */
+  report?: string
 }
 
 /**
@@ -40,11 +43,14 @@ export const copiedTypes: ReadonlySet<string> = new Set([
 ])
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i
+const markdownTypes = new Set(['.md', '.markdown'])
 
 /**
  * The file an image or link points at, or undefined when it is not a local file: a web
  * address, "//host/…", "#…", or a link to a page (a link counts as one to a file when its
- * name ends in a copied type: "slides.pdf", not "../other/" or "other.md").
+ * name ends in a copied type, "slides.pdf", not "../other/"). A relative link to another
+ * report's Markdown file ("other.md#a-talk", as GitHub and Hugo read it) becomes a link to
+ * that report's page.
  * `folder`: the report's folder relative to the content folder ("reports").
  */
 export function fileReference(kind: FileReference['kind'], url: string, folder: string, at: { line: number; column: number }): FileReference | undefined {
@@ -61,6 +67,7 @@ export function fileReference(kind: FileReference['kind'], url: string, folder: 
   // Browsers read "\" as "/" in a web address: so does the check, so "..\" cannot climb unseen.
   decoded = decoded.replace(/\\/g, '/')
   const type = path.posix.extname(decoded).toLowerCase()
+  if (kind === 'link' && markdownTypes.has(type) && !decoded.startsWith('/')) return reportLink(url, path.posix.join(folder, decoded), suffix, at)
   if (kind === 'link' && !copiedTypes.has(type)) return undefined
   const place = { kind, url, line: at.line, column: at.column }
   if (decoded.startsWith('/')) {
@@ -75,6 +82,17 @@ export function fileReference(kind: FileReference['kind'], url: string, folder: 
   if (!copiedTypes.has(type)) return { ...place, in: 'content', path: inside, refused: 'type' }
   const sitePath = inside.split('/').map(encodeURIComponent).join('/') + suffix
   return { ...place, in: 'content', path: inside, sitePath }
+}
+
+/** A link to a report file in reports/ (at any depth): the report's page, with the fragment as written. */
+function reportLink(url: string, joined: string, suffix: string, at: { line: number; column: number }): FileReference | undefined {
+  const inside = within(joined)
+  if (inside === undefined || !inside.startsWith('reports/')) return undefined
+  // The report id is its file name (validate/content.ts); a name that is not one is an error there.
+  const id = path.posix.basename(inside).replace(/\.(md|markdown)$/i, '')
+  if (!reportIdPattern.test(id)) return undefined
+  const hash = suffix.indexOf('#')
+  return { kind: 'link', url, line: at.line, column: at.column, in: 'content', path: inside, sitePath: `reports/${id}/${hash < 0 ? '' : suffix.slice(hash)}`, report: id }
 }
 
 /** `relative` made plain ("a/./b/../c" is "a/c"); undefined when it climbs out of its folder, "" for the folder itself. */

@@ -45,8 +45,22 @@ describe('the file an image or link points at', () => {
       expect(image(url), url).toBeUndefined()
     }
     // A link counts as one to a file only when its name ends in a type Recap copies.
-    for (const url of ['../other/', 'other.md', '/topics/gitops/', 'page.html', 'notes']) expect(link(url), url).toBeUndefined()
+    for (const url of ['../other/', '/topics/gitops/', 'page.html', 'notes']) expect(link(url), url).toBeUndefined()
     expect(link('slides.PDF')).toMatchObject({ path: 'reports/slides.PDF' })
+  })
+})
+
+describe('a link to another report\'s file', () => {
+  it('is a link to that report\'s page, with the fragment as written', () => {
+    expect(link('other.md#a-talk')).toEqual({ kind: 'link', url: 'other.md#a-talk', line: 3, column: 5, in: 'content', path: 'reports/other.md', sitePath: 'reports/other/#a-talk', report: 'other' })
+    expect(link('2019/kubecon.markdown')).toMatchObject({ sitePath: 'reports/kubecon/', report: 'kubecon' })
+    expect(link('../other.md', 'reports/2019')).toMatchObject({ sitePath: 'reports/other/', report: 'other' })
+  })
+
+  it('is left as written when it is no report: outside reports/, not a report id, or from the root', () => {
+    for (const url of ['../README.md', '../../x.md', 'Notes_2019.md', '/reports/other.md']) expect(link(url), url).toBeUndefined()
+    // An image is never a report.
+    expect(image('other.md')).toMatchObject({ refused: 'type' })
   })
 })
 
