@@ -70,10 +70,11 @@ export async function checkFiles(reports: readonly { id: string; file: string; r
         warnings.push(problem('referenceOutside', place, { ...what, folder, reason: 'climbs out of' }, 'warning'))
         continue
       }
-      const expected = displayPath(path.join(path.resolve(shown[ref.in]), ...ref.path.split('/')))
+      // Where the file should be, as the user would type it: made only for a warning.
+      const expected = () => displayPath(path.join(path.resolve(shown[ref.in]), ...ref.path!.split('/')))
       // A link to another report: its page is there when the report is.
       if (ref.report !== undefined) {
-        if (!ids.has(ref.report)) warnings.push(problem('missingReference', place, { ...what, expected }, 'warning'))
+        if (!ids.has(ref.report)) warnings.push(problem('missingReference', place, { ...what, expected: expected() }, 'warning'))
         continue
       }
       if (ref.refused) {
@@ -88,7 +89,7 @@ export async function checkFiles(reports: readonly { id: string; file: string; r
       } else if ('refusedTarget' in answer) {
         warnings.push(problem('referenceNotCopied', place, { ...what, type: answer.refusedTarget, publicPath: '/' + path.posix.basename(ref.path) }, 'warning'))
       } else {
-        warnings.push(problem('missingReference', place, { ...what, expected, folder: 'notFile' in answer ? 'a folder' : undefined }, 'warning'))
+        warnings.push(problem('missingReference', place, { ...what, expected: expected(), folder: 'notFile' in answer ? 'a folder' : undefined }, 'warning'))
       }
     }
   }
