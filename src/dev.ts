@@ -128,6 +128,9 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
           if (error) finish(reason, started, { ok: false, errors: stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written')) })
           else {
             fromDisk = true
+            // The build in a fresh process counts its warnings without listing them.
+            const warned = stdout.match(/(\d+) warnings?: run/)?.[1]
+            if (warned) options.log(`${warned} warning${warned === '1' ? '' : 's'} (the build goes on; "npm run check" lists them)`)
             finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? 'nothing', done: stdout.startsWith('Up to date') ? 'the output folder was already up to date' : `${stdout.match(/(\d+) pages written/)?.[1] ?? '?'} pages and the search index written` })
           }
           resolve()

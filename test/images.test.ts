@@ -246,4 +246,19 @@ describe('recap dev', () => {
     await until('a second rebuild', () => rebuilt() === 2)
     expect(log.filter(warning).length).toBe(warned + 1)
   }, 60_000)
+
+  it('says there are warnings after a code change, when builds run in a fresh process', async () => {
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](img/gone.png)') })
+    const work = await tempDir()
+    const code = path.join(work, 'code')
+    await mkdir(code)
+    const log: string[] = []
+    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], log: (l) => log.push(l) })
+    stop = server.close
+    await writeFile(path.join(code, 'layout.ts'), '// edited\n')
+    for (let i = 0; i < 900 && !log.some((l) => l.endsWith('pages and the search index written.')); i++) await new Promise((r) => setTimeout(r, 100))
+    const at = log.findIndex((l) => l.endsWith('pages and the search index written.'))
+    expect(at, log.join('\n')).toBeGreaterThan(0)
+    expect(log[at - 1]).toMatch(/^\d+ warnings? \(the build goes on; "npm run check" lists them\)$/)
+  }, 120_000)
 })
