@@ -233,6 +233,32 @@ describe('build guarantees', () => {
     await removeDir(content)
   })
 
+  it("counts each speaker's sessions on the topic or project, not all their sessions, under who spoke about it", async () => {
+    const content = await makeContent({
+      'reports/counts.md': report(
+        minimalFrontMatter,
+        [
+          '## Mesh one {.talk speakers="Ada Quill"}\n\nAbout the service mesh and Istio.',
+          '## Mesh two {.talk speakers="Ada Quill"}\n\nThe service mesh again.',
+          '## Secrets {.talk speakers="Ada Quill"}\n\nAll about security.',
+          '## Locks {.talk speakers="Bo Reyes"}\n\nSecurity and mutual TLS, with Istio.',
+        ].join('\n\n'),
+      ),
+    })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    const people = async (page: string) => {
+      const html = await readFile(path.join(site, page), 'utf8')
+      const list = html.match(/<ul class="people-list"[^>]*>([\s\S]*?)<\/ul>/)![1]!
+      return [...list.matchAll(/<a class="person"[^>]*>([^<]+)<\/a> <span class="meta">\(([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]}`)
+    }
+    expect(await people('topics/service-mesh/index.html')).toEqual(['Ada Quill 2 sessions'])
+    expect(await people('topics/security/index.html')).toEqual(['Ada Quill 1 session', 'Bo Reyes 1 session'])
+    expect(await people('projects/istio/index.html')).toEqual(['Ada Quill 1 session', 'Bo Reyes 1 session'])
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })
