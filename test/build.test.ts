@@ -259,6 +259,22 @@ describe('build guarantees', () => {
     await removeDir(content)
   })
 
+  it("lists a topic's projects that reports name, with their counts, and names the others without a link", async () => {
+    const content = await makeContent({
+      'reports/mesh.md': report(minimalFrontMatter, '## Mesh {.talk}\n\nA service mesh with Istio.\n\n## More mesh {.talk}\n\nIstio and Linkerd side by side.'),
+    })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    const html = await readFile(path.join(site, 'topics/service-mesh/index.html'), 'utf8')
+    const section = html.match(/<h2 id="projects-title">Projects<\/h2>([\s\S]*?)<\/section>/)![1]!
+    const chips = [...section.matchAll(/<a class="chip" href="([^"]+)">([^<]+) <span class="count">(\d+)/g)].map((m) => `${m[2]} ${m[3]} ${m[1]}`)
+    expect(chips).toEqual(['Istio 2 ../../projects/istio/', 'Linkerd 1 ../../projects/linkerd/'])
+    expect(section).toContain('Not named in any report yet: Conduit.')
+    expect(section).not.toContain('projects/conduit/')
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })
