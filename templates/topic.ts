@@ -167,7 +167,8 @@ export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView)
   })
 }
 
-export function projectPage(ctx: PageContext, project: Project, view: TagView): Root {
+/** `summary`: one generated sentence on where and when it was named (src/emit/views.ts). */
+export function projectPage(ctx: PageContext, project: Project, view: TagView, summary: string): Root {
   return layout(ctx, {
     title: project.name,
     description: `${project.name} in the trip reports: the sections that mention it.`,
@@ -176,6 +177,7 @@ export function projectPage(ctx: PageContext, project: Project, view: TagView): 
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('projects/') }, 'Projects'))])),
       h('header.page-header', [
         h('h1', project.name),
+        h('p.lead.where-and-when', summary),
         h('p.meta', [
           plural(project.sections.length, 'section'),
           project.homepage ? [' · ', h('a', { href: project.homepage, rel: 'external' }, 'Homepage')] : null,

@@ -275,6 +275,20 @@ describe('build guarantees', () => {
     await removeDir(content)
   })
 
+  it('says on a project page in which years reports named it, and in which none did', async () => {
+    const content = await makeContent({
+      'reports/named.md': report('title: Named\nconference: meshconf-2018\nsummary: One.', '## Mesh {.talk}\n\nWe ran Istio.'),
+      'reports/silent.md': report('title: Silent\nconference: meshconf-2019\nsummary: Two.', '## Other {.talk}\n\nNothing about that project.'),
+    })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    const html = await readFile(path.join(site, 'projects/istio/index.html'), 'utf8')
+    expect(html).toContain('<p class="lead where-and-when">Discussed in 2018 by 1 of 1 reporter; no 2019 report mentions it.</p>')
+    expect(await readFile(path.join(site, 'projects/linkerd/index.html'), 'utf8')).toContain('<p class="lead where-and-when">No report mentions it yet.</p>')
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })
