@@ -46,6 +46,9 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
       h('div.search-chips', { hidden: true, dataSearchChips: '', ariaLabel: 'Filters from your query', role: 'group' }),
       h('nav.quick-links', { ariaLabel: 'Topics, projects and speakers', hidden: true, dataSearchLinks: '' }),
       h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSectionCount: String(sectionCount) }),
+      // The search interface, fetched with site.js rather than after it: here it is needed at
+      // once, and waiting for site.js to ask for it cost the first result a round trip.
+      h('script', { src: ctx.href('assets/search-ui.js'), defer: true, dataRecapSearch: '' }),
     ],
   })
 }

@@ -3,7 +3,9 @@
  * or, where a page may not start one (opened from disk), loads the engine with a script
  * element. The engine is fetched on first use, so pages that never search never load it.
  */
+import { indexFile } from '../search/format.ts'
 import type { Filters, SearchOptions, SearchResult } from '../search/query.ts'
+import { handOver } from './handover.ts'
 import type { PageEngine, SearchRequest, SearchResponse } from './search.ts'
 
 export interface SearchClient {
@@ -27,6 +29,8 @@ function startWorker(root: string): Send | undefined {
   } catch {
     return undefined
   }
+  // The index, fetched here while the worker's own script loads and starts.
+  handOver(worker, root, indexFile)
   const waiting = new Map<number, (r: SearchResponse) => void>()
   worker.addEventListener('message', (event: MessageEvent<SearchResponse>) => {
     waiting.get(event.data.id)?.(event.data)
