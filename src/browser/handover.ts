@@ -1,7 +1,8 @@
 /**
  * Files the page fetches for the search worker while the worker starts. The index is needed
  * first, and a worker could only ask for it once its own script had arrived and run: one
- * round trip after another. The page asks for both at once and hands the index over.
+ * round trip after another. The page asks for both at once and hands the index over, then
+ * the dictionary shards the first query needs, while the worker may still be starting.
  *
  * `coming` is posted as soon as the worker is made, before any search request, so the worker
  * waits for the page's copy rather than fetching the file too; `handed` follows with its
@@ -16,12 +17,31 @@ export async function fetchText(url: string, file: string): Promise<string> {
   return response.text()
 }
 
-/** The page side: fetch `file` for the worker and hand it over. */
-export function handOver(worker: Worker, root: string, file: string): void {
+/**
+ * The page side: fetch `file` for the worker and hand it over. `then` may name, from its
+ * text, more files the worker will want next (the dictionary shards of the first query):
+ * they are announced before the text is handed over, so the worker, which can only ask for
+ * them once it has that text, never asks for them itself.
+ */
+export function handOver(worker: Worker, root: string, file: string, then?: (text: string) => string[]): void {
+  worker.postMessage({ coming: root + file } satisfies Handover)
+  deliver(worker, root, file, then)
+}
+
+function deliver(worker: Worker, root: string, file: string, then?: (text: string) => string[]): void {
   const url = root + file
-  worker.postMessage({ coming: url } satisfies Handover)
   fetchText(url, file).then(
-    (text) => worker.postMessage({ handed: url, text } satisfies Handover),
+    (text) => {
+      let next: string[] = []
+      try {
+        next = then?.(text) ?? []
+      } catch {
+        // Only a head start: the worker reads the file itself, and says what is wrong with it.
+      }
+      for (const f of next) worker.postMessage({ coming: root + f } satisfies Handover)
+      worker.postMessage({ handed: url, text } satisfies Handover)
+      for (const f of next) deliver(worker, root, f)
+    },
     (error: unknown) => worker.postMessage({ handed: url, error: error instanceof Error ? error.message : String(error) } satisfies Handover),
   )
 }

@@ -71,17 +71,22 @@ describe.skipIf(!browserTestsEnabled())('the search page, first result', () => {
     await context.close()
   }, 60_000)
 
-  it('fetches the index while the worker starts, and only once', async () => {
+  it('fetches the index and the query\'s dictionary shard while the worker starts, each once', async () => {
     const context = await browser.newContext()
-    const order = await holding(context, '/assets/search.js', '/assets/search-index.js')
+    // "istio": the shard of terms starting with "i" (src/search/format.ts names it by its code point).
+    const shard = `/assets/search/d-${'i'.codePointAt(0)!.toString(36)}.js`
+    const order = await holding(context, '/assets/search.js', shard)
     const page = await context.newPage()
     await page.goto(`${origin}/search/?q=istio`)
     await settled(page)
     expect(await page.locator('a.result-title').first().textContent()).toBe('Istio in production')
     expect(page.workers()).toHaveLength(1)
-    expect(order.indexOf('/assets/search-index.js')).toBeLessThan(order.indexOf('released /assets/search.js'))
-    // The worker searched with the page's copy rather than fetching its own.
+    const released = order.indexOf('released /assets/search.js')
+    expect(order.indexOf('/assets/search-index.js')).toBeLessThan(released)
+    expect(order.indexOf(shard)).toBeLessThan(released)
+    // The worker searched with the page's copies rather than fetching its own.
     expect(order.filter((f) => f === '/assets/search-index.js')).toHaveLength(1)
+    expect(order.filter((f) => f === shard)).toHaveLength(1)
     expect(order.some((f) => f.startsWith('/assets/search/p-'))).toBe(true)
     await context.close()
   }, 60_000)
