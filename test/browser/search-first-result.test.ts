@@ -71,6 +71,19 @@ describe.skipIf(!browserTestsEnabled())('the search page, first result', () => {
     await context.close()
   }, 60_000)
 
+  it('asks for the index with the page itself, before its scripts have run, and only once', async () => {
+    const context = await browser.newContext()
+    const order = await holding(context, '/assets/search-ui.js', '/assets/search-index.js')
+    const page = await context.newPage()
+    await page.goto(`${origin}/search/?q=istio`)
+    await settled(page)
+    expect(await page.locator('a.result-title').first().textContent()).toBe('Istio in production')
+    expect(order.indexOf('/assets/search-index.js')).toBeLessThan(order.indexOf('released /assets/search-ui.js'))
+    // The preload is the fetch the page makes for the worker: not a second download.
+    expect(order.filter((f) => f === '/assets/search-index.js')).toHaveLength(1)
+    await context.close()
+  }, 60_000)
+
   it('fetches the index and the query\'s dictionary shard while the worker starts, each once', async () => {
     const context = await browser.newContext()
     // "istio": the shard of terms starting with "i" (src/search/format.ts names it by its code point).
