@@ -10,14 +10,12 @@
  * its stray name, which the next build or `serve` puts back before anything else; the next
  * build removes every stray. Files are written a few at a time, so a site of thousands of
  * pages builds under the usual limit of 1,024 open files; pages are rendered as they are
- * written, so memory holds a few pages at a time, not the site. A large site is written on
- * a thread of its own (writer.ts) while this one renders.
+ * written, so memory holds a few pages at a time, not the site.
  */
 import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileConcurrency, inPool } from '../pool.ts'
-import { writeOnThread } from './writer.ts'
 import { projectRoot } from '../root.ts'
 
 export interface OutputFile {
@@ -47,14 +45,6 @@ export function contentOf(file: SiteFile): string | Uint8Array {
 function bytesOf(file: SiteFile): Uint8Array {
   const content = contentOf(file)
   return typeof content === 'string' ? Buffer.from(content) : content
-}
-
-/** From this many files, a site is written on a thread of its own (writer.ts); below, starting one costs more than it saves. */
-export const writeThreadFrom = 1000
-
-export interface WriteOptions {
-  /** Files from which the writer thread is used; default writeThreadFrom. */
-  threadFrom?: number
 }
 
 /** Its presence says: Recap wrote this folder and may replace it. */
@@ -90,7 +80,7 @@ export interface CopiedFile {
  * Writes `files` (and a copy of `publicDir`, then the `copied` files) as the complete new site
  * at `outDir`. `protect` lists folders that must never be replaced, such as the content folder.
  */
-export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = [], copied: readonly CopiedFile[] = [], options: WriteOptions = {}): Promise<void> {
+export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = [], copied: readonly CopiedFile[] = []): Promise<void> {
   const target = path.resolve(outDir)
   await recoverOutput(outDir)
   await checkTarget(outDir, target, [
@@ -107,14 +97,9 @@ export async function writeOutput(outDir: string, files: readonly SiteFile[], pu
     if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
     // Every path is checked before anything is written; they are made again when written, not kept.
     const dirs = [...new Set([...files, ...copied].map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
-    if (files.length >= (options.threadFrom ?? writeThreadFrom)) {
-      await writeOnThread(dirs, files, (f) => insideOrThrow(temp, f.path), contentOf)
-      await inPool(copied, fileConcurrency, (f) => copyChecked(f.source, insideOrThrow(temp, f.path)))
-    } else {
-      for (const dir of dirs) await mkdir(dir, { recursive: true })
-      await inPool(copied, fileConcurrency, (f) => copyChecked(f.source, insideOrThrow(temp, f.path)))
-      await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), bytesOf(f)))
-    }
+    for (const dir of dirs) await mkdir(dir, { recursive: true })
+    await inPool(copied, fileConcurrency, (f) => copyChecked(f.source, insideOrThrow(temp, f.path)))
+    await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), bytesOf(f)))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {

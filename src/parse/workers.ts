@@ -4,15 +4,18 @@
  * gives them. A small corpus is parsed here, on this thread: starting a worker costs more
  * than it saves.
  *
- * A worker runs worker.ts (compiled: worker.js) from this folder (see src/threads.ts).
+ * A worker runs worker.ts (compiled: worker.js) from this folder. From TypeScript (tsx,
+ * vitest) it first registers tsx, as bin/recap.js does, since a worker starts with no loader.
  *
  * A bug that throws while parsing a report surfaces as the same ParseFailure either way,
  * naming the first failing report in report order; a worker that dies takes the build down
  * with an error naming the report it was parsing, never a hang.
  */
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import type { Worker, ResourceLimits } from 'node:worker_threads'
-import { startWorker } from '../threads.ts'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { tagReport, tagging, type SectionTags } from '../link/tagger.ts'
 import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
 import type { ValidatedReport } from '../validate/content.ts'
@@ -118,7 +121,7 @@ function inWorkers(reports: readonly ValidatedReport[], context: ParseContext, t
     }
 
     for (let n = 0; n < threads; n++) {
-      const worker = startParseWorker(context, resourceLimits)
+      const worker = startWorker(context, resourceLimits)
       const state: { busy?: number } = {}
       workers.push(worker)
       worker.on('message', (message: FromWorker) => {
@@ -143,6 +146,19 @@ function inWorkers(reports: readonly ValidatedReport[], context: ParseContext, t
   })
 }
 
-function startParseWorker(context: ParseContext, resourceLimits: ResourceLimits = {}): Worker {
-  return startWorker(import.meta.url, 'worker', { workerData: context, resourceLimits })
+const workerFile = import.meta.url.endsWith('.ts') ? 'worker.ts' : 'worker.js'
+
+function startWorker(context: ParseContext, resourceLimits: ResourceLimits = {}): Worker {
+  const entry = new URL(workerFile, import.meta.url)
+  if (workerFile.endsWith('.js')) return new Worker(entry, { workerData: context, resourceLimits })
+  // TypeScript: the worker registers tsx before it imports the entry, as bin/recap.js does.
+  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
+  return new Worker(code, { eval: true, workerData: context, resourceLimits })
+}
+
+/** tsx's ESM API, resolved from this project (tsx is a development dependency). */
+function tsxApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json')
+  const exported = (createRequire(import.meta.url)('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!
+  return pathToFileURL(path.join(path.dirname(manifest), exported.import.default)).href
 }
