@@ -289,6 +289,36 @@ describe('build guarantees', () => {
     await removeDir(content)
   })
 
+  it('takes links to "#a-heading" of the report to it from every page, and gives a group heading the id a reader would write', async () => {
+    const body = [
+      '## Day 1',
+      '### First talk {.talk}',
+      'See [day one](#day-1), [the second talk](#second-talk) and a note[^1].',
+      '[^1]: The note.',
+      '### Second talk {.talk}',
+      'Back to [the first](#first-talk).',
+    ].join('\n\n')
+    const content = await makeContent({ 'reports/days.md': report(minimalFrontMatter, body) })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site, base: '/b/' })
+    const reportPage = await readFile(path.join(site, 'reports/days/index.html'), 'utf8')
+    expect(reportPage).toMatch(/<h2 class="group-heading" id="day-1">/)
+    expect(reportPage).toContain('<a href="#day-1">day one</a>')
+    expect(reportPage).toContain('<a href="#second-talk">the second talk</a>')
+    const sectionPage = await readFile(path.join(site, 'reports/days/first-talk/index.html'), 'utf8')
+    expect(sectionPage).toContain('<a href="../#day-1">day one</a>')
+    expect(sectionPage).toContain('<a href="../#second-talk">the second talk</a>')
+    // A footnote stays on the page that shows it, and its link finds it.
+    const ref = sectionPage.match(/<a href="#([^"]*)"[^>]*data-footnote-ref/)![1]!
+    expect(sectionPage).toContain(`<li id="${ref}">`)
+    const back = sectionPage.match(/<a href="#([^"]*)"[^>]*data-footnote-backref/)![1]!
+    expect(sectionPage).toMatch(new RegExp(`<a href="#${ref}" id="${back}"`))
+    const record = ((await loadData(site)).sections as unknown as SectionRecord[]).find((s) => s.id === 'days/second-talk')!
+    expect(record.html).toContain('<a href="/b/reports/days/#first-talk">the first</a>')
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })

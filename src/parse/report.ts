@@ -4,11 +4,12 @@
  */
 import path from 'node:path'
 import GithubSlugger from 'github-slugger'
-import { maxSlugBytes, slugify } from '../paths.ts'
+import { maxSlugBytes, sitePath, slugify } from '../paths.ts'
 import { problem, type Problem } from '../problems.ts'
 import { sessionKinds, type FrontMatter, type SectionKind } from '../validate/schema.ts'
 import type { ValidatedReport } from '../validate/content.ts'
-import type { Root as HastRoot } from 'hast'
+import type { Element, Root as HastRoot } from 'hast'
+import { visit } from 'unist-util-visit'
 import { parseMarkdown, plainText, sectionContent, countWords } from './markdown.ts'
 import { cutSections } from './sections.ts'
 import { findDeepNesting, maxNesting } from './nesting.ts'
@@ -122,5 +123,37 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
   }
 
   for (const r of references.found) r.line = toFileLine(r.line)
+  for (const s of sections) pointFragmentsAtReport(s.content, report.id)
   return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections, outline, references: references.found }, problems }
 }
+
+/**
+ * A link to "#day-1" in a report means a heading of that report, on the report's page: the
+ * link goes there from every page that shows the section (its own page, one folder deeper,
+ * and the data files). A fragment whose element is in the section itself (a footnote) stays
+ * on whichever page shows the section.
+ */
+/** What sanitizing puts before every id in report content. */
+const clobbered = 'user-content-'
+
+function pointFragmentsAtReport(content: HastRoot, reportId: string): void {
+  const own = new Set<string>()
+  visit(content, 'element', (el: Element) => {
+    if (typeof el.properties.id === 'string') own.add(el.properties.id)
+  })
+  visit(content, 'element', (el: Element) => {
+    const href = el.properties.href
+    if (el.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return
+    let fragment = href.slice(1)
+    try {
+      fragment = decodeURIComponent(fragment)
+    } catch {
+      return
+    }
+    // Sanitizing prefixes ids (DOM clobbering), not the links to them: a footnote's "#fn-1"
+    // (written "#user-content-fn-1") means the element now called "user-content-…" of it.
+    if (own.has(clobbered + fragment)) el.properties.href = '#' + encodeURIComponent(clobbered + fragment).replace(/%2F/g, '/')
+    else if (!own.has(fragment)) el.properties.dataSitePath = sitePath('reports', reportId) + href
+  })
+}
+
