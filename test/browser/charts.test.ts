@@ -1,0 +1,113 @@
+/**
+ * The charts' colours and phone layout, measured in a real browser from the shipped stylesheet.
+ * Axe reports text on a hatched (background-image) cell only as "needs review", so the
+ * contrast here is computed: every text of the map on every heat level, thin or not, in both
+ * schemes, against the cell's colour and against its hatch stripe.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { toHtml } from 'hast-util-to-html'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { heatmap } from '../../templates/charts.ts'
+import { root } from '../helpers.ts'
+import { launchChromium } from './chromium.ts'
+import { browserTestsEnabled } from './site.ts'
+import { chartContext, column, point, topic } from '../templates/chart-data.ts'
+
+/** One column per heat level (shares 0, ¼, ½, ¾ and all of the largest), plain and thin, and one with no reports. */
+function everyLevelMap() {
+  const shares = [0, 0.1, 0.2, 0.3, 0.4]
+  const columns = [...shares.flatMap((share, i) => [
+    { ...column(2010 + i), share, thin: false, empty: false },
+    { ...column(2020 + i), share, thin: true, empty: false },
+  ]), { ...column(2030), share: 0, thin: true, empty: true }]
+  const points = columns.map((c) => c.empty
+    ? point(c, { count: 0, total: 0, reports: 0, reportTotal: 0 })
+    : point(c, { count: Math.round(c.share * 40), total: 40, reports: c.share ? 1 : 0, reportTotal: c.thin ? 1 : 3, thin: c.thin }))
+  // Level 0 with a link too: one section of thousands rounds to a share of 0.
+  points.push(point(column(2040), { count: 1, total: 4000, share: 0 }), point(column(2041), { count: 1, total: 4000, share: 0, reportTotal: 1 }))
+  return { columns: points.map((p) => p.column), rows: [{ topic: topic('security', 'Security'), points }] }
+}
+
+interface Measured { text: string; cls: string; ratio: number }
+
+describe.skipIf(!browserTestsEnabled())('chart colours and layout in a browser', () => {
+  let browser: Browser
+  let css: string
+  beforeAll(async () => {
+    browser = await launchChromium()
+    css = await readFile(path.join(root, 'src/browser/style.css'), 'utf8')
+  })
+  afterAll(async () => browser?.close())
+
+  const page = async (body: string, options: Parameters<Browser['newContext']>[0]) => {
+    const ctx = await browser.newContext(options)
+    const p = await ctx.newPage()
+    await p.setContent(`<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title><style>${css}</style></head><body><main>${body}</main></body></html>`)
+    return { page: p, close: () => ctx.close() }
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`gives every text of the map at least 4.5:1 on every heat level, hatched or not (${colorScheme})`, async () => {
+      const map = everyLevelMap()
+      const { page: p, close } = await page(toHtml(heatmap(chartContext, map)), { colorScheme })
+      const levels = await p.evaluate(() => [...document.querySelectorAll('td.heat')].map((td) => td.className))
+      // Every level appears plain and hatched: the fixture covers what it claims to.
+      for (let level = 0; level <= 4; level++) {
+        expect(levels).toContain(`heat heat-${level}`)
+        expect(levels).toContain(`heat heat-${level} heat-thin`)
+      }
+      const measured: Measured[] = await p.evaluate(() => {
+        type RGBA = [number, number, number, number]
+        const parse = (c: string): RGBA[] => [...c.matchAll(/rgba?\(([^)]*)\)/g)].map((m) => {
+          const [r, g, b, a] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number)
+          return [r!, g!, b!, a ?? 1]
+        })
+        const over = (top: RGBA, below: RGBA): RGBA => [0, 1, 2].map((i) => top[i]! * top[3] + below[i]! * (1 - top[3])).concat(1) as RGBA
+        const lum = ([r, g, b]: RGBA) => {
+          const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+          return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+        }
+        const ratio = (a: RGBA, b: RGBA) => {
+          const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m)
+          return (x! + 0.05) / (y! + 0.05)
+        }
+        /** The solid colours under an element: its background, and that with each stripe of a hatch over it. */
+        const backgrounds = (el: Element): RGBA[] => {
+          const chain: Element[] = []
+          for (let e: Element | null = el; e; e = e.parentElement) chain.push(e)
+          let base: RGBA = [255, 255, 255, 1]
+          const stripes: RGBA[] = []
+          for (const e of chain.reverse()) {
+            const style = getComputedStyle(e)
+            const [bg] = parse(style.backgroundColor)
+            if (bg && bg[3] > 0) { base = over(bg, base); stripes.length = 0 }
+            for (const s of parse(style.backgroundImage)) if (s[3] > 0) stripes.push(s)
+          }
+          return [base, ...stripes.map((s) => over(s, base))]
+        }
+        const out: { text: string; cls: string; ratio: number }[] = []
+        const walker = document.createTreeWalker(document.querySelector('table.heatmap')!, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!
+          if (!n.textContent!.trim() || el.closest('.visually-hidden, caption')) continue
+          let opacity = 1
+          for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity)
+          const [fg] = parse(getComputedStyle(el).color)
+          const cell = el.closest('td, th')!
+          for (const bg of backgrounds(el)) {
+            const text = over([fg![0], fg![1], fg![2], fg![3] * opacity], bg)
+            out.push({ text: n.textContent!.trim(), cls: `${cell.className} ${el.className}`.trim(), ratio: Math.round(ratio(text, bg) * 100) / 100 })
+          }
+        }
+        return out
+      })
+      expect(measured.length).toBeGreaterThan(30)
+      // The base ("/47") is measured on every level, plain and hatched.
+      expect(measured.filter((m) => m.cls.includes('heat-base') && m.cls.includes('heat-thin')).length).toBeGreaterThanOrEqual(4 * 2)
+      expect(measured.filter((m) => m.ratio < 4.5)).toEqual([])
+      await close()
+    })
+  }
+})
