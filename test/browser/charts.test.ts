@@ -9,7 +9,7 @@ import path from 'node:path'
 import { toHtml } from 'hast-util-to-html'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { heatmap } from '../../templates/charts.ts'
+import { heatmap, trendChart } from '../../templates/charts.ts'
 import { root } from '../helpers.ts'
 import { launchChromium } from './chromium.ts'
 import { browserTestsEnabled } from './site.ts'
@@ -107,6 +107,36 @@ describe.skipIf(!browserTestsEnabled())('chart colours and layout in a browser',
       // The base ("/47") is measured on every level, plain and hatched.
       expect(measured.filter((m) => m.cls.includes('heat-base') && m.cls.includes('heat-thin')).length).toBeGreaterThanOrEqual(4 * 2)
       expect(measured.filter((m) => m.ratio < 4.5)).toEqual([])
+      await close()
+    })
+  }
+
+  // Conference names as long as the real ones, and a topic mentioned in some, thin in others.
+  const trend = () => [
+    point(column(2017, 'Berlin'), { count: 0, total: 10, reportTotal: 1 }),
+    point(column(2018, 'Copenhagen'), { count: 12, total: 47, focus: 3, reports: 3, reportTotal: 3 }),
+    point(column(2019, 'Barcelona'), { count: 1, total: 6, focus: 1, reportTotal: 1 }),
+    point(column(2020, 'Amsterdam'), { count: 0, total: 0, reports: 0, reportTotal: 0 }),
+  ]
+
+  for (const width of [375, 1280]) {
+    it(`draws the trend chart with text of at least 12 px and a table that fits at ${width} px`, async () => {
+      const { page: p, close } = await page(toHtml(trendChart(chartContext, topic('security', 'Security'), trend())), { viewport: { width, height: 900 } })
+      const seen = await p.evaluate(() => {
+        const shown = [...document.querySelectorAll('svg.chart')].filter((svg) => getComputedStyle(svg).display !== 'none') as SVGSVGElement[]
+        const sizes = shown.flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+          return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }))
+        })
+        const wrap = document.querySelector('.trend .table-wrap')!
+        return { charts: shown.map((svg) => svg.getAttribute('class')), sizes, overflow: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth }
+      })
+      expect(seen.sizes.length).toBeGreaterThan(8)
+      expect(seen.sizes.filter((s) => s.px < 12)).toEqual([])
+      expect(seen.overflow).toBeLessThanOrEqual(0)
+      expect(seen.page).toBeLessThanOrEqual(width)
+      // One chart for each width; screen readers meet only the one shown.
+      expect(seen.charts).toEqual([width < 640 ? 'chart chart-narrow' : 'chart chart-wide'])
       await close()
     })
   }
