@@ -11,6 +11,8 @@ import type { PageContext } from './layout.ts'
 import { plural } from './parts.ts'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
+/** A coordinate to a tenth of a unit: finer is invisible, and sixteen digits a number weigh on every topic page. */
+const r = (n: number) => Math.round(n * 10) / 10
 
 /**
  * Why a column has no share to show: a conference without reports (or whose reports have no
@@ -62,7 +64,7 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
   return h('div.trend', [
     h('figure', [
       wideChart(topic, points, ticks, top, focusShare, title, summary, per),
-      narrowChart(topic, points, top, focusShare, title, summary),
+      narrowChart(topic, points, top, focusShare),
       h('figcaption', [
         h('span.legend.legend-focus', 'about it'),
         ' ',
@@ -98,14 +100,14 @@ function wideChart(topic: Topic, points: ColumnPoint[], ticks: number[], top: nu
   const margin = { top: 28, right: 12, bottom: 80, left: 60 }
   const plotW = width - margin.left - margin.right
   const plotH = height - margin.top - margin.bottom
-  const y = (share: number) => margin.top + plotH - ((share * 100) / top) * plotH
+  const y = (share: number) => r(margin.top + plotH - ((share * 100) / top) * plotH)
   const band = plotW / points.length
-  const barW = Math.min(64, band * 0.6)
+  const barW = r(Math.min(64, band * 0.6))
   const titleId = `trend-title-${topic.id}`
   const descId = `trend-desc-${topic.id}`
   const bars = points.flatMap((p, i) => {
-    const x = margin.left + band * i + (band - barW) / 2
-    const mid = x + barW / 2
+    const x = r(margin.left + band * i + (band - barW) / 2)
+    const mid = r(x + barW / 2)
     const labels = [
       s('text', { class: 'axis-label', x: mid, y: margin.top + plotH + 18, textAnchor: 'middle' }, p.column.label),
       s('text', { class: 'axis-label axis-sub', x: mid, y: margin.top + plotH + 33, textAnchor: 'middle' }, p.column.sub),
@@ -113,9 +115,9 @@ function wideChart(topic: Topic, points: ColumnPoint[], ticks: number[], top: nu
     ]
     if (unmeasured(p)) return labels
     return [
-      s('rect', { class: p.thin ? 'bar-mention bar-thin' : 'bar-mention', x, y: y(p.share), width: barW, height: y(0) - y(p.share) }),
-      s('rect', { class: 'bar-focus', x, y: y(focusShare(p)), width: barW, height: y(0) - y(focusShare(p)) }),
-      s('text', { class: 'bar-label', x: mid, y: y(p.share) - 6, textAnchor: 'middle' }, `${p.count} of ${p.total}`),
+      s('rect', { class: p.thin ? 'bar-mention bar-thin' : 'bar-mention', x, y: y(p.share), width: barW, height: r(y(0) - y(p.share)) }),
+      s('rect', { class: 'bar-focus', x, y: y(focusShare(p)), width: barW, height: r(y(0) - y(focusShare(p))) }),
+      s('text', { class: 'bar-label', x: mid, y: r(y(p.share) - 6), textAnchor: 'middle' }, `${p.count} of ${p.total}`),
       ...labels,
     ]
   })
@@ -139,13 +141,11 @@ function wideChart(topic: Topic, points: ColumnPoint[], ticks: number[], top: nu
 }
 
 /** One row per column, drawn at about the width of a phone so its text stays at 13 px. */
-function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShare: (p: ColumnPoint) => number, title: string, summary: string): Element {
+function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShare: (p: ColumnPoint) => number): Element {
   const width = 340
   const row = 68
   const height = points.length * row + 4
-  const x = (share: number) => ((share * 100) / top) * width
-  const titleId = `trend-narrow-title-${topic.id}`
-  const descId = `trend-narrow-desc-${topic.id}`
+  const x = (share: number) => r(((share * 100) / top) * width)
   const rows = points.flatMap((p, i) => {
     const y0 = i * row + 2
     const none = unmeasured(p)
@@ -159,8 +159,10 @@ function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShar
   })
   return s(
     'svg',
-    { class: 'chart chart-narrow', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledby: `${titleId} ${descId}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' },
-    [s('title', { id: titleId }, title), s('desc', { id: descId }, summary), ...rows],
+    // Named by the wide chart's title and description: a name may come from hidden text, and
+    // the summary of every value is not written twice.
+    { class: 'chart chart-narrow', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledby: `trend-title-${topic.id} trend-desc-${topic.id}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' },
+    rows,
   )
 }
 

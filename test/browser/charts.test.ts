@@ -135,8 +135,13 @@ describe.skipIf(!browserTestsEnabled())('chart colours and layout in a browser',
       expect(seen.sizes.filter((s) => s.px < 12)).toEqual([])
       expect(seen.overflow).toBeLessThanOrEqual(0)
       expect(seen.page).toBeLessThanOrEqual(width)
-      // One chart for each width; screen readers meet only the one shown.
+      // One chart for each width; screen readers meet only the one shown, by its title and every value.
       expect(seen.charts).toEqual([width < 640 ? 'chart chart-narrow' : 'chart chart-wide'])
+      const img = p.getByRole('img')
+      await expect(img.count()).resolves.toBe(1)
+      await expect(img.getAttribute('class')).resolves.toBe(seen.charts[0])
+      const name = await img.evaluate((el) => el.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '))
+      expect(name).toMatch(/^Security: share of sections per conference 2017: 0 of 10 sections.*2020: no reports$/)
       await close()
     })
   }
