@@ -46,9 +46,14 @@ export interface MapView {
  * mention the topic, the darker part those about it. Shares, not counts: one conference's
  * reports had 47 sections and another's 6, so 2 of 47 is less than 1 of 6, and a bar of
  * counts would say the opposite. Each bar is labelled with its count and base ("2 of 47").
- * Drawn twice: upright bars for a wide screen, one row per column for a phone, where the
- * upright chart scaled to two thirds would leave 7 px labels; CSS shows one of them.
+ * Upright bars for a wide screen and a few columns; one row per column for a phone, where the
+ * upright chart scaled to two thirds would leave 7 px labels, and for more than
+ * `uprightColumns` columns at any width, whose labels would run into each other. With both
+ * drawn, CSS shows one of them.
  */
+/** Most columns the upright chart has room to label ("1 report · thin" is 85 px at 12 px). */
+export const uprightColumns = 5
+
 export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]): ElementContent {
   const perYear = points.some((p) => p.column.conferences.length !== 1 || !p.column.url)
   const per = perYear ? 'year' : 'conference'
@@ -63,8 +68,9 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
 
   return h('div.trend', [
     h('figure', [
-      wideChart(topic, points, ticks, top, focusShare, title, summary, per),
-      narrowChart(topic, points, top, focusShare),
+      ...(points.length <= uprightColumns
+        ? [wideChart(topic, points, ticks, top, focusShare, title, summary, per), narrowChart(topic, points, top, focusShare)]
+        : [narrowChart(topic, points, top, focusShare, { title, summary })]),
       h('figcaption', [
         h('span.legend.legend-focus', 'about it'),
         ' ',
@@ -140,8 +146,12 @@ function wideChart(topic: Topic, points: ColumnPoint[], ticks: number[], top: nu
   )
 }
 
-/** One row per column, drawn at about the width of a phone so its text stays at 13 px. */
-function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShare: (p: ColumnPoint) => number): Element {
+/**
+ * One row per column, drawn at about the width of a phone so its text stays at 13 px. Named by
+ * `own` title and summary when it is the only chart; else by the upright chart's (a name may
+ * come from hidden text), so the summary of every value is not written twice.
+ */
+function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShare: (p: ColumnPoint) => number, own?: { title: string; summary: string }): Element {
   const width = 340
   const row = 68
   const height = points.length * row + 4
@@ -159,10 +169,8 @@ function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShar
   })
   return s(
     'svg',
-    // Named by the wide chart's title and description: a name may come from hidden text, and
-    // the summary of every value is not written twice.
-    { class: 'chart chart-narrow', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledby: `trend-title-${topic.id} trend-desc-${topic.id}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' },
-    rows,
+    { class: own ? 'chart chart-narrow chart-only' : 'chart chart-narrow', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledby: `trend-title-${topic.id} trend-desc-${topic.id}`, width: '100%', preserveAspectRatio: 'xMinYMin meet' },
+    own ? [s('title', { id: `trend-title-${topic.id}` }, own.title), s('desc', { id: `trend-desc-${topic.id}` }, own.summary), ...rows] : rows,
   )
 }
 

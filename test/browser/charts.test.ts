@@ -119,29 +119,47 @@ describe.skipIf(!browserTestsEnabled())('chart colours and layout in a browser',
     point(column(2020, 'Amsterdam'), { count: 0, total: 0, reports: 0, reportTotal: 0 }),
   ]
 
-  for (const width of [375, 1280]) {
-    it(`draws the trend chart with text of at least 12 px and a table that fits at ${width} px`, async () => {
-      const { page: p, close } = await page(toHtml(trendChart(chartContext, topic('security', 'Security'), trend())), { viewport: { width, height: 900 } })
+  // As many columns as the upright chart takes, all thin (the longest labels), and twelve years.
+  const upright = () => [2015, 2016, 2017, 2018, 2019].map((y) => point(column(y, 'Copenhagen'), { count: 113, total: 415, focus: 29, reports: 33, reportTotal: 35 }))
+  const thin = () => [2015, 2016, 2017, 2018, 2019].map((y) => point(column(y, 'Copenhagen'), { count: 1, total: 6, reportTotal: 1 }))
+  const years = () => Array.from({ length: 12 }, (_, i) => point(column(2013 + i), { count: 29, total: 85, focus: 5, reports: 7, reportTotal: 7 }))
+  const cases = [
+    { name: 'four conferences', points: trend, width: 375, chart: 'chart chart-narrow' },
+    { name: 'four conferences', points: trend, width: 1280, chart: 'chart chart-wide' },
+    { name: 'five conferences with long labels', points: upright, width: 1280, chart: 'chart chart-wide' },
+    { name: 'five thin conferences', points: thin, width: 1280, chart: 'chart chart-wide' },
+    { name: 'twelve years', points: years, width: 1280, chart: 'chart chart-narrow chart-only' },
+    { name: 'twelve years', points: years, width: 375, chart: 'chart chart-narrow chart-only' },
+  ]
+
+  for (const { name, points, width, chart } of cases) {
+    it(`draws the trend chart of ${name} at ${width} px: one chart, text of at least 12 px that never overlaps, a table that fits`, async () => {
+      const { page: p, close } = await page(toHtml(trendChart(chartContext, topic('security', 'Security'), points())), { viewport: { width, height: 900 } })
       const seen = await p.evaluate(() => {
         const shown = [...document.querySelectorAll('svg.chart')].filter((svg) => getComputedStyle(svg).display !== 'none') as SVGSVGElement[]
-        const sizes = shown.flatMap((svg) => {
+        const texts = shown.flatMap((svg) => {
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
-          return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }))
+          return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent!, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10, box: t.getBoundingClientRect() }))
         })
+        const overlaps: string[] = []
+        texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+          if (a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom) overlaps.push(`${a.text} / ${b.text}`)
+        }))
         const wrap = document.querySelector('.trend .table-wrap')!
-        return { charts: shown.map((svg) => svg.getAttribute('class')), sizes, overflow: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth }
+        return { charts: shown.map((svg) => svg.getAttribute('class')), sizes: texts.map(({ text, px }) => ({ text, px })), overlaps, overflow: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth }
       })
       expect(seen.sizes.length).toBeGreaterThan(8)
       expect(seen.sizes.filter((s) => s.px < 12)).toEqual([])
+      expect(seen.overlaps).toEqual([])
       expect(seen.overflow).toBeLessThanOrEqual(0)
       expect(seen.page).toBeLessThanOrEqual(width)
       // One chart for each width; screen readers meet only the one shown, by its title and every value.
-      expect(seen.charts).toEqual([width < 640 ? 'chart chart-narrow' : 'chart chart-wide'])
+      expect(seen.charts).toEqual([chart])
       const img = p.getByRole('img')
       await expect(img.count()).resolves.toBe(1)
-      await expect(img.getAttribute('class')).resolves.toBe(seen.charts[0])
-      const name = await img.evaluate((el) => el.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '))
-      expect(name).toMatch(/^Security: share of sections per conference 2017: 0 of 10 sections.*2020: no reports$/)
+      await expect(img.getAttribute('class')).resolves.toBe(chart)
+      const label = await img.evaluate((el) => el.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '))
+      expect(label).toMatch(new RegExp(`^Security: share of sections per conference ${points()[0]!.column.label}: .*${points().at(-1)!.column.label}: [^;]+$`))
       await close()
     })
   }
