@@ -10,12 +10,14 @@
  * its stray name, which the next build or `serve` puts back before anything else; the next
  * build removes every stray. Files are written a few at a time, so a site of thousands of
  * pages builds under the usual limit of 1,024 open files; pages are rendered as they are
- * written, so memory holds a few pages at a time, not the site.
+ * written, so memory holds a few pages at a time, not the site. A large site is written on
+ * a thread of its own (writer.ts) while this one renders.
  */
 import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileConcurrency, inPool } from '../pool.ts'
+import { writeOnThread } from './writer.ts'
 import { projectRoot } from '../root.ts'
 
 export interface OutputFile {
@@ -47,6 +49,14 @@ function bytesOf(file: SiteFile): Uint8Array {
   return typeof content === 'string' ? Buffer.from(content) : content
 }
 
+/** From this many files, a site is written on a thread of its own (writer.ts); below, starting one costs more than it saves. */
+export const writeThreadFrom = 1000
+
+export interface WriteOptions {
+  /** Files from which the writer thread is used; default writeThreadFrom. */
+  threadFrom?: number
+}
+
 /** Its presence says: Recap wrote this folder and may replace it. */
 export const outputMarker = '.recap-output'
 const markerText = 'This folder was written by Recap ("recap build") and is replaced on every build.\n'
@@ -68,11 +78,19 @@ export function strayFolders(outDir: string): { temp: string; old: string } {
   return { temp: path.join(parent, `.${name}.recap-tmp`), old: path.join(parent, `.${name}.recap-old`) }
 }
 
+/** A file copied into the site as it is: an image or document of the content folder (see link/files.ts). */
+export interface CopiedFile {
+  /** Relative to the output folder, with forward slashes. */
+  path: string
+  /** The real path of the file, checked by the link stage. */
+  source: string
+}
+
 /**
- * Writes `files` (and a copy of `publicDir`) as the complete new site at `outDir`.
- * `protect` lists folders that must never be replaced, such as the content folder.
+ * Writes `files` (and a copy of `publicDir`, then the `copied` files) as the complete new site
+ * at `outDir`. `protect` lists folders that must never be replaced, such as the content folder.
  */
-export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = []): Promise<void> {
+export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = [], copied: readonly CopiedFile[] = [], options: WriteOptions = {}): Promise<void> {
   const target = path.resolve(outDir)
   await recoverOutput(outDir)
   await checkTarget(outDir, target, [
@@ -88,9 +106,15 @@ export async function writeOutput(outDir: string, files: readonly SiteFile[], pu
     await mkdir(temp, { recursive: true })
     if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
     // Every path is checked before anything is written; they are made again when written, not kept.
-    const dirs = [...new Set(files.map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
-    for (const dir of dirs) await mkdir(dir, { recursive: true })
-    await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), bytesOf(f)))
+    const dirs = [...new Set([...files, ...copied].map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
+    if (files.length >= (options.threadFrom ?? writeThreadFrom)) {
+      await writeOnThread(dirs, files, (f) => insideOrThrow(temp, f.path), contentOf)
+      await inPool(copied, fileConcurrency, (f) => copyChecked(f.source, insideOrThrow(temp, f.path)))
+    } else {
+      for (const dir of dirs) await mkdir(dir, { recursive: true })
+      await inPool(copied, fileConcurrency, (f) => copyChecked(f.source, insideOrThrow(temp, f.path)))
+      await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), bytesOf(f)))
+    }
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
   } catch (error) {
@@ -207,6 +231,16 @@ async function copyPublic(publicDir: string, dest: string): Promise<void> {
     }
   }
   await walk(root, dest)
+}
+
+/**
+ * Copies a file the link stage found, if it is still a plain file: one replaced by a symbolic
+ * link since then could lead anywhere, so it stops the build instead.
+ */
+async function copyChecked(source: string, target: string): Promise<void> {
+  const info = await lstat(source).catch(() => undefined)
+  if (!info?.isFile()) throw new OutputError(`${displayed(source)} was removed or replaced while the site was built. Run the build again.`)
+  await copyFile(source, target)
 }
 
 function explain(error: unknown, outDir: string): unknown {

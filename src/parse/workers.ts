@@ -4,29 +4,28 @@
  * gives them. A small corpus is parsed here, on this thread: starting a worker costs more
  * than it saves.
  *
- * A worker runs worker.ts (compiled: worker.js) from this folder. From TypeScript (tsx,
- * vitest) it first registers tsx, as bin/recap.js does, since a worker starts with no loader.
+ * A worker runs worker.ts (compiled: worker.js) from this folder (see src/threads.ts).
  *
  * A bug that throws while parsing a report surfaces as the same ParseFailure either way,
  * naming the first failing report in report order; a worker that dies takes the build down
  * with an error naming the report it was parsing, never a hang.
  */
-import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { Worker, ResourceLimits } from 'node:worker_threads'
+import { startWorker } from '../threads.ts'
 import { tagReport, tagging, type SectionTags } from '../link/tagger.ts'
 import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
 import type { ValidatedReport } from '../validate/content.ts'
 import type { ParseResult } from './cache.ts'
-import { parseReport } from './report.ts'
+import { parseReport, reportFolder } from './report.ts'
 
 /** What every report's parse and tags depend on besides the report itself. */
 export interface ParseContext {
   topicIds: readonly string[]
   topics: readonly TopicEntry[]
   projects: readonly ProjectEntry[]
+  /** The content folder, which relative image and link paths are found in; without it, reports are taken to be in reports/. */
+  contentDir?: string
 }
 
 export interface Prepared extends ParseResult {
@@ -56,7 +55,7 @@ export function prepareReport(report: ValidatedReport, context: ParseContext): P
   if (preparedFor?.context !== context) preparedFor = { context, tagging: tagging(context.topics, context.projects) }
   const t = preparedFor.tagging
   try {
-    const { report: parsed, problems } = parseReport(report, context.topicIds)
+    const { report: parsed, problems } = parseReport(report, context.topicIds, context.contentDir === undefined ? undefined : reportFolder(report.file, context.contentDir))
     return { report: parsed, problems, tags: tagReport(parsed.sections, t), tagsKey: t.key }
   } catch (error) {
     throw new ParseFailure(report.file, describe(error))
@@ -119,7 +118,7 @@ function inWorkers(reports: readonly ValidatedReport[], context: ParseContext, t
     }
 
     for (let n = 0; n < threads; n++) {
-      const worker = startWorker(context, resourceLimits)
+      const worker = startParseWorker(context, resourceLimits)
       const state: { busy?: number } = {}
       workers.push(worker)
       worker.on('message', (message: FromWorker) => {
@@ -144,19 +143,6 @@ function inWorkers(reports: readonly ValidatedReport[], context: ParseContext, t
   })
 }
 
-const workerFile = import.meta.url.endsWith('.ts') ? 'worker.ts' : 'worker.js'
-
-function startWorker(context: ParseContext, resourceLimits: ResourceLimits = {}): Worker {
-  const entry = new URL(workerFile, import.meta.url)
-  if (workerFile.endsWith('.js')) return new Worker(entry, { workerData: context, resourceLimits })
-  // TypeScript: the worker registers tsx before it imports the entry, as bin/recap.js does.
-  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
-  return new Worker(code, { eval: true, workerData: context, resourceLimits })
-}
-
-/** tsx's ESM API, resolved from this project (tsx is a development dependency). */
-function tsxApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json')
-  const exported = (createRequire(import.meta.url)('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!
-  return pathToFileURL(path.join(path.dirname(manifest), exported.import.default)).href
+function startParseWorker(context: ParseContext, resourceLimits: ResourceLimits = {}): Worker {
+  return startWorker(import.meta.url, 'worker', { workerData: context, resourceLimits })
 }
