@@ -54,8 +54,9 @@ export interface SessionFilters {
 export function sessionsIndexPage(ctx: PageContext, pager: PageOf<Section>, filters: SessionFilters): Root {
   const { site } = ctx
   const title = filters.current ? `Sessions: ${filters.current.label}` : 'Sessions'
+  // Every count on this page is of sessions (notes are not listed), and is read out as such.
   const chip = (label: string, count: number, url: string, current: boolean) =>
-    h('li', h('a.chip', { href: ctx.href(url), ...(current ? { ariaCurrent: 'page' } : {}) }, [label, ' ', count_(count)]))
+    h('li', h('a.chip', { href: ctx.href(url), ...(current ? { ariaCurrent: 'page' } : {}) }, [label, ' ', count_(count, 'session')]))
   return layout(ctx, {
     title: pageTitle(title, pager),
     description: 'Every session the reports covered, by kind, year, conference and topic.',

@@ -38,8 +38,8 @@ describe('trends', () => {
     const page = await read('topics/security/index.html')
     const svg = page.match(/<svg[^>]*>[\s\S]*?<\/svg>/)![0]
     expect(svg).toMatch(/role="img"/)
-    expect(svg).toMatch(/<title id="trend-title-security">Security: sections per conference<\/title>/)
-    expect(svg).toContain('>Sections</text>')
+    expect(svg).toMatch(/<title id="trend-title-security">Security: share of sections per conference<\/title>/)
+    expect(svg).toContain('>Share of sections</text>')
     expect(svg).toContain('>Conference</text>')
     for (const p of security.trend) {
       // The count and its base, never a bare percentage.
@@ -50,10 +50,11 @@ describe('trends', () => {
     expect(rows.map((r) => [Number(r[2]), Number(r[3]), Number(r[5]), Number(r[4])])).toEqual(
       security.trend.map((p) => [p.count, p.total, Math.round(p.share * 100), p.focus]),
     )
-    // Bar heights follow the counts: taller bar, larger count.
-    const heights = [...svg.matchAll(/<rect class="bar-mention"[^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]))
-    const counts = security.trend.map((p) => p.count)
-    for (let i = 0; i < counts.length; i++) for (let j = 0; j < counts.length; j++) if (counts[i]! > counts[j]!) expect(heights[i]).toBeGreaterThan(heights[j]!)
+    // Bar heights follow the shares (the bases differ): taller bar, larger share.
+    const heights = [...svg.matchAll(/<rect class="bar-mention[^"]*"[^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]))
+    const shares = security.trend.map((p) => p.share)
+    expect(heights).toHaveLength(shares.length)
+    for (let i = 0; i < shares.length; i++) for (let j = 0; j < shares.length; j++) if (shares[i]! > shares[j]!) expect(heights[i]).toBeGreaterThan(heights[j]!)
   })
 })
 
