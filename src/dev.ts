@@ -25,6 +25,7 @@ import { watch } from 'chokidar'
 import { withCompression } from './compress.ts'
 import { MemorySite } from './emit/memory.ts'
 import { displayPath, ReadMemo } from './load/content.ts'
+import { isEditorFile } from './load/ignored.ts'
 import { ParseCache } from './parse/cache.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -205,7 +206,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep)
   const ignored = (p: string) => {
     const abs = path.resolve(p)
-    return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders)
+    return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders) || isEditorFile(abs)
   }
   // A fresh watcher each time the content folder comes back: one that saw its folder
   // removed does not see the files of a new folder at the same path.
