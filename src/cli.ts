@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { AuthoringError, newReport } from './author/new-report.ts'
+import { AuthoringError, newConferenceHint, newReport } from './author/new-report.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
 import { AddressError, readSiteRecord } from './emit/site-address.ts'
@@ -134,7 +134,7 @@ Examples:
     )
     .action(async (title: string, opts: { conference: string; author?: string; content: string; newConference?: boolean; name?: string; year?: number; city?: string; country?: string }) => {
       if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
-        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam (--city Online for an event held online)')
+        fail(`--new-conference needs --name, --year and --city, e.g. ${newConferenceHint(opts.conference)}`)
         return
       }
       const result = await newReport({
@@ -359,15 +359,18 @@ Examples:
       }
       const built = (await readSiteRecord(opts.out))?.base
       const base = normalizeBase(opts.base ?? built ?? '/')
+      let port: number
       try {
         const { serve } = await import('./serve.ts')
-        await serve({ outDir: opts.out, host: opts.host, port: opts.port, base })
+        const server = await serve({ outDir: opts.out, host: opts.host, port: opts.port, base })
+        // The port listened on: the one asked for, or the one given for --port 0.
+        port = (server.address() as { port: number }).port
       } catch (error) {
         if (!portInUse(error, opts.port)) throw error
         return
       }
-      log(`Serving ${opts.out} at http://${opts.host}:${opts.port}${encodeURI(base)}  (Ctrl+C to stop)`)
-      if (built !== undefined && built !== base) log(`  Note: the site was built with --base ${built}; its 404 page links under ${built}.`)
+      if (built !== undefined && built !== base) log(`Note: the site was built with --base ${built}; its 404 page links under ${built}.`)
+      log(`Serving ${opts.out} at http://${opts.host}:${port}${encodeURI(base)}  (Ctrl+C to stop)`)
     })
 
   try {

@@ -74,7 +74,8 @@ export async function prepareCacheDir(dir: string): Promise<string | undefined> 
   for (;;) {
     const info = await stat(at).catch((error: NodeJS.ErrnoException) => error)
     if (info instanceof Error) {
-      if (info.code === 'ENOENT' && path.dirname(at) !== at) {
+      // Missing, or under a file (ENOTDIR): look further up for what is there.
+      if ((info.code === 'ENOENT' || info.code === 'ENOTDIR') && path.dirname(at) !== at) {
         missing.unshift(at)
         at = path.dirname(at)
         continue
