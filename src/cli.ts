@@ -2,7 +2,7 @@
  * The `recap` command: a thin wrapper over the library. Flags are parsed by commander;
  * failures print one line per problem and set a non-zero exit code, never a stack trace.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
@@ -71,7 +71,9 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
   program
     .name('recap')
     .description('Turn conference trip reports into a linked, searchable static site.')
-    .showHelpAfterError()
+    .version(packageVersion(), '-v, --version', 'print the version of Recap')
+    // After a usage error, one line pointing at the help: the whole help would bury the error.
+    .showHelpAfterError('Run "recap --help" to see the commands.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text), outputError: (text, write) => write(text) })
 
@@ -90,7 +92,7 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
 Examples:
   $ npm run build
   $ npm run build -- --content ../my-reports --out ../my-reports-site --base /recap/
-  $ npm run build -- --site-url https://example.com/recap/   (the base, /recap/, is taken from it)`,
+  $ npm run build -- --site-url https://example.com/recap/    # the base, /recap/, from the URL`,
     )
     .action(async (opts: { content: string; out: string; base?: string; siteUrl?: string; cache: string | false }) => {
       if (!(await contentFolderOk(opts.content)) || (opts.cache && !(await cacheFolderOk(opts.cache)))) return
@@ -373,6 +375,8 @@ Examples:
       log(`Serving ${opts.out} at http://${opts.host}:${port}${encodeURI(base)}  (Ctrl+C to stop)`)
     })
 
+  for (const command of program.commands) command.showHelpAfterError(`Run "recap ${command.name()} --help" to see its options and examples.`)
+
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {
@@ -401,6 +405,15 @@ async function builtTopicIds(outDir: string): Promise<string[] | undefined> {
     return index.topics?.map((t) => String(t.id))
   } catch {
     return undefined
+  }
+}
+
+/** The version in Recap's package.json. */
+function packageVersion(): string {
+  try {
+    return String((JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown')
+  } catch {
+    return 'unknown'
   }
 }
 

@@ -269,3 +269,87 @@ describe('recap new with an unknown conference', () => {
     expect(newConferenceHint('strange-loop')).toBe('--new-conference --name "Strange Loop" --year YEAR --city CITY (--city Online for an event held online)')
   })
 })
+
+describe('every help example', () => {
+  /** "npm run X -- args" as the argv of `recap`, from package.json's scripts. */
+  const scripts = async () => (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+  const words = (line: string, home: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!.replace(/^~(?=\/)/, home))
+
+  it('runs as printed, in a folder of its own', async () => {
+    const top = await tempDir()
+    const home = path.join(top, 'home')
+    const work = path.join(top, 'work')
+    // What the examples name: a content folder where they run, ../my-reports, posts to import.
+    const data = await makeContent(
+      { 'reports/barcelona.md': report('title: Barcelona notes\nconference: kubecon-eu-2019\nsummary: Notes.', '## Service mesh in practice {.talk}\n\nIstio, Linkerd and Prometheus; security for every cluster.') },
+      false,
+      path.join(root, 'content'),
+    )
+    const { cp, mkdir } = await import('node:fs/promises')
+    await cp(data, path.join(work, 'content'), { recursive: true })
+    await cp(data, path.join(top, 'my-reports'), { recursive: true })
+    await mkdir(path.join(home, 'Downloads'), { recursive: true })
+    await cp(path.join(root, 'test/fixtures/seeds/000_5e19b872f874138c.txt'), path.join(home, 'Downloads/kubecon-post.txt'))
+    await mkdir(path.join(top, 'blog/content/posts'), { recursive: true })
+    await cp(path.join(root, 'test/fixtures/import/city-in-description/post.md'), path.join(top, 'blog/content/posts/kubecon.md'))
+    await writeFile(path.join(work, 'notes.md'), '# Notes from San Diego\n\n## Opening keynote\n\nWhat the keynote said about contributors.\n')
+
+    const recapArgs = (await scripts()) as Record<string, string>
+    let ran = 0
+    for (const command of ['build', 'new', 'import', 'check', 'search', 'serve', 'dev']) {
+      const help = await runCli([command, '--help'], work)
+      const examples = [...help.stdout.matchAll(/^ {2}\$ (.+)$/gm)].map((m) => m[1]!.replace(/\s+#.*$/, ''))
+      for (const example of examples) {
+        for (const step of example.split(' && ')) {
+          const [npm, run, script, dashes, ...rest] = words(step, home)
+          expect([npm, run], step).toEqual(['npm', 'run'])
+          const recap = recapArgs[script!]!.replace(/^node bin\/recap\.js ?/, '').split(' ').filter(Boolean)
+          const args = [...recap, ...(dashes === '--' ? rest : [dashes, ...rest].filter((w): w is string => w !== undefined))]
+          // npm runs a script in the project folder: an output folder there must be dist/, never public/ or content/.
+          const out = args.indexOf('--out')
+          if (args[0] === 'build' && out > 0) {
+            const at = path.resolve(root, args[out + 1]!)
+            expect(at === path.join(root, 'dist') || path.relative(root, at).startsWith('..'), `${step}: --out inside the project`).toBe(true)
+          }
+          if (args[0] === 'serve') {
+            // A server stays up: started on any free port, then stopped.
+            const child = spawn(process.execPath, [path.join(root, 'bin/recap.js'), ...args, '--port', '0'], { cwd: work })
+            const said = await new Promise<string>((resolve) => {
+              let out = ''
+              child.stdout.on('data', (c: Buffer) => (out += c.toString()) && /^Serving /m.test(out) && resolve(out))
+              child.stderr.on('data', (c: Buffer) => resolve((out += c.toString())))
+              child.on('exit', () => resolve(out))
+            })
+            child.kill()
+            expect(said, step).toMatch(/^Serving /m)
+          } else {
+            const result = await runCli(args, work)
+            expect(result.stderr, step).toBe('')
+            expect(result.code, step).toBe(0)
+          }
+          ran++
+        }
+      }
+    }
+    expect(ran).toBeGreaterThan(10)
+  }, 120_000)
+})
+
+describe('usage errors and --version', () => {
+  it('shows the error and one line pointing at --help, not the whole help', async () => {
+    const unknown = await runCli(['build', '--bogus'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toBe(`error: unknown option '--bogus'\nRun "recap build --help" to see its options and examples.\n`)
+    const command = await runCli(['bogus'])
+    expect(command.stderr).toBe(`error: unknown command 'bogus'\nRun "recap --help" to see the commands.\n`)
+  })
+
+  it('prints the version of package.json', async () => {
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }
+    for (const flag of ['--version', '-v']) {
+      const result = await runCli([flag])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toBe(`${version}\n`)
+    }
+  })
+})
