@@ -139,6 +139,7 @@ Examples:
         fail(`--new-conference needs --name, --year and --city, e.g. ${newConferenceHint(opts.conference)}`)
         return
       }
+      if (!(await contentFolderOk(opts.content))) return
       const result = await newReport({
         contentDir: opts.content,
         title,
@@ -175,6 +176,7 @@ Examples:
         fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam (--city Online for an event held online)')
         return
       }
+      if (!(await contentFolderOk(opts.content))) return
       const { importFile, isWebAddress } = await import('./author/import.ts')
       if (opts.source !== undefined && !isWebAddress(opts.source)) {
         fail(`--source must be the post's http or https address, e.g. https://example.com/blog/kubecon-2019/; got "${oneLine(opts.source)}".`)

@@ -202,11 +202,12 @@ describe('a bad --cache', () => {
 })
 
 describe('a missing or wrong --content', () => {
-  it('says so in one line, for build, check and dev', async () => {
+  it('says so in one line, for build, check, dev, new and import', async () => {
     const dir = await tempDir()
     const file = path.join(dir, 'topics.yml')
     await writeFile(file, 'x')
-    for (const command of [['build', '--no-cache'], ['check'], ['dev', '--port', '0']]) {
+    await writeFile(path.join(dir, 'post.md'), '# A post\n\nText.\n')
+    for (const command of [['build', '--no-cache'], ['check'], ['dev', '--port', '0'], ['new', 'Title', '--conference', 'x'], ['import', 'post.md']]) {
       const missing = await runCli([command[0]!, '--content', '/nope', ...command.slice(1)], dir)
       expect(missing.code, command[0]).toBe(1)
       expect(oneLineError(missing.stderr)).toBe('content folder /nope does not exist: pass the folder that holds reports/ and conferences.yml with --content.')
