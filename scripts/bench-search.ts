@@ -10,7 +10,11 @@
  *    result shows and the time from navigation to it; then the query time p50/p95 once the
  *    engine is loaded (chunks it needs cached, as when typing), for Recap and Pagefind.
  *
- * Usage: npm run bench:search [-- --sizes 5,100,1000,4000] [--verbose] [--relevance-only]
+ * With --latency MS, the cold loads go over an emulated slow link (that round-trip time,
+ * 1.6 Mbit/s down, as DevTools' "Slow 4G"-like presets): what a reader on a phone waits for
+ * is then round trips and bytes, and a busy machine's CPU matters less.
+ *
+ * Usage: npm run bench:search [-- --sizes 5,100,1000,4000] [--latency 150] [--verbose] [--relevance-only]
  * or, for a content folder of your own: npm run bench:search -- --content DIR
  */
 import { spawnSync } from 'node:child_process'
@@ -103,7 +107,14 @@ interface ColdLoad {
   time: number
 }
 
-async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
+/** An emulated link: round-trip time in ms, and bytes per second down and up. */
+interface Link {
+  latency: number
+  down: number
+  up: number
+}
+
+async function coldLoad(browser: Browser, url: string, link?: Link): Promise<ColdLoad> {
   const context: BrowserContext = await browser.newContext()
   const finished: { at: number; bytes: number }[] = []
   const pending: Promise<void>[] = []
@@ -117,6 +128,12 @@ async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
     )
   })
   const page = await context.newPage()
+  if (link) {
+    // Applies to the page's worker too (its requests go through the same emulation).
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: link.latency, downloadThroughput: link.down, uploadThroughput: link.up })
+  }
   await page.addInitScript(firstResultProbe)
   await page.goto(url)
   await page.waitForFunction(() => (window as unknown as { __first?: number }).__first !== undefined, undefined, { timeout: 120_000 })
@@ -188,8 +205,15 @@ async function relevance(verbose: boolean) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '5,100,1000,4000' }, content: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'relevance-only': { type: 'boolean', default: false } },
+    options: { sizes: { type: 'string', default: '5,100,1000,4000' }, content: { type: 'string' }, latency: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'relevance-only': { type: 'boolean', default: false } },
   })
+  const latency = values.latency === undefined ? undefined : Number(values.latency)
+  if (latency !== undefined && !(latency > 0)) {
+    console.error(`bench:search: --latency takes a round-trip time in milliseconds, e.g. --latency 150 (got "${values.latency}").`)
+    process.exitCode = 2
+    return
+  }
+  const link: Link | undefined = latency === undefined ? undefined : { latency, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 }
   await relevance(values.verbose)
   if (values['relevance-only']) return
   const { launchChromium } = await import('../test/browser/chromium.ts')
@@ -214,8 +238,8 @@ async function main() {
       try {
         const { cold, timed } = await queriesFor(run.content)
         const q = encodeURIComponent(cold)
-        const recap = await coldLoad(browser, `${origin}/search/?q=${q}`)
-        const pf = await coldLoad(browser, `${origin}/_pagefind-bench.html?q=${q}`)
+        const recap = await coldLoad(browser, `${origin}/search/?q=${q}`, link)
+        const pf = await coldLoad(browser, `${origin}/_pagefind-bench.html?q=${q}`, link)
         const recapTimes = await recapQueryTimes(browser, origin, timed)
         const pfTimes = await pagefindQueryTimes(browser, origin, timed)
         // The same queries in Node, through the built files, for the engine alone.
@@ -248,6 +272,7 @@ async function main() {
     await rm(work, { recursive: true, force: true })
   }
   const head = ['reports', 'Recap: bytes before first result', 'first result', 'query p50 / p95 (Chromium)', 'Pagefind: bytes before first result', 'first result', 'query p50 / p95', 'Recap query p50 / p95 (Node)']
+  if (link) console.log(`\nCold loads over an emulated link: ${link.latency} ms round trip, 1.6 Mbit/s down.`)
   console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`)
   for (const row of rows) console.log(`| ${row.join(' | ')} |`)
 }

@@ -75,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     import('./emit/feeds.ts'),
     import('./emit/pages.ts'),
   ])
-  const { site, warnings, parsed } = await readLinked(options, timer)
+  const { site, warnings, parsed, files: copied } = await readLinked({ ...options, publicDir }, timer)
   // What pages show, before anything else: the linked site's parsed trees go as the section
   // content is auto-linked and kept compact, so no later stage holds them (see shown.ts).
   const shown = timer.time('autolink', () => takeShownSite(site))
@@ -90,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
     return { pageFiles: pages, feeds, all: [...pages, ...lazyDataFiles(shown, base), ...scripts, ...index, ...feeds, siteRecord(address)] }
   })
-  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, publicDir, [options.contentDir]))
+  await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, publicDir, [options.contentDir], copied))
 
   const kept: Kept = {
     counts: {
@@ -120,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 async function readLinked(options: BuildOptions, timer: Timer): Promise<ReadResult> {
   const [{ readSite }, { forgetValidations }] = await Promise.all([import('./pipeline.ts'), import('./validate/content.ts')])
   const cache = options.cache ?? new ParseCache(options.cacheDir)
-  const read = await readSite(options.contentDir, timer, cache)
+  const read = await readSite(options.contentDir, timer, cache, { ...(options.publicDir ? { publicDir: options.publicDir } : {}) })
   // What validation remembers serves a process that validates again (the dev server, which keeps its cache).
   if (!options.cache) forgetValidations()
   // Keeps the cache from growing forever: stale code versions go, and the least recently used.

@@ -204,7 +204,8 @@ Examples:
       `
 Errors (exit status 1): malformed YAML, missing or mistyped fields, unknown ids, duplicate ids,
 empty reports, files that are not UTF-8, unknown session kinds.
-Warnings (exit status 0): sections without text, reports without sessions, topics nothing mentions.
+Warnings (exit status 0): sections without text, reports without sessions, topics nothing mentions,
+images and files that are missing or lead out of their folder.
 
 Example:
   $ npm run check`,

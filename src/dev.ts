@@ -74,11 +74,20 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   /** Where pages come from: memory until a build in a fresh process has written the output folder. */
   let fromDisk = false
   const memory = new MemorySite()
+  /** The content folder's files the site carries (images beside reports), by site path. */
+  let contentFiles = new Map<string, string>()
   const contentDir = path.resolve(options.contentDir)
   const publicDir = path.resolve(options.publicDir ?? path.join(projectRoot, 'public'))
 
-  const finish = (reason: string, started: number, result: { ok: true; parsed: string; done: string } | { ok: false; errors: string[] }) => {
+  /** Warnings already printed: each rebuild prints only the new ones, before its summary line. */
+  let warned = new Set<string>()
+  const finish = (reason: string, started: number, result: { ok: true; parsed: string; done: string; warnings?: string[] } | { ok: false; errors: string[] }) => {
     const ms = Math.round(performance.now() - started)
+    if (result.ok && result.warnings) {
+      const fresh = result.warnings.filter((w) => !warned.has(w))
+      warned = new Set(result.warnings)
+      if (fresh.length) options.log([`${fresh.length === 1 ? 'A new warning' : `${fresh.length} new warnings`} (the build goes on; "npm run check" lists them all):`, ...fresh.map((l) => '  ' + l)].join('\n'))
+    }
     if (!result.ok) {
       state = { ok: false, errors: result.errors }
       options.log([`Build failed after ${reason} (${ms} ms); still serving the last good site:`, ...result.errors.map((l) => '  ' + l)].join('\n'))
@@ -93,10 +102,11 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   const buildInMemory = async (reason: string) => {
     const started = performance.now()
     try {
-      const { site, parsed: counts } = await readSite(options.contentDir, undefined, cache, { reads })
+      const { site, parsed: counts, warnings, files } = await readSite(options.contentDir, undefined, cache, { reads, publicDir })
       const pages = memory.update(site)
+      contentFiles = new Map(files.map((f) => [f.path, f.source]))
       const parsed = `${counts.fresh} report${counts.fresh === 1 ? '' : 's'}, ${counts.cached} from the cache`
-      finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for` })
+      finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for`, warnings: warnings.map((w) => formatProblem(w)) })
       // As a build does, once: the cache keeps what this content needs.
       if (!pruned) {
         pruned = true
@@ -119,6 +129,9 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
           if (error) finish(reason, started, { ok: false, errors: stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written')) })
           else {
             fromDisk = true
+            // The build in a fresh process counts its warnings without listing them.
+            const warned = stdout.match(/(\d+) warnings?: run/)?.[1]
+            if (warned) options.log(`${warned} warning${warned === '1' ? '' : 's'} (the build goes on; "npm run check" lists them)`)
             finish(reason, started, { ok: true, parsed: stdout.match(/parsed (.+)/)?.[1] ?? 'nothing', done: stdout.startsWith('Up to date') ? 'the output folder was already up to date' : `${stdout.match(/(\d+) pages written/)?.[1] ?? '?'} pages and the search index written` })
           }
           resolve()
@@ -173,7 +186,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       return
     }
     if (!fromDisk) {
-      await serveFromMemory(memory, url.pathname, res, () => publicFiles(req, res, async () => {
+      await serveFromMemory(memory, contentFiles, url.pathname, res, () => publicFiles(req, res, async () => {
         const notFound = await memory.file('404.html')
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         res.end(withClient(String(notFound ?? 'Not found')))
@@ -208,35 +221,50 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     const abs = path.resolve(p)
     return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders) || isEditorFile(abs)
   }
+  let timer: NodeJS.Timeout | undefined
+  const changed = new Set<string>()
+  // Declared before any watcher starts: an event during the first scan schedules it.
+  const flush = () => {
+    const list = [...changed]
+    changed.clear()
+    schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
+  }
+  const onChange = (event: string, file: string) => {
+    const abs = path.resolve(file)
+    reads.forget(abs)
+    if (event === 'unlinkDir' && abs === contentDir) contentPresent = false
+    // While the content folder is away, its return is handled below, once a new watcher is ready.
+    if (!contentPresent && inside(abs, contentDir)) {
+      if (event === 'addDir' && abs === contentDir) contentReturned()
+      return
+    }
+    // public/ is served as it is: a change there needs a reload, not a build (until builds
+    // write the folder); the reload's read looks again for the images reports point at.
+    if (!inside(abs, contentDir) && (fromDisk || !inside(abs, publicDir))) codeChanged = true
+    changed.add(displayPath(file))
+    clearTimeout(timer)
+    timer = setTimeout(flush, settleMs)
+  }
   // A fresh watcher each time the content folder comes back: one that saw its folder
   // removed does not see the files of a new folder at the same path.
   const startWatcher = () => {
-    const w = watch([options.contentDir, ...options.watchDirs], { ignoreInitial: true, ignored })
-    w.on('all', (event, file) => {
-      const abs = path.resolve(file)
-      reads.forget(abs)
-      if (event === 'unlinkDir' && abs === contentDir) contentPresent = false
-      // While the content folder is away, its return is handled below, once a new watcher is ready.
-      if (!contentPresent && inside(abs, contentDir)) {
-        if (event === 'addDir' && abs === contentDir) contentReturned()
-        return
-      }
-      // public/ is served as it is: a change there needs a reload, not a build (until builds write the folder).
-      if (!inside(abs, contentDir) && (fromDisk || !inside(abs, publicDir))) codeChanged = true
-      changed.add(displayPath(file))
-      clearTimeout(timer)
-      timer = setTimeout(flush, settleMs)
-    })
+    const w = watch([options.contentDir, ...options.watchDirs.filter((d) => path.resolve(d) !== publicDir)], { ignoreInitial: true, ignored })
+    w.on('all', onChange)
     return w
   }
-  let timer: NodeJS.Timeout | undefined
-  const changed = new Set<string>()
+  // public/ is watched on its own, without following links: a link there counts only when it
+  // leads to a file inside public/, which is watched itself, and a link that loops back up
+  // must not send the watcher round it.
+  const publicWatcher = watch(publicDir, { ignoreInitial: true, ignored, followSymlinks: false })
+  publicWatcher.on('all', onChange)
+  // An unreadable corner of public/ is no reason to stop serving.
+  publicWatcher.on('error', () => undefined)
   // A removed folder is no longer watched, and watching its parent (often the whole temp
   // folder) misses a quick move back: look for its return a few times a second instead.
   let contentPresent = existsSync(contentDir)
   let watcher = startWatcher()
   // Changes made before the first scan ends would go unseen.
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  await Promise.all([watcher, publicWatcher].map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
   let restarting = false
   const contentReturned = () => {
     if (restarting) return
@@ -259,17 +287,13 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     else if (!present) contentPresent = false
   }, 250)
   returnCheck.unref()
-  const flush = () => {
-    const list = [...changed]
-    changed.clear()
-    schedule(list.length === 1 ? list[0]! : `${list.length} changes`)
-  }
 
   return {
     server,
     async close() {
       clearTimeout(timer)
       await watcher.close()
+      await publicWatcher.close()
       clearInterval(returnCheck)
       for (const c of clients) c.end()
       await new Promise((resolve) => server.close(resolve))
@@ -287,13 +311,32 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml; charset=utf-8',
+  // The types copied from the content folder (parse/references.ts).
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.zip': 'application/zip',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.wav': 'audio/wav',
 }
 
 /**
  * Answers from the site in memory: "/x/" is x/index.html, "/x" is the file x or a redirect to
  * "/x/" when that is a page. Calls `next` for anything the site does not have.
  */
-async function serveFromMemory(memory: MemorySite, urlPath: string, res: http.ServerResponse, next: () => void): Promise<void> {
+async function serveFromMemory(memory: MemorySite, contentFiles: ReadonlyMap<string, string>, urlPath: string, res: http.ServerResponse, next: () => void): Promise<void> {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -301,7 +344,9 @@ async function serveFromMemory(memory: MemorySite, urlPath: string, res: http.Se
     return next()
   }
   const file = decoded.replace(/^\/+/, '') + (decoded.endsWith('/') ? 'index.html' : '')
-  const content = await memory.file(file)
+  // Only the files the link stage found and checked, by name: no path here reaches the disk.
+  const copied = contentFiles.get(file)
+  const content = copied === undefined ? await memory.file(file) : await readFile(copied).catch(() => undefined)
   if (content === undefined) {
     if (!decoded.endsWith('/') && (await memory.file(file + '/index.html')) !== undefined) {
       // Built from the file name, never the raw path: "//host/x" must not redirect off the site.
@@ -311,7 +356,7 @@ async function serveFromMemory(memory: MemorySite, urlPath: string, res: http.Se
     }
     return next()
   }
-  const type = contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'
+  const type = contentTypes[path.posix.extname(file).toLowerCase()] ?? 'application/octet-stream'
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' })
   res.end(type.startsWith('text/html') ? withClient(String(content)) : content)
 }

@@ -2,13 +2,16 @@
  * load → validate → parse → link: everything up to the knowledge graph, each stage timed.
  * `build` adds the emit stage; `check` stops here and writes nothing.
  */
+import path from 'node:path'
 import { loadContent, type ReadMemo } from './load/content.ts'
+import { checkFiles, type ContentFile } from './link/files.ts'
 import { linkSite, type Site, type TaggedReport } from './link/graph.ts'
 import { tagging, tagReport } from './link/tagger.ts'
 import { ParseCache, type CacheEntry } from './parse/cache.ts'
-import { parseReport } from './parse/report.ts'
+import { parseReport, reportFolder } from './parse/report.ts'
 import { prepareReports, type ParseContext, type PoolOptions } from './parse/workers.ts'
 import { ContentError, problem, sortProblems, type Problem } from './problems.ts'
+import { projectRoot } from './root.ts'
 import { contentWarnings } from './validate/checks.ts'
 import { validateContent, type ValidatedContent } from './validate/content.ts'
 
@@ -41,6 +44,8 @@ export interface ReadResult {
   warnings: Problem[]
   /** Reports parsed now and reports taken from the cache. */
   parsed: { fresh: number; cached: number }
+  /** Files of the content folder that reports show or link to: the site carries a copy. */
+  files: ContentFile[]
 }
 
 export interface ReadOptions {
@@ -48,6 +53,8 @@ export interface ReadOptions {
   workers?: PoolOptions
   /** Files read by an earlier load in this process, kept while unchanged (the dev server). */
   reads?: ReadMemo
+  /** Where "/…" images and links are looked for; default Recap's public/. */
+  publicDir?: string
 }
 
 /**
@@ -70,11 +77,11 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
     throw new ContentError(sortProblems(problems))
   }
 
-  const context: ParseContext = { topicIds: validated.topics.map((t) => t.id), topics: validated.topics, projects: validated.projects }
+  const context: ParseContext = { topicIds: validated.topics.map((t) => t.id), topics: validated.topics, projects: validated.projects, contentDir }
   let cached = 0
   const parsed: TaggedReport[] = await timer.timeAsync('parse', async () => {
     const reports = validated.reports
-    const keys = reports.map((r) => cache.key(r, context.topicIds))
+    const keys = reports.map((r) => cache.key(r, context.topicIds, reportFolder(r.file, contentDir)))
     const entries: (CacheEntry | undefined)[] = await Promise.all(keys.map((k) => cache.get(k)))
     const update: [string, CacheEntry][] = []
     // Cached parses whose tags came from another catalogue are tagged again, here: it is quick.
@@ -117,7 +124,12 @@ export async function readSite(contentDir: string, timer: Timer = createTimer(),
   // Only the catalogue: the linked site's lazy parts keep what they are given until the last
   // page is written, and the validated reports carry every report's text as read.
   const { conferences, topics, projects, people } = validated
-  const site = timer.time('link', () => linkSite(parsed, { conferences, topics, projects, people }))
+  // The files reports point at are looked for here too: they are what the site links to.
+  const { site, checked } = await timer.timeAsync('link', async () => ({
+    checked: await checkFiles(parsed, { contentDir, publicDir: options.publicDir ?? path.join(projectRoot, 'public') }),
+    site: linkSite(parsed, { conferences, topics, projects, people }),
+  }))
+  problems.push(...checked.warnings)
   problems.push(...linkWarnings(site, validated.topicPlaces))
-  return { site, warnings: sortProblems(problems), parsed: { fresh: parsed.length - cached, cached } }
+  return { site, warnings: sortProblems(problems), parsed: { fresh: parsed.length - cached, cached }, files: checked.files }
 }

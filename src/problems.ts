@@ -141,6 +141,25 @@ export const catalogue = {
     message: ({ target }) => `this is a symbolic link to ${target}; it is not read`,
     hint: () => 'Put the file itself in the content folder: links are followed only to files inside the content folder, never to folders.',
   }),
+  missingReference: entry<{ kind: string; url: string; expected: string; folder?: string | undefined }>({
+    title: 'Image or file not found',
+    message: ({ kind, url, expected, folder }) => `${kind} "${url}" not found: ${expected} ${folder ? `is ${folder}, not a file` : 'does not exist'}`,
+    hint: ({ expected, url }) => `Put the file at ${expected} or fix the path (${url.startsWith('/') ? 'a path that starts with "/" is in public/' : 'it is relative to the report file'}).`,
+  }),
+  referenceOutside: entry<{ kind: string; url: string; folder: string; reason: string }>({
+    title: 'Image or file outside its folder',
+    message: ({ kind, url, folder, reason }) => `${kind} "${url}" ${reason} ${folder}; it is not copied into the site`,
+    hint: ({ folder }) =>
+      folder === 'public/'
+        ? 'Put the file in public/ and point at it from the site root, e.g. /images/stage.png.'
+        : 'Put the file inside the content folder, e.g. beside the report in reports/img/, and point at it from the report, e.g. img/stage.png.',
+  }),
+  referenceNotCopied: entry<{ kind: string; url: string; type: string; publicPath: string }>({
+    title: 'File type not copied from the content folder',
+    message: ({ kind, url, type }) =>
+      type === 'extensionless' ? `${kind} "${url}" has no file type (such as .png), so Recap does not copy it from the content folder` : `${kind} "${url}" is a ${type} file, which Recap does not copy from the content folder`,
+    hint: ({ publicPath }) => `Content is not trusted, and such a file could run scripts on the site: if you trust it, put it in public/ and point at it as ${publicPath}; or convert it to PNG, JPEG, GIF, WebP or PDF.`,
+  }),
   emptySection: entry<{ title: string }>({
     title: 'Empty section',
     message: ({ title }) => `section "${title}" has no text`,

@@ -2,6 +2,7 @@
 import type { ElementContent } from 'hast'
 import { h } from './h.ts'
 import type { Section, SectionMention } from '../src/link/graph.ts'
+import type { TagSpeaker } from '../src/link/people.ts'
 import type { SectionKind } from '../src/validate/schema.ts'
 import { pageWindow, type PageOf } from '../src/emit/views.ts'
 import type { PageContext } from './layout.ts'
@@ -137,15 +138,15 @@ export function speakerLinks(ctx: PageContext, section: Section, affiliations = 
   return out
 }
 
-/** People who spoke about a topic or project: the first few linked, the count of the rest. */
-export function speakersLine(ctx: PageContext, ids: readonly string[], limit = 12): ElementContent | null {
-  if (ids.length === 0) return null
-  const shown = ids.slice(0, limit)
+/** People who spoke about a topic or project, each with their sessions on it: the first few linked, the count of the rest. */
+export function speakersLine(ctx: PageContext, speakers: readonly TagSpeaker[], limit = 12): ElementContent | null {
+  if (speakers.length === 0) return null
+  const shown = speakers.slice(0, limit)
   return h('ul.people-list', { ariaLabel: 'Speakers' }, [
-    ...shown.map((id) => {
-      const p = ctx.site.person.get(id)!
-      return h('li', [h('a.person', { href: ctx.href(p.url) }, p.name), ' ', h('span.meta', `(${plural(p.sessions.length, 'session')})`)])
+    ...shown.map(({ person, count }) => {
+      const p = ctx.site.person.get(person)!
+      return h('li', [h('a.person', { href: ctx.href(p.url) }, p.name), ' ', h('span.meta', `(${plural(count, 'session')})`)])
     }),
-    ids.length > limit ? h('li.meta', `and ${ids.length - limit} more on the speakers page`) : null,
+    speakers.length > limit ? h('li.meta', `and ${speakers.length - limit} more on the speakers page`) : null,
   ])
 }

@@ -1,4 +1,5 @@
 import type { Root } from 'hast'
+import { indexFile } from '../src/search/format.ts'
 import { h } from './h.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindLabel } from './parts.ts'
@@ -46,6 +47,11 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
       h('div.search-chips', { hidden: true, dataSearchChips: '', ariaLabel: 'Filters from your query', role: 'group' }),
       h('nav.quick-links', { ariaLabel: 'Topics, projects and speakers', hidden: true, dataSearchLinks: '' }),
       h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSectionCount: String(sectionCount) }),
+      // The search interface, fetched with site.js rather than after it: here it is needed at
+      // once, and waiting for site.js to ask for it cost the first result a round trip. The
+      // index too (the search interface fetches it, as a fetch() this preload matches).
+      h('link', { rel: 'preload', href: ctx.href(indexFile), as: 'fetch', crossOrigin: 'anonymous' }),
+      h('script', { src: ctx.href('assets/search-ui.js'), defer: true, dataRecapSearch: '' }),
     ],
   })
 }

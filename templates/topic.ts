@@ -5,7 +5,7 @@ import type { ColumnPoint, PageOf } from '../src/emit/views.ts'
 import type { SitePath } from '../src/paths.ts'
 import { layout, type PageContext } from './layout.ts'
 import { heatmap, trendChart, type MapView } from './charts.ts'
-import { count, inSentence, kindBadge, pagerNav, plural, projectChips, quote, sectionSource, sideBySide, speakersLine, topicChips } from './parts.ts'
+import { count, inSentence, kindBadge, pagerNav, plural, quote, sectionSource, sideBySide, speakersLine, topicChips } from './parts.ts'
 
 /** What a topic or project page shows; chosen in src/emit/views.ts. */
 export interface TagView {
@@ -113,12 +113,12 @@ export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: 
         h('p.lead.where-and-when', summary),
         h('p', topic.description),
         h('p.meta', `${plural(topic.sections.length, 'section')} in ${plural(topic.byYear.length, 'conference')}`),
-        topic.aliases.length ? h('p.aliases', ['Also matched: ', topic.aliases.join(', ')]) : null,
-        topic.generic?.length ? h('p.aliases', ['Counted, never linked: ', topic.generic.join(', ')]) : null,
+        topic.aliases.length ? h('p.aliases', ['Aliases: ', topic.aliases.join(', ')]) : null,
+        topic.generic?.length ? h('p.aliases', ['Everyday words (counted, never linked): ', topic.generic.join(', ')]) : null,
       ]),
       h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, topic, trend)]),
       topic.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${inSentence(topic.name)}`), speakersLine(ctx, topic.speakers)]) : null,
-      topic.projects.length ? h('section', { ariaLabelledby: 'projects-title' }, [h('h2#projects-title', 'Projects'), projectChips(ctx, topic.projects)]) : null,
+      topic.projects.length ? h('section', { ariaLabelledby: 'projects-title' }, [h('h2#projects-title', 'Projects'), ...topicProjects(ctx, topic)]) : null,
       topic.cooccurring.length
         ? h('section', { ariaLabelledby: 'cooccurring-title' }, [
             h('h2#cooccurring-title', 'Discussed together with'),
@@ -131,6 +131,20 @@ export function topicPage(ctx: PageContext, topic: Topic, view: TagView, trend: 
       ...tagBody(ctx, inSentence(topic.name), topic.sections.length, view, 'No section mentions this topic yet.'),
     ],
   })
+}
+
+/**
+ * The topic's projects that reports name, most named first, each with its count; the others
+ * as plain text, since their pages have nothing to show yet.
+ */
+function topicProjects(ctx: PageContext, topic: Topic): ElementContent[] {
+  const projects = topic.projects.map((id) => ctx.site.project.get(id)!)
+  const named = projects.filter((p) => p.sections.length > 0).sort((a, b) => b.sections.length - a.sections.length)
+  const unnamed = projects.filter((p) => p.sections.length === 0)
+  const out: ElementContent[] = []
+  if (named.length) out.push(h('ul.chips.chips-project', { ariaLabel: 'Projects' }, named.map((p) => h('li', h('a.chip', { href: ctx.href(p.url) }, [p.name, ' ', count(p.sections.length)])))))
+  if (unnamed.length) out.push(h('p.meta', `Not named in any report yet: ${unnamed.map((p) => p.name).join(', ')}.`))
+  return out
 }
 
 export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView): Root {
@@ -153,7 +167,8 @@ export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView)
   })
 }
 
-export function projectPage(ctx: PageContext, project: Project, view: TagView): Root {
+/** `summary`: one generated sentence on where and when it was named (src/emit/views.ts). */
+export function projectPage(ctx: PageContext, project: Project, view: TagView, summary: string): Root {
   return layout(ctx, {
     title: project.name,
     description: `${project.name} in the trip reports: the sections that mention it.`,
@@ -162,11 +177,12 @@ export function projectPage(ctx: PageContext, project: Project, view: TagView): 
       h('nav.breadcrumbs', { ariaLabel: 'Breadcrumb' }, h('ol', [h('li', h('a', { href: ctx.href('projects/') }, 'Projects'))])),
       h('header.page-header', [
         h('h1', project.name),
+        h('p.lead.where-and-when', summary),
         h('p.meta', [
           plural(project.sections.length, 'section'),
           project.homepage ? [' · ', h('a', { href: project.homepage, rel: 'external' }, 'Homepage')] : null,
         ]),
-        project.aliases.length ? h('p.aliases', ['Also matched: ', project.aliases.join(', ')]) : null,
+        project.aliases.length ? h('p.aliases', ['Aliases: ', project.aliases.join(', ')]) : null,
         topicChips(ctx, project.topics),
       ]),
       project.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${project.name}`), speakersLine(ctx, project.speakers)]) : null,

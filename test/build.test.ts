@@ -233,6 +233,62 @@ describe('build guarantees', () => {
     await removeDir(content)
   })
 
+  it("counts each speaker's sessions on the topic or project, not all their sessions, under who spoke about it", async () => {
+    const content = await makeContent({
+      'reports/counts.md': report(
+        minimalFrontMatter,
+        [
+          '## Mesh one {.talk speakers="Ada Quill"}\n\nAbout the service mesh and Istio.',
+          '## Mesh two {.talk speakers="Ada Quill"}\n\nThe service mesh again.',
+          '## Secrets {.talk speakers="Ada Quill"}\n\nAll about security.',
+          '## Locks {.talk speakers="Bo Reyes"}\n\nSecurity and mutual TLS, with Istio.',
+        ].join('\n\n'),
+      ),
+    })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    const people = async (page: string) => {
+      const html = await readFile(path.join(site, page), 'utf8')
+      const list = html.match(/<ul class="people-list"[^>]*>([\s\S]*?)<\/ul>/)![1]!
+      return [...list.matchAll(/<a class="person"[^>]*>([^<]+)<\/a> <span class="meta">\(([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]}`)
+    }
+    expect(await people('topics/service-mesh/index.html')).toEqual(['Ada Quill 2 sessions'])
+    expect(await people('topics/security/index.html')).toEqual(['Ada Quill 1 session', 'Bo Reyes 1 session'])
+    expect(await people('projects/istio/index.html')).toEqual(['Ada Quill 1 session', 'Bo Reyes 1 session'])
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
+  it("lists a topic's projects that reports name, with their counts, and names the others without a link", async () => {
+    const content = await makeContent({
+      'reports/mesh.md': report(minimalFrontMatter, '## Mesh {.talk}\n\nA service mesh with Istio.\n\n## More mesh {.talk}\n\nIstio and Linkerd side by side.'),
+    })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    const html = await readFile(path.join(site, 'topics/service-mesh/index.html'), 'utf8')
+    const section = html.match(/<h2 id="projects-title">Projects<\/h2>([\s\S]*?)<\/section>/)![1]!
+    const chips = [...section.matchAll(/<a class="chip" href="([^"]+)">([^<]+) <span class="count">(\d+)/g)].map((m) => `${m[2]} ${m[3]} ${m[1]}`)
+    expect(chips).toEqual(['Istio 2 ../../projects/istio/', 'Linkerd 1 ../../projects/linkerd/'])
+    expect(section).toContain('Not named in any report yet: Conduit.')
+    expect(section).not.toContain('projects/conduit/')
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
+  it('says on a project page in which years reports named it, and in which none did', async () => {
+    const content = await makeContent({
+      'reports/named.md': report('title: Named\nconference: meshconf-2018\nsummary: One.', '## Mesh {.talk}\n\nWe ran Istio.'),
+      'reports/silent.md': report('title: Silent\nconference: meshconf-2019\nsummary: Two.', '## Other {.talk}\n\nNothing about that project.'),
+    })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    const html = await readFile(path.join(site, 'projects/istio/index.html'), 'utf8')
+    expect(html).toContain('<p class="lead where-and-when">Discussed in 2018 by 1 of 1 reporter; no 2019 report mentions it.</p>')
+    expect(await readFile(path.join(site, 'projects/linkerd/index.html'), 'utf8')).toContain('<p class="lead where-and-when">No report mentions it yet.</p>')
+    await removeDir(path.dirname(site))
+    await removeDir(content)
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })

@@ -3,7 +3,9 @@
  * or, where a page may not start one (opened from disk), loads the engine with a script
  * element. The engine is fetched on first use, so pages that never search never load it.
  */
+import { indexFile, parseChunkScript, shardFilesFor, type Manifest } from '../search/format.ts'
 import type { Filters, SearchOptions, SearchResult } from '../search/query.ts'
+import { handOver } from './handover.ts'
 import type { PageEngine, SearchRequest, SearchResponse } from './search.ts'
 
 export interface SearchClient {
@@ -19,7 +21,8 @@ export function siteRoot(): string {
 
 type Send = (request: SearchRequest) => Promise<SearchResponse>
 
-function startWorker(root: string): Send | undefined {
+/** `input`: the first query, whose dictionary shards are fetched with the index. */
+function startWorker(root: string, input: string): Send | undefined {
   if (location.protocol === 'file:' || typeof Worker === 'undefined') return undefined
   let worker: Worker
   try {
@@ -27,6 +30,8 @@ function startWorker(root: string): Send | undefined {
   } catch {
     return undefined
   }
+  // The index and the first query's shards, fetched here while the worker's own script loads and starts.
+  handOver(worker, root, indexFile, (text) => shardFilesFor(parseChunkScript(text).data as Manifest, input))
   const waiting = new Map<number, (r: SearchResponse) => void>()
   worker.addEventListener('message', (event: MessageEvent<SearchResponse>) => {
     waiting.get(event.data.id)?.(event.data)
@@ -65,16 +70,16 @@ let next = 0
 
 export function searchClient(root = siteRoot()): SearchClient {
   let latest = 0
-  const connect = (): Send => {
+  const connect = (input: string): Send => {
     let send = engines.get(root)
-    if (!send) engines.set(root, (send = startWorker(root) ?? (async (request) => (await loadPageEngine(root)).search(request))))
+    if (!send) engines.set(root, (send = startWorker(root, input) ?? (async (request) => (await loadPageEngine(root)).search(request))))
     return send
   }
   return {
     async search(input, filters = {}, options = {}) {
       const id = ++next
       latest = id
-      const response = await connect()({ id, root, input, filters, options })
+      const response = await connect(input)({ id, root, input, filters, options })
       if (id !== latest) return undefined
       if ('error' in response) throw new Error(response.error)
       return response.result

@@ -10,6 +10,8 @@ import { debounce, el, kindLabels, linkLabels, siteHref } from './dom.ts'
 
 const filterNames = ['year', 'kind', 'topic'] as const
 const pageSize = 20
+/** About as many results as a laptop screen shows under the search form. */
+export const firstScreen = 5
 
 export function startSearchPage(form: HTMLFormElement, client: SearchClient): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')
@@ -63,11 +65,15 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     list.setAttribute('aria-busy', 'true')
     const query = input.value
     try {
-      // Titles first (small chunks), then again with snippets (section texts): the first
-      // result shows before any text is loaded. Undefined: a newer query will settle the list.
-      const titles = await client.search(query, filters(), { limit, prefix: true, snippets: false })
+      // Titles first, then again with snippets (section texts): the first results show
+      // before any text is loaded. Into an empty list, titles of the first screenful only:
+      // each result's title may be in a chunk of its own, and the first result should not
+      // wait for the twentieth (a list already shown is replaced whole, so it does not
+      // shrink and grow as the reader types). Undefined: a newer query will settle the list.
+      const quick = list.querySelector('li.result') ? limit : Math.min(limit, firstScreen)
+      const titles = await client.search(query, filters(), { limit: quick, prefix: true, snippets: false })
       if (!titles) return
-      render(titles, query)
+      render(titles, query, quick < limit)
       if (titles.hits.length > 0) {
         const full = await client.search(query, filters(), { limit, prefix: true })
         if (!full) return
@@ -80,7 +86,8 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     list.setAttribute('aria-busy', 'false')
   }
 
-  const render = (result: SearchResult, query: string) => {
+  /** `partial`: the first results only, the rest still loading (no "Show more" yet). */
+  const render = (result: SearchResult, query: string, partial = false) => {
     list.replaceChildren()
     linksBox.replaceChildren()
     chipsBox.replaceChildren()
@@ -149,7 +156,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
         ),
       )
     }
-    if (result.total > result.hits.length) {
+    if (!partial && result.total > result.hits.length) {
       const more = el('button', { type: 'button', class: 'link-button' }, `Show more (${result.hits.length} of ${result.total})`)
       more.addEventListener('click', () => {
         limit += pageSize

@@ -7,6 +7,7 @@
 import { callbackName, chunkFile, indexFile, parseChunkScript, type Manifest } from '../search/format.ts'
 import { Searcher, type Filters, type SearchOptions, type SearchResult } from '../search/query.ts'
 import { chunkSource } from '../search/source.ts'
+import { handedFiles, type Handover } from './handover.ts'
 
 export interface SearchRequest {
   id: number
@@ -59,13 +60,11 @@ function engine(load: (root: string, file: string, name: string) => Promise<unkn
 const inWorker = typeof document === 'undefined'
 
 if (inWorker) {
-  const answer = engine(async (root, file) => {
-    const response = await fetch(root + file)
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`)
-    return parseChunkScript(await response.text()).data
-  })
-  self.addEventListener('message', async (event: MessageEvent<SearchRequest>) => {
-    ;(self as unknown as Worker).postMessage(await answer(event.data))
+  const files = handedFiles()
+  const answer = engine(async (root, file) => parseChunkScript(await files.text(root, file)).data)
+  self.addEventListener('message', async (event: MessageEvent<SearchRequest | Handover>) => {
+    if (files.receive(event.data)) return
+    ;(self as unknown as Worker).postMessage(await answer(event.data as SearchRequest))
   })
 } else {
   const waiting = new Map<string, { resolve: (data: unknown) => void; reject: (e: Error) => void }>()

@@ -90,7 +90,7 @@ function linkText(node: Text, linked: Set<string>, options: AutolinkOptions): El
   // Longest first; at equal length a project wins over a topic (it is the more specific page).
   const candidates = options.matcher
     .match(text)
-    .filter((m) => !linked.has(key(m.target)))
+    .filter((m) => !linked.has(key(m.target)) && !dotted(text, m))
     .sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a.target.type === 'project' ? -1 : 1))
   const chosen: typeof candidates = []
   let cursor = 0
@@ -116,6 +116,11 @@ function linkText(node: Text, linked: Set<string>, options: AutolinkOptions): El
   }
   if (at < text.length) out.push({ type: 'text', value: text.slice(at) })
   return out
+}
+
+/** Part of a longer dotted name ("kubeapps" in "kubeapps.com", "Node" in "Node.js"): named, but no link of its own. */
+function dotted(text: string, m: { start: number; end: number }): boolean {
+  return /^\.[\p{L}\p{N}]/u.test(text.slice(m.end, m.end + 2)) || /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, m.start - 2), m.start))
 }
 
 function key(t: Target): string {

@@ -36,6 +36,7 @@ import {
   tellingMentions,
   timelineLimit,
   trimReporters,
+  type TagRef,
   whereAndWhen,
   type Column,
   type ReportCounts,
@@ -74,10 +75,10 @@ export function pages(site: Site): Page[] {
   const counts: ReportCounts = { reportsOf: (c) => site.conference.get(c)!.reports.length, reportOf: (s) => site.section.get(s)!.report }
   const map = once(() => ({ columns: cols, rows: mapRows(discussedTopics, cols, (t) => groupPagesOf().get(t.id)!, counts) }))
   const yearsOf = (column: Column) => column.conferences.map((c) => site.conference.get(c)!.year)
-  const tagView = (tag: Topic | Project): TagView =>
+  const tagView = (tag: Topic | Project, type: TagRef['type']): TagView =>
     fitsOnPage(tag)
       ? { telling: [], groups: tag.byYear, reporters: tag.reporters }
-      : { telling: tellingMentions(site, tag, conferenceOrder), reporters: boundedReporters(tag.reporters), all: allViewPage(tag.url)(1) }
+      : { telling: tellingMentions(site, tag, conferenceOrder), reporters: boundedReporters(site, { type, id: tag.id }, tag.reporters), all: allViewPage(tag.url)(1) }
 
   // Site-wide lists, page by page in their own order.
   const reportPages = paginate(site.conferences.flatMap((c) => c.reports), reportsPerPage, sitePath('reports'), listPage('reports')).map((p) => ({
@@ -118,14 +119,14 @@ export function pages(site: Site): Page[] {
     { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map()) },
     ...site.topics.map((t): Page => ({ path: t.url, render: (ctx) => {
       const points = columnPoints(t, cols, groupPagesOf().get(t.id)!, counts)
-      return topicPage(ctx, t, tagView(t), points, whereAndWhen(points, yearsOf))
+      return topicPage(ctx, t, tagView(t, 'topic'), points, whereAndWhen(points, yearsOf))
     } })),
     ...site.topics.flatMap((t) => allViewPages(t, 'topics')),
     { path: sitePath('projects'), render: (ctx) => projectsIndexPage(ctx, mentionedProjects) },
-    ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p, tagView(p)) })),
+    ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p, tagView(p, 'project'), whereAndWhen(columnPoints(p, cols, groupPages(p), counts), yearsOf)) })),
     ...site.projects.flatMap((p) => allViewPages(p, 'projects')),
     ...conferencePages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => conferencesIndexPage(ctx, p) })),
-    ...site.conferences.map((c): Page => ({ path: c.url, render: (ctx) => conferencePage(ctx, c, c.shared.slice(0, sharedLimit).map(trimReporters)) })),
+    ...site.conferences.map((c): Page => ({ path: c.url, render: (ctx) => conferencePage(ctx, c, c.shared.slice(0, sharedLimit).map((t) => trimReporters(site, t, t))) })),
     {
       path: sitePath('search'),
       render: (ctx) =>

@@ -104,17 +104,46 @@ export function tellingMentions(site: Site, tag: { id: string; byYear: { mention
     .map((x) => x.m)
 }
 
-/** Side-by-side blocks cut to size: the conferences with most reporters, a few sections each. */
-export function boundedReporters(reporters: readonly Reporters[], limit = reportersLimit): Reporters[] {
+/** Side-by-side blocks cut to size: the conferences with most reporters, a few sections each, the most telling first. */
+export function boundedReporters(site: Site, tag: TagRef, reporters: readonly Reporters[], limit = reportersLimit): Reporters[] {
   return [...reporters]
     .map((r, i) => ({ r, i }))
     .sort((a, b) => b.r.reports.length - a.r.reports.length || a.i - b.i)
     .slice(0, limit)
-    .map(({ r }) => trimReporters(r))
+    .map(({ r }) => trimReporters(site, tag, r))
 }
 
-export function trimReporters<T extends { reports: Reporters['reports'] }>(r: T): T {
-  return { ...r, reports: r.reports.slice(0, columnLimit).map((x) => ({ ...x, mentions: x.mentions.slice(0, mentionsPerColumn) })) }
+/** The first reports of a side-by-side block, each with its most telling mentions of `tag`. */
+export function trimReporters<T extends { reports: Reporters['reports'] }>(site: Site, tag: TagRef, r: T): T {
+  const order = tellingFirst(site, tag)
+  return { ...r, reports: r.reports.slice(0, columnLimit).map((x) => ({ ...x, mentions: order(x.mentions).slice(0, mentionsPerColumn) })) }
+}
+
+/** A topic or project, by id. */
+export interface TagRef {
+  type: 'topic' | 'project'
+  id: string
+}
+
+/** Words a quoted sentence needs to say something of its own: a list item "security" does not. */
+const tellingWords = 5
+
+/**
+ * One report's mentions of a tag, the most telling first: those in a section about it (a
+ * topic's focus), then those quoting a sentence of a few words, then in reading order. A
+ * report's own section on Security says more than its opening list naming "security".
+ */
+export function tellingFirst(site: Site, tag: TagRef): (mentions: readonly SectionMention[]) => SectionMention[] {
+  const rank = (m: SectionMention) => {
+    const about = tag.type === 'topic' && site.section.get(m.section)!.focus.includes(tag.id)
+    const says = m.sentence !== '' && m.sentence.split(/\s+/).length >= tellingWords
+    return (about ? 0 : 2) + (says ? 0 : 1)
+  }
+  return (mentions) =>
+    mentions
+      .map((m, i) => ({ m, i, r: rank(m) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((x) => x.m)
 }
 
 /** A column of the trend chart and of the map: one conference, or one year of them. */

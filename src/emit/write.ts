@@ -68,11 +68,19 @@ export function strayFolders(outDir: string): { temp: string; old: string } {
   return { temp: path.join(parent, `.${name}.recap-tmp`), old: path.join(parent, `.${name}.recap-old`) }
 }
 
+/** A file copied into the site as it is: an image or document of the content folder (see link/files.ts). */
+export interface CopiedFile {
+  /** Relative to the output folder, with forward slashes. */
+  path: string
+  /** The real path of the file, checked by the link stage. */
+  source: string
+}
+
 /**
- * Writes `files` (and a copy of `publicDir`) as the complete new site at `outDir`.
- * `protect` lists folders that must never be replaced, such as the content folder.
+ * Writes `files` (and a copy of `publicDir`, then the `copied` files) as the complete new site
+ * at `outDir`. `protect` lists folders that must never be replaced, such as the content folder.
  */
-export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = []): Promise<void> {
+export async function writeOutput(outDir: string, files: readonly SiteFile[], publicDir?: string, protect: readonly string[] = [], copied: readonly CopiedFile[] = []): Promise<void> {
   const target = path.resolve(outDir)
   await recoverOutput(outDir)
   await checkTarget(outDir, target, [
@@ -88,8 +96,9 @@ export async function writeOutput(outDir: string, files: readonly SiteFile[], pu
     await mkdir(temp, { recursive: true })
     if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
     // Every path is checked before anything is written; they are made again when written, not kept.
-    const dirs = [...new Set(files.map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
+    const dirs = [...new Set([...files, ...copied].map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
+    await inPool(copied, fileConcurrency, (f) => copyChecked(f.source, insideOrThrow(temp, f.path)))
     await inPool(files, fileConcurrency, (f) => writeFile(insideOrThrow(temp, f.path), bytesOf(f)))
     // Written last: a temporary folder with the marker is a complete site.
     await writeFile(path.join(temp, outputMarker), markerText)
@@ -207,6 +216,16 @@ async function copyPublic(publicDir: string, dest: string): Promise<void> {
     }
   }
   await walk(root, dest)
+}
+
+/**
+ * Copies a file the link stage found, if it is still a plain file: one replaced by a symbolic
+ * link since then could lead anywhere, so it stops the build instead.
+ */
+async function copyChecked(source: string, target: string): Promise<void> {
+  const info = await lstat(source).catch(() => undefined)
+  if (!info?.isFile()) throw new OutputError(`${displayed(source)} was removed or replaced while the site was built. Run the build again.`)
+  await copyFile(source, target)
 }
 
 function explain(error: unknown, outDir: string): unknown {

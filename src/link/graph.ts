@@ -16,7 +16,7 @@ import type { ConferenceEntry, PersonEntry, ProjectEntry, SectionKind, TopicEntr
 import type { Root as HastRoot } from 'hast'
 import { cooccurring } from './cooccurrence.ts'
 import { lazily } from './lazily.ts'
-import { linkPeople, type Person, type SessionSpeaker } from './people.ts'
+import { linkPeople, type Person, type SessionSpeaker, type TagSpeaker } from './people.ts'
 import { byConference, type SectionMention, type YearGroup } from './mentions.ts'
 import { relatedLookup, type Related, type RelatedLookup } from './related.ts'
 import { reporters, sharedThemes, type Reporters, type SharedTheme } from './reporters.ts'
@@ -46,8 +46,8 @@ export interface Topic extends TopicEntry {
   reporters: Reporters[]
   cooccurring: { topic: string; count: number }[]
   projects: string[]
-  /** People who gave a session on it, most sessions first. */
-  speakers: string[]
+  /** People who gave a session on it, with how many, most first. */
+  speakers: TagSpeaker[]
 }
 
 export interface Project extends ProjectEntry {
@@ -56,8 +56,8 @@ export interface Project extends ProjectEntry {
   byYear: YearGroup[]
   trend: TrendPoint[]
   reporters: Reporters[]
-  /** People who gave a session naming it, most sessions first. */
-  speakers: string[]
+  /** People who gave a session naming it, with how many, most first. */
+  speakers: TagSpeaker[]
 }
 
 export interface Report {

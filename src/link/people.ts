@@ -46,9 +46,15 @@ export interface People {
   people: Person[]
   /** For each section, its speakers in the order they were written, each once. */
   ofSection: Map<string, SessionSpeaker[]>
-  /** For each topic and project, the people who spoke about it, most sessions first. */
-  ofTopic: Map<string, string[]>
-  ofProject: Map<string, string[]>
+  /** For each topic and project, the people who spoke about it, most sessions on it first. */
+  ofTopic: Map<string, TagSpeaker[]>
+  ofProject: Map<string, TagSpeaker[]>
+}
+
+/** A person who spoke about a topic or project, and in how many of their sessions. */
+export interface TagSpeaker {
+  person: string
+  count: number
 }
 
 /** The part of a name that tells one person from another: accents, case, dots and spacing ignored. */
@@ -157,11 +163,11 @@ export function linkPeople(sections: readonly SpokenSection[], declared: readonl
       }
     }
     // Stable: ties keep name order.
-    return new Map([...out].map(([id, list]) => [id, list.sort((a, b) => b.count - a.count).map((x) => x.person)]))
+    return new Map([...out].map(([id, list]) => [id, list.sort((a, b) => b.count - a.count)]))
   }
   // Made when first read: only topic and project pages list their speakers.
-  let ofTopic: Map<string, string[]> | undefined
-  let ofProject: Map<string, string[]> | undefined
+  let ofTopic: Map<string, TagSpeaker[]> | undefined
+  let ofProject: Map<string, TagSpeaker[]> | undefined
   return {
     people,
     ofSection,

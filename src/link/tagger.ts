@@ -23,6 +23,8 @@ interface Phrase {
   norms: string[]
   /** Case-kept normal forms, for case-sensitive targets. */
   cased: string[]
+  /** What the phrase itself has between its words, allowed there besides spaces and hyphens ("kubeapps.com"). */
+  joins: Set<string>[]
   targets: { target: Target; caseSensitive: boolean }[]
 }
 
@@ -53,12 +55,13 @@ export class PhraseMatcher {
       const key = norms.join(' ')
       let entry = byKey.get(key)
       if (!entry) {
-        entry = { norms, cased: ws.map((w) => normalizeWord(w.text, true)), targets: [] }
+        entry = { norms, cased: ws.map((w) => normalizeWord(w.text, true)), joins: norms.slice(1).map(() => new Set<string>()), targets: [] }
         byKey.set(key, entry)
         const list = this.byFirstWord.get(norms[0]!) ?? []
         list.push(entry)
         this.byFirstWord.set(norms[0]!, list)
       }
+      ws.slice(1).forEach((w, k) => entry.joins[k]!.add(phrase.slice(ws[k]!.end, w.start)))
       if (!entry.targets.some((t) => t.target.type === target.type && t.target.id === target.id)) {
         entry.targets.push({ target, caseSensitive })
       }
@@ -85,7 +88,7 @@ export class PhraseMatcher {
       for (const phrase of this.byFirstWord.get(w.norm) ?? []) {
         const span = ws.slice(i, i + phrase.norms.length)
         if (span.length < phrase.norms.length || !span.every((s, k) => s.norm === phrase.norms[k])) continue
-        if (!adjacent(text, span)) continue
+        if (!adjacent(text, span, phrase.joins)) continue
         for (const { target, caseSensitive } of phrase.targets) {
           if (caseSensitive && !span.every((s, k) => normalizeWord(s.text, true) === phrase.cased[k])) continue
           out.push({ target, start: span[0]!.start, end: span.at(-1)!.end })
@@ -96,11 +99,14 @@ export class PhraseMatcher {
   }
 }
 
-/** Words of a phrase must be separated by spaces or hyphens only: "service. Mesh" is no match. */
-function adjacent(text: string, span: Word[]): boolean {
+/**
+ * Words of a phrase must be separated by spaces or hyphens only ("service. Mesh" is no match),
+ * or by what the phrase itself has there: "kubeapps.com" matches "kubeapps.com".
+ */
+function adjacent(text: string, span: Word[], joins: readonly Set<string>[]): boolean {
   for (let k = 1; k < span.length; k++) {
     const between = text.slice(span[k - 1]!.end, span[k]!.start)
-    if (!/^[\s\-/–]*$/.test(between)) return false
+    if (!/^[\s\-/–]*$/.test(between) && !joins[k - 1]!.has(between)) return false
   }
   return true
 }

@@ -141,15 +141,16 @@ export class ParseCache {
     this.version = options.version ?? (runningVersion ??= codeVersion())
   }
 
-  key(report: ValidatedReport, topicIds: readonly string[]): string {
+  /** `folder`: the report's folder in the content folder, which its relative image paths start from. */
+  key(report: ValidatedReport, topicIds: readonly string[], folder = ''): string {
     // A validated report is one object for as long as its file is unchanged (validation is
     // remembered per text): a dev server hashes only the reports that changed.
-    const topics = topicIds.join('\u0000')
+    const topics = topicIds.join('\u0000') + '\u0001' + folder
     const known = this.keys.get(report)
     if (known?.topics === topics) return known.key
     // The body is hashed as it is, after the (self-delimiting) JSON of the rest: no escaped copy of it.
     const key = createHash('sha256')
-      .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, topicIds]))
+      .update(JSON.stringify([report.id, report.file, report.bodyLine, report.frontMatter, topicIds, folder]))
       .update(report.body)
       .digest('hex')
     this.keys.set(report, { topics, key })

@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { stripControls } from '../load/controls.ts'
 import { contains } from '../tree.ts'
+import { fileReference, type FileReference } from './references.ts'
 import remarkSessionAttributes from './session-attributes.ts'
 import remarkInferStructure from './structure/infer.ts'
 
@@ -34,11 +35,19 @@ const toHast = unified().use(remarkRehype, { allowDangerousHtml: true })
 const withRaw = unified().use(rehypeRaw).use(rehypeSanitize)
 const withoutRaw = unified().use(rehypeSanitize)
 
+/** Where a section's files are found: the report's folder, and the list its references are added to. */
+export interface ReferenceContext {
+  /** The report's folder relative to the content folder, with "/": "reports" or "reports/2019". */
+  folder: string
+  found: FileReference[]
+}
+
 /**
  * A section's content as sanitized hast. Sub-headings inside a section are ranked below
  * the section heading: a section's own heading is rendered by the page, as h2.
+ * With `references`, each image and link to a file is listed there, with its line in the body.
  */
-export function sectionContent(nodes: RootContent[], headingDepth: number): HastRoot {
+export function sectionContent(nodes: RootContent[], headingDepth: number, references?: ReferenceContext): HastRoot {
   const rerank = (depth: number) => Math.min(6, 2 + Math.max(1, depth - headingDepth)) as Heading['depth']
   const root: Root = { type: 'root', children: nodes.map((node) => withHeadings(node, rerank)) }
   const converted = toHast.runSync(root) as HastRoot
@@ -49,6 +58,7 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
   // Source positions go too: nothing after the parse reads them, and they were 40% of a
   // cached report.
   visit(hast, (node) => {
+    const at = node.position?.start
     delete node.position
     if (node.type === 'text' || node.type === 'comment') node.value = stripControls(node.value)
     else if (node.type === 'element') {
@@ -56,7 +66,7 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
         if (typeof value === 'string') node.properties[name] = stripControls(value)
         else if (Array.isArray(value)) node.properties[name] = value.map((v) => (typeof v === 'string' ? stripControls(v) : v))
       }
-      markSiteLink(node)
+      markSiteLink(node, at, references)
     }
   })
   return hast
@@ -66,12 +76,23 @@ export function sectionContent(nodes: RootContent[], headingDepth: number): Hast
  * A link or image to "/images/stage.png" means this site's root, as in public/: it becomes a
  * site link, written relative to each page that shows it (and under `--base`), like Recap's own
  * links. Written as it is, it would miss under a base path and from disk.
+ *
+ * A relative one ("img/stage.png", "../img/stage.png") means the file next to the report, as
+ * in a Hugo page bundle: when it is a type Recap copies, it becomes a site link to where the
+ * build copies it (the same path as in the content folder). Either kind is listed in
+ * `references`, so that the link stage can say when the file is missing.
  */
-function markSiteLink(node: Element): void {
-  const key = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
-  const url = key && node.properties[key]
+function markSiteLink(node: Element, at: { line: number; column: number } | undefined, references: ReferenceContext | undefined): void {
+  const kind = node.tagName === 'img' ? 'image' : node.tagName === 'a' ? 'link' : undefined
+  const url = kind && node.properties[kind === 'image' ? 'src' : 'href']
+  if (!kind || typeof url !== 'string') return
   // Not "//host/…", and nothing that a page at the root would read as a scheme ("/javascript:…").
-  if (typeof url === 'string' && /^\/(?![/\\])/.test(url) && !/^\/[^/?#]*:/.test(url)) node.properties.dataSitePath = url.slice(1)
+  if (/^\/(?![/\\])/.test(url) && !/^\/[^/?#]*:/.test(url)) node.properties.dataSitePath = url.slice(1)
+  if (!references) return
+  const reference = fileReference(kind, url, references.folder, at ?? { line: 1, column: 1 })
+  if (!reference) return
+  references.found.push(reference)
+  if (reference.in === 'content' && reference.sitePath !== undefined) node.properties.dataSitePath = reference.sitePath
 }
 
 

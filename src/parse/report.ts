@@ -2,6 +2,7 @@
  * Parse: a validated report → its sections with plain text and sanitized HTML.
  * This is the only place Markdown is parsed; later stages work on these records.
  */
+import path from 'node:path'
 import GithubSlugger from 'github-slugger'
 import { maxSlugBytes, slugify } from '../paths.ts'
 import { problem, type Problem } from '../problems.ts'
@@ -12,6 +13,7 @@ import { parseMarkdown, plainText, sectionContent, countWords } from './markdown
 import { cutSections } from './sections.ts'
 import { findDeepNesting, maxNesting } from './nesting.ts'
 import type { Speaker } from './structure/speakers.ts'
+import type { FileReference } from './references.ts'
 
 export interface ParsedSection {
   slug: string
@@ -38,16 +40,24 @@ export interface ParsedReport {
   frontMatter: FrontMatter
   sections: ParsedSection[]
   outline: OutlineItem[]
+  /** Its images and links to files, with their lines in the report file (see references.ts). */
+  references: FileReference[]
 }
 
-export function parseReport(report: ValidatedReport, topicIds: readonly string[]): { report: ParsedReport; problems: Problem[] } {
+/** A report's folder relative to the content folder, with "/": "reports" for content/reports/x.md. */
+export function reportFolder(file: string, contentDir: string): string {
+  return path.relative(path.resolve(contentDir), path.dirname(path.resolve(file))).split(path.sep).join('/')
+}
+
+/** `folder`: the report's folder relative to the content folder (reportFolder), which relative paths start from. */
+export function parseReport(report: ValidatedReport, topicIds: readonly string[], folder = 'reports'): { report: ParsedReport; problems: Problem[] } {
   const problems: Problem[] = []
   const toFileLine = (bodyLine: number) => bodyLine + report.bodyLine - 1
   // Checked before the parser runs: it recurses once per level.
   const deep = findDeepNesting(report.body)
   if (deep) {
     const tooDeep = problem('tooDeep', { file: report.file, line: toFileLine(deep.line) }, { what: deep.what, limit: maxNesting })
-    return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections: [], outline: [] }, problems: [tooDeep] }
+    return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections: [], outline: [], references: [] }, problems: [tooDeep] }
   }
   const { tree, file } = parseMarkdown(report.body, report.file)
 
@@ -66,6 +76,7 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
   const outline: OutlineItem[] = []
   const knownTopics = new Set(topicIds)
   const slugLines = new Map<string, number>()
+  const references = { folder, found: [] as FileReference[] }
 
   for (const item of cutSections(tree)) {
     if (item.type === 'group') {
@@ -104,11 +115,12 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
       ...(cut.group ? { group: cut.group } : {}),
       line,
       text,
-      content: sectionContent(cut.nodes, cut.depth),
+      content: sectionContent(cut.nodes, cut.depth, references),
       wordCount: countWords(text),
     })
     outline.push({ type: 'section', slug, level: cut.level })
   }
 
-  return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections, outline }, problems }
+  for (const r of references.found) r.line = toFileLine(r.line)
+  return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections, outline, references: references.found }, problems }
 }

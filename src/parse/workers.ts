@@ -20,13 +20,15 @@ import { tagReport, tagging, type SectionTags } from '../link/tagger.ts'
 import type { ProjectEntry, TopicEntry } from '../validate/schema.ts'
 import type { ValidatedReport } from '../validate/content.ts'
 import type { ParseResult } from './cache.ts'
-import { parseReport } from './report.ts'
+import { parseReport, reportFolder } from './report.ts'
 
 /** What every report's parse and tags depend on besides the report itself. */
 export interface ParseContext {
   topicIds: readonly string[]
   topics: readonly TopicEntry[]
   projects: readonly ProjectEntry[]
+  /** The content folder, which relative image and link paths are found in; without it, reports are taken to be in reports/. */
+  contentDir?: string
 }
 
 export interface Prepared extends ParseResult {
@@ -56,7 +58,7 @@ export function prepareReport(report: ValidatedReport, context: ParseContext): P
   if (preparedFor?.context !== context) preparedFor = { context, tagging: tagging(context.topics, context.projects) }
   const t = preparedFor.tagging
   try {
-    const { report: parsed, problems } = parseReport(report, context.topicIds)
+    const { report: parsed, problems } = parseReport(report, context.topicIds, context.contentDir === undefined ? undefined : reportFolder(report.file, context.contentDir))
     return { report: parsed, problems, tags: tagReport(parsed.sections, t), tagsKey: t.key }
   } catch (error) {
     throw new ParseFailure(report.file, describe(error))

@@ -21,6 +21,8 @@
  * the same text and parses the JSON inside.
  */
 
+import { queryWords } from './words.ts'
+
 export const formatVersion = 2
 
 export interface QuickLink {
@@ -148,6 +150,21 @@ export function chunkFile(name: string): string {
 /** Dictionary shard key of a term: its first character. */
 export function shardKey(term: string): string {
   return term.charAt(0)
+}
+
+/**
+ * The files of the dictionary shards a query reads first: its words' (src/search/query.ts
+ * reads one per word, for the word and its quick links). None when the manifest carries
+ * every chunk. Lunr-free, for the page to fetch them while the engine starts.
+ */
+export function shardFilesFor(manifest: Manifest, input: string): string[] {
+  if (manifest.inline) return []
+  const names = new Set<string>()
+  for (const word of queryWords(input)) {
+    const name = Object.hasOwn(manifest.dictionary, shardKey(word)) ? manifest.dictionary[shardKey(word)] : undefined
+    if (name) names.add(chunkFile(name))
+  }
+  return [...names]
 }
 
 export function chunkScript(name: string, data: unknown): string {

@@ -24,7 +24,10 @@ import {
   type TextChunk,
 } from './format.ts'
 import type { ChunkSource } from './source.ts'
-import { isStopWord, sameWord, searchTerms, stemOf, synonymOf } from './terms.ts'
+import { sameWord, searchTerms, stemOf, synonymOf } from './terms.ts'
+import { limits, queryWords } from './words.ts'
+
+export { limits, queryWords } from './words.ts'
 
 export type { QuickLink } from './format.ts'
 
@@ -101,7 +104,6 @@ export interface SearchOptions {
   snippets?: boolean
 }
 
-export const limits = { words: 12, wordLength: 64, inputLength: 500, completions: 20, links: 6 }
 
 /** Tiers of a matched term, best last; the boost each adds to lunr's score. */
 const tier = { typo: 0, prefix: 1, inflection: 2, exact: 3 } as const
@@ -416,19 +418,6 @@ async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean
     .sort((a, b) => Number(b.exact) - Number(a.exact) || order[a.link.type] - order[b.link.type])
     .slice(0, limits.links)
     .map((f) => f.link)
-}
-
-/** The words of a query: split like the index, stop words and over-long words dropped. */
-export function queryWords(input: string): string[] {
-  const seen = new Set<string>()
-  for (const { term } of searchTerms(String(input ?? '').slice(0, limits.inputLength))) {
-    if (isStopWord(term)) continue
-    // No word is this long: cut it, so the query is searched (and finds nothing) rather than
-    // emptied and taken for common words.
-    seen.add(term.slice(0, limits.wordLength))
-    if (seen.size >= limits.words) break
-  }
-  return [...seen]
 }
 
 /** Damerau-Levenshtein distance ≤ 1, as lunr's edit distance counts it. */

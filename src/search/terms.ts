@@ -5,40 +5,9 @@
  * hyphens, and its trimmer and stemmer turn "node.js" into "node.j" and "C++" into "c".)
  */
 import lunr from 'lunr'
+import { searchTerms, stopWords } from './words.ts'
 
-export interface SearchTerm {
-  term: string
-  start: number
-  end: number
-}
-
-// Letters and digits, with inner dots (node.js, v1.10), inner apostrophes (don't) and a
-// trailing + or # (c++, c#) kept as part of the term.
-const termPattern = /[\p{L}\p{N}_]+(?:[.'’][\p{L}\p{N}_]+)*[+#]*/gu
-
-export function searchTerms(text: string): SearchTerm[] {
-  const out: SearchTerm[] = []
-  for (const m of text.matchAll(termPattern)) {
-    const term = foldTerm(m[0])
-    if (term) out.push({ term, start: m.index, end: m.index + m[0].length })
-  }
-  return out
-}
-
-const plainTerm = /^[a-z0-9_.+#]*$/
-
-/** Lowercase, without diacritics or a possessive 's. */
-export function foldTerm(word: string): string {
-  // Most words are plain lower-case ASCII already, which every step below leaves as it is.
-  if (plainTerm.test(word)) return word
-  return word
-    .normalize('NFKD')
-    // Compatibility forms can decompose into a space and marks (U+FC5E → " ٌّ"): a term has neither.
-    .replace(/[\p{M}\s]+/gu, '')
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/’/g, "'")
-}
+export { foldTerm, isStopWord, searchTerms, type SearchTerm } from './words.ts'
 
 /** Words that mean the same term. Both sides map them to the first spelling. */
 const synonymGroups: string[][] = [
@@ -90,6 +59,9 @@ const synonyms: lunr.PipelineFunction = (token) => {
   return replacement.map((term) => token.clone(() => term))
 }
 
+/** lunr's own filter, made from the same list the page uses (src/search/words.ts). */
+const stopWordFilter = lunr.generateStopWordFilter([...stopWords])
+
 const registered = { done: false }
 
 /**
@@ -99,6 +71,7 @@ const registered = { done: false }
 export function registerPipeline(): void {
   if (registered.done) return
   lunr.Pipeline.registerFunction(synonyms, 'recapSynonyms')
+  lunr.Pipeline.registerFunction(stopWordFilter, 'recapStopWords')
   registered.done = true
 }
 
@@ -111,15 +84,11 @@ export function configureBuilder(builder: lunr.Builder): void {
   registerPipeline()
   builder.tokenizer = tokenizer as typeof lunr.tokenizer
   builder.pipeline.reset()
-  builder.pipeline.add(lunr.stopWordFilter, synonyms)
+  builder.pipeline.add(stopWordFilter, synonyms)
   builder.searchPipeline.reset()
   builder.searchPipeline.add(synonyms)
 }
 
-/** Whether lunr drops this word as a stop word. Plain set lookup, no pipeline per call. */
-export function isStopWord(term: string): boolean {
-  return lunr.stopWordFilter(new lunr.Token(term, {})) === undefined
-}
 
 const inflections = ['s', 'es', 'ed', 'd', 'ing', "'s"]
 

@@ -15,6 +15,8 @@ const matcher = PhraseMatcher.fromCatalogue(
     { id: 'istio', name: 'Istio', caseSensitive: false, aliases: [], topics: ['service-mesh'] },
     { id: 'kata-containers', name: 'Kata Containers', caseSensitive: false, aliases: ['kata'], topics: [] },
     { id: 'conduit', name: 'Conduit', caseSensitive: true, aliases: [], topics: [] },
+    { id: 'kubeapps', name: 'Kubeapps', caseSensitive: false, aliases: ['kubeapps.com'], topics: [] },
+    { id: 'node', name: 'Node', caseSensitive: true, aliases: [], topics: [] },
   ],
 )
 
@@ -56,6 +58,13 @@ describe('auto-linking mentions', () => {
 
   it('never links inside another word', () => {
     expect(link('Run istioctl and insecurity.')).toBe('<p>Run istioctl and insecurity.</p>')
+  })
+
+  it('links a dotted alias whole, and never a part of a dotted name', () => {
+    expect(link('Browse kubeapps.com for charts.')).toBe('<p>Browse <a href="projects/kubeapps/">kubeapps.com</a> for charts.</p>')
+    expect(link('Node.js and io.Node are not it; Node is.')).toBe('<p>Node.js and io.Node are not it; <a href="projects/node/">Node</a> is.</p>')
+    // A sentence's full stop is no dotted name.
+    expect(link('We use Node. Then more.')).toBe('<p>We use <a href="projects/node/">Node</a>. Then more.</p>')
   })
 
   it('respects case-sensitive projects', () => {

@@ -53,8 +53,10 @@ describe('people', () => {
     expect(jane.topics).toEqual([{ id: 'mesh', count: 2 }, { id: 'security', count: 1 }])
     expect(jane.projects).toEqual([{ id: 'istio', count: 1 }])
     expect(result.ofSection.get('b/two')).toEqual([{ person: 'jane-roe', affiliation: 'Beta Corp' }])
-    expect(result.ofTopic.get('mesh')).toEqual(['jane-roe', 'lukasz-nowak'])
-    expect(result.ofProject.get('istio')).toEqual(['jane-roe', 'lukasz-nowak'])
+    // Each with their sessions on the topic or project, most first.
+    expect(result.ofTopic.get('mesh')).toEqual([{ person: 'jane-roe', count: 2 }, { person: 'lukasz-nowak', count: 1 }])
+    expect(result.ofTopic.get('security')).toEqual([{ person: 'jane-roe', count: 1 }])
+    expect(result.ofProject.get('istio')).toEqual([{ person: 'jane-roe', count: 1 }, { person: 'lukasz-nowak', count: 1 }])
   })
 
   it('takes the name, id and aliases people.yml declares, and lists nobody without a session', () => {
@@ -75,7 +77,7 @@ describe('people', () => {
     const { site } = await readSite(dir)
     expect(site.people.map((p) => [p.id, p.sessions.length])).toEqual([['ana', 2]])
     expect(site.section.get('one/custom-controllers')!.people).toEqual([{ person: 'ana' }])
-    expect(site.topic.get('operators')!.speakers).toEqual(['ana'])
+    expect(site.topic.get('operators')!.speakers).toEqual([{ person: 'ana', count: 1 }])
     await removeDir(dir)
   })
 

@@ -40,6 +40,16 @@ describe('topic and project tagging', () => {
     expect(tag('It is a service. Mesh is a word.').topics).toEqual([])
   })
 
+  it('matches an alias written with dots as written, and its part inside a dotted name', () => {
+    const dotted = PhraseMatcher.fromCatalogue([], [{ id: 'kubeapps', name: 'Kubeapps', caseSensitive: false, aliases: ['kubeapps.com'], topics: [] }])
+    const spans = (text: string) => dotted.match(text).map((m) => text.slice(m.start, m.end))
+    expect(spans('See kubeapps.com now.')).toEqual(['kubeapps', 'kubeapps.com'])
+    // The dot is the alias's own join, not any punctuation.
+    expect(spans('kubeapps,com and kubeapps. Com')).toEqual(['kubeapps', 'kubeapps'])
+    // Spaces and hyphens still join words of any phrase.
+    expect(spans('kubeapps com')).toEqual(['kubeapps', 'kubeapps com'])
+  })
+
   it('does not match inside another word', () => {
     expect(tag('istioctl is a CLI.').projects).toEqual([])
     expect(tag('The sidecars and sidecarless designs.').topics).toEqual(['service-mesh'])

@@ -111,7 +111,8 @@ describe('sanitizing report HTML', () => {
     )
     const out = html(report.sections[0]!)
     expect(out).not.toMatch(/<script|onerror|javascript:/i)
-    expect(out).toContain('<img src="x.png">')
+    // The image stays, as a site link to the file beside the report (see test/parse/references.test.ts).
+    expect(out).toContain('<img src="x.png" data-site-path="reports/x.png">')
   })
 
   it('keeps ordinary Markdown: links, lists, tables, code', () => {

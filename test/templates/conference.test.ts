@@ -25,23 +25,33 @@ function toString(el: Element): string {
   return text
 }
 
-async function matrixHeads(reports: Record<string, string>): Promise<{ heads: string[]; hidden: string[] }> {
+async function matrixHeads(reports: Record<string, string>): Promise<{ heads: string[]; hidden: string[]; quotes: Map<string, string[]> }> {
   const content = await makeContent(reports)
   const out = path.join(await tempDir(), 'site')
   await build({ contentDir: content, outDir: out, cacheDir: path.join(await tempDir(), 'cache') })
   const page = fromHtml(await readFile(path.join(out, 'conferences/meshconf-2019/index.html'), 'utf8'))
   const heads: string[] = []
   const hidden: string[] = []
+  // Each row's theme, and the sentence quoted in each of its cells.
+  const quotes = new Map<string, string[]>()
   visit(page, 'element', (el: Element) => {
     if (el.tagName !== 'table') return
     visit(el, 'element', (cell: Element) => {
       if (cell.tagName === 'th' && cell.properties.scope === 'col') heads.push(toString(cell))
       if (cell.tagName === 'span' && String(cell.properties.className).includes('matrix-reporter')) hidden.push(toString(cell))
+      if (cell.tagName === 'tr') {
+        const head = cell.children.find((c): c is Element => c.type === 'element' && c.tagName === 'th' && c.properties.scope === 'row')
+        if (!head) return
+        const theme = toString(head.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a')!)
+        const cells: string[] = []
+        visit(cell, 'element', (q: Element) => void (q.tagName === 'blockquote' && cells.push(toString(q).trim())))
+        quotes.set(theme, cells)
+      }
     })
   })
   await removeDir(content)
   await removeDir(path.dirname(out))
-  return { heads, hidden }
+  return { heads, hidden, quotes }
 }
 
 describe('the conference matrix', () => {
@@ -63,5 +73,32 @@ describe('the conference matrix', () => {
       'reports/day-two.md': report('title: Day two\nauthor: Ann Lee\nconference: meshconf-2019\nsummary: Two.', body),
     })
     expect(heads.slice(1).sort()).toEqual(['Day one', 'Day two'])
+  })
+
+  it("quotes each reporter's most telling sentence: from a section about the theme, not a word in a list", async () => {
+    const listFirst = `## What I saw
+
+- security
+- service mesh
+
+## Locking it down {.talk speakers="Ada Park"}
+
+This talk showed how mutual TLS makes security the default for every service. Security reviews got shorter.
+
+## Hallway {.talk speakers="Cy Moss"}
+
+We talked about GitOps and pull requests all afternoon.
+
+## Closing {.keynote speakers="Di Ray"}
+
+The closing keynote was about operators and custom controllers.`
+    const { quotes } = await matrixHeads({
+      'reports/one.md': report('title: Day one\nauthor: Ann Lee\nconference: meshconf-2019\nsummary: One.', listFirst),
+      'reports/two.md': report('title: Day two\nauthor: Bo Chen\nconference: meshconf-2019\nsummary: Two.', listFirst),
+    })
+    expect(quotes.get('Security')).toEqual([
+      'This talk showed how mutual TLS makes security the default for every service.',
+      'This talk showed how mutual TLS makes security the default for every service.',
+    ])
   })
 })

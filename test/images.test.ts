@@ -1,0 +1,264 @@
+/**
+ * Images and links to files in reports: a relative path is the file beside the report, copied
+ * into the site and reachable from every page that shows it and from the data files; a path
+ * from the root is in public/. A missing file is a warning naming the report and the line,
+ * from `check`, `build` and `dev`; nothing leads out of the content folder or public/.
+ */
+import { existsSync } from 'node:fs'
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { dev } from '../src/dev.ts'
+import { ParseCache } from '../src/parse/cache.ts'
+import { readSite } from '../src/pipeline.ts'
+import type { Problem } from '../src/problems.ts'
+import { makeContent, minimalFrontMatter, report, runCli, tempDir } from './helpers.ts'
+import { png } from './png.ts'
+
+/** The line of a report file on which `text` first appears. */
+function lineOf(fileText: string, text: string): number {
+  return fileText.split('\n').findIndex((l) => l.includes(text)) + 1
+}
+
+const body = [
+  '## Stage photos {.talk}',
+  '',
+  'The keynote stage: ![The stage](img/stage.png)',
+  '',
+  'The [slides](files/slides.pdf#page=2) as a PDF.',
+].join('\n')
+
+/** `src` of every `<img>` (and `href` of every link to a PDF) on a page, as written. */
+function urls(html: string): string[] {
+  return [...html.matchAll(/<img src="([^"]*)"|<a href="([^"]*\.pdf[^"]*)"/g)].map((m) => (m[1] ?? m[2])!.replace(/&#x26;/g, '&'))
+}
+
+describe('an image beside the report', () => {
+  it('is copied into the site, and its src leads to that file from the report page, the section page and the data files', async () => {
+    const stage = png(40, 20, [200, 40, 40])
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, body) })
+    await mkdir(path.join(content, 'reports/img'))
+    await mkdir(path.join(content, 'reports/files'))
+    await writeFile(path.join(content, 'reports/img/stage.png'), stage)
+    await writeFile(path.join(content, 'reports/files/slides.pdf'), '%PDF-1.4 test\n')
+    const out = path.join(await tempDir(), 'site')
+    const summary = await build({ contentDir: content, outDir: out, base: '/recap/' })
+    expect(summary.warnings.filter((w) => w.file.endsWith('pics.md'))).toEqual([])
+
+    // Resolved against each page's own URL, as a browser does, both lead to the one copy.
+    const site = 'https://example.org/recap/'
+    const pages = ['reports/pics/', 'reports/pics/stage-photos/']
+    for (const page of pages) {
+      const found = urls(await readFile(path.join(out, page, 'index.html'), 'utf8')).map((u) => new URL(u, site + page).href)
+      expect(found, page).toEqual([site + 'reports/img/stage.png', site + 'reports/files/slides.pdf#page=2'])
+    }
+    const sections = JSON.parse(await readFile(path.join(out, 'data/sections/meshconf-2019.json'), 'utf8')) as { id: string; html: string }[]
+    const html = sections.find((s) => s.id === 'pics/stage-photos')!.html
+    expect(urls(html).map((u) => new URL(u, site).href)).toEqual([site + 'reports/img/stage.png', site + 'reports/files/slides.pdf#page=2'])
+    expect(html).not.toContain('data-site-path')
+
+    expect((await readFile(path.join(out, 'reports/img/stage.png'))).equals(stage)).toBe(true)
+    expect(await readFile(path.join(out, 'reports/files/slides.pdf'), 'utf8')).toBe('%PDF-1.4 test\n')
+    // Only what a report points at: nothing else of the content folder.
+    const copied = (await readdir(path.join(out, 'reports'), { recursive: true })).filter((f) => !f.endsWith('.html') && !(f.split(path.sep).at(-1) ?? '').match(/^[a-z0-9-]+$/))
+    expect(copied.sort()).toEqual(['files/slides.pdf', 'img/stage.png'].map((f) => f.split('/').join(path.sep)))
+    expect(existsSync(path.join(out, 'reports/pics.md'))).toBe(false)
+  }, 60_000)
+
+  it('gives the same site, byte for byte, on a second build', async () => {
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, body) })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/stage.png'), png(4, 4, [0, 0, 255]))
+    const [a, b] = [path.join(await tempDir(), 'a'), path.join(await tempDir(), 'b')]
+    await build({ contentDir: content, outDir: a })
+    await build({ contentDir: content, outDir: b })
+    const files = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort()
+    const names = await files(a)
+    expect(names).toContain(path.join('reports', 'img', 'stage.png'))
+    expect(await files(b)).toEqual(names)
+    for (const f of names) expect((await readFile(path.join(a, f))).equals(await readFile(path.join(b, f))), f).toBe(true)
+  }, 60_000)
+})
+
+describe('a missing image', () => {
+  const text = report(
+    minimalFrontMatter,
+    ['## Stage photos {.talk}', '', 'From the root: ![gone](/images/gone.png)', '', 'Beside the report: <img src="img/missing.png" alt="">', '', 'Fine: ![there](/images/there.png) and ![web](https://example.org/x.png)'].join('\n'),
+  )
+
+  it('is a warning with the report file, its line and where to put it; check prints it and exits 0', async () => {
+    const content = await makeContent({ 'reports/pics.md': text })
+    const pub = path.join(await tempDir(), 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    await writeFile(path.join(pub, 'images/there.png'), png(2, 2, [0, 0, 0]))
+    const { warnings } = await readSite(content, undefined, undefined, { publicDir: pub })
+    const mine = warnings.filter((w) => w.file.endsWith('reports/pics.md'))
+    expect(mine.map((w) => [w.code, w.line, w.severity])).toEqual([
+      ['missingReference', lineOf(text, '/images/gone.png'), 'warning'],
+      ['missingReference', lineOf(text, 'img/missing.png'), 'warning'],
+    ])
+    expect(mine[0]!.message).toContain('"/images/gone.png"')
+    expect(mine[0]!.hint).toMatch(new RegExp(`^Put the file at ${path.join(pub, 'images/gone.png').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} or fix the path`))
+    expect(mine[1]!.hint).toMatch(/^Put the file at .*reports\/img\/missing\.png or fix the path/)
+
+    // The CLI checks against Recap's own public/, where neither image is.
+    const checked = await runCli(['check', '--content', '.'], content)
+    expect(checked.code).toBe(0)
+    expect(checked.stdout).toContain(`reports/pics.md:${lineOf(text, '/images/gone.png')}:`)
+    expect(checked.stdout).toMatch(/reports\/pics\.md:\d+:\d+ {2}warning: image "\/images\/gone\.png" not found: .*public\/images\/gone\.png does not exist {2}Put the file at .*public\/images\/gone\.png or fix the path/)
+    expect(checked.stdout).toContain(`reports/pics.md:${lineOf(text, 'img/missing.png')}:`)
+    expect(checked.stdout).toContain('Put the file at reports/img/missing.png or fix the path (it is relative to the report file).')
+
+    // The build still succeeds, and says there are warnings.
+    const built = await runCli(['build', '--content', '.', '--out', path.join(await tempDir(), 'site'), '--no-cache'], content)
+    expect(built.code).toBe(0)
+    expect(built.stdout).toMatch(/\d+ warnings?: run "npm run check"/)
+  }, 60_000)
+
+  it('is found as soon as it is put in place: the check is never cached with the parse', async () => {
+    const content = await makeContent({ 'reports/pics.md': text })
+    const work = await tempDir()
+    const pub = path.join(work, 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    const options = { contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), publicDir: pub }
+    const codes = async () => (await build(options)).warnings.filter((w) => w.file.endsWith('pics.md')).map((w) => w.message)
+    expect(await codes()).toHaveLength(3)
+    await writeFile(path.join(pub, 'images/gone.png'), png(2, 2, [0, 0, 0]))
+    await writeFile(path.join(pub, 'images/there.png'), png(2, 2, [0, 0, 0]))
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/missing.png'), png(2, 2, [0, 0, 0]))
+    expect(await codes()).toEqual([])
+    expect(existsSync(path.join(work, 'site/reports/img/missing.png'))).toBe(true)
+  }, 60_000)
+})
+
+describe('a link to another report\'s Markdown file', () => {
+  it('leads to that report\'s page from every page, and is a warning when there is no such report', async () => {
+    const text = report(minimalFrontMatter, '## Notes {.talk}\n\nSee [the other report](other.md#the-hall) and [a gone one](gone.md).')
+    const content = await makeContent({ 'reports/pics.md': text, 'reports/2019/other.md': report(minimalFrontMatter, '## The hall\n\nBig.') })
+    const out = path.join(await tempDir(), 'site')
+    const summary = await build({ contentDir: content, outDir: out })
+    const site = 'https://example.org/'
+    for (const page of ['reports/pics/', 'reports/pics/notes/']) {
+      const hrefs = [...(await readFile(path.join(out, page, 'index.html'), 'utf8')).matchAll(/<a href="([^"]*)">(?:the other report|a gone one)</g)].map((m) => new URL(m[1]!, site + page).href)
+      expect(hrefs, page).toEqual([site + 'reports/other/#the-hall', site + 'reports/gone/'])
+    }
+    expect(await readFile(path.join(out, 'reports/other/index.html'), 'utf8')).toContain('id="the-hall"')
+    const mine = summary.warnings.filter((w) => w.file.endsWith('pics.md'))
+    expect(mine.map((w) => [w.code, w.line, w.message])).toEqual([['missingReference', lineOf(text, 'gone.md'), expect.stringContaining('link to "gone.md" not found')]])
+  }, 60_000)
+})
+
+describe('the parse cache', () => {
+  it('keeps what a report points at: a report read from the cache on disk is checked as a fresh parse is', async () => {
+    const text = report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](/images/gone.png) ![beside](img/beside.png)')
+    const content = await makeContent({ 'reports/pics.md': text })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/beside.png'), png(2, 2, [0, 0, 0]))
+    const cacheDir = await tempDir()
+    const publicDir = await tempDir()
+    const fresh = await readSite(content, undefined, new ParseCache(cacheDir), { publicDir })
+    // A new cache object over the same folder: the report comes from entries.log.
+    const cached = await readSite(content, undefined, new ParseCache(cacheDir), { publicDir })
+    expect([fresh.parsed, cached.parsed]).toEqual([{ fresh: 1, cached: 0 }, { fresh: 0, cached: 1 }])
+    const mine = (warnings: Problem[]) => warnings.filter((w) => w.file.endsWith('pics.md'))
+    expect(mine(fresh.warnings)).toHaveLength(1)
+    expect(mine(cached.warnings)).toEqual(mine(fresh.warnings))
+    expect(cached.files).toEqual(fresh.files)
+    expect(cached.files.map((f) => f.path)).toEqual(['reports/img/beside.png'])
+  })
+})
+
+describe('a path out of the content folder', () => {
+  it('is neither followed nor copied, and is warned of: "../../" and a symbolic link alike', async () => {
+    const text = report(minimalFrontMatter, '## Photos {.talk}\n\n![up](../../secret.png)\n\n![linked](img/linked.png)\n\n![notes](img/notes.png)\n\n![through a folder](../outer/secret.png)')
+    // The content folder sits in `parent`, beside the file the report tries to reach.
+    const parent = await tempDir()
+    const content = path.join(parent, 'content')
+    await cp(await makeContent({ 'reports/pics.md': text }), content, { recursive: true })
+    await writeFile(path.join(parent, 'secret.png'), 'SECRET-BYTES')
+    await mkdir(path.join(content, 'reports/img'))
+    await symlink(path.join(parent, 'secret.png'), path.join(content, 'reports/img/linked.png'))
+    // A link inside the folder whose name says image, to a data file.
+    await symlink(path.join(content, 'topics.yml'), path.join(content, 'reports/img/notes.png'))
+    // A folder inside that is a link to the folder outside (not in reports/, where it is an error).
+    await symlink(parent, path.join(content, 'outer'))
+
+    const out = path.join(parent, 'site')
+    const summary = await build({ contentDir: content, outDir: out })
+    const mine = summary.warnings.filter((w) => w.file.endsWith('pics.md'))
+    expect(mine.map((w) => [w.code, w.line])).toEqual([
+      ['referenceOutside', lineOf(text, '../../secret.png')],
+      ['referenceOutside', lineOf(text, 'img/linked.png')],
+      ['referenceNotCopied', lineOf(text, 'img/notes.png')],
+      ['referenceOutside', lineOf(text, '../outer/secret.png')],
+    ])
+    expect(mine[0]!.message).toBe('image "../../secret.png" climbs out of the content folder; it is not copied into the site')
+    expect(mine[1]!.message).toBe('image "img/linked.png" leads through a symbolic link out of the content folder; it is not copied into the site')
+    expect(mine[2]!.message).toContain('a .yml file')
+    const all = await readdir(out, { recursive: true })
+    expect(all.filter((f) => f.endsWith('.png') || f.includes('secret'))).toEqual([])
+    for (const f of all.filter((f) => f.endsWith('.html'))) expect(await readFile(path.join(out, f), 'utf8'), f).not.toContain('SECRET-BYTES')
+  }, 60_000)
+})
+
+describe('recap dev', () => {
+  let stop: (() => Promise<void>) | undefined
+  afterEach(async () => {
+    await stop?.()
+    stop = undefined
+  })
+
+  it('serves the copied image, prints the warning for a missing one, and sees the file put in public/', async () => {
+    const stage = png(8, 8, [0, 128, 0])
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![stage](img/stage.png) ![gone](/images/gone.png)') })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/stage.png'), stage)
+    const work = await tempDir()
+    const pub = path.join(work, 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    const log: string[] = []
+    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], publicDir: pub, log: (l) => log.push(l) })
+    stop = server.close
+    const port = (server.server.address() as AddressInfo).port
+    const until = async (what: string, ok: () => boolean) => {
+      for (let i = 0; i < 300 && !ok(); i++) await new Promise((r) => setTimeout(r, 100))
+      if (!ok()) throw new Error(`timed out waiting for ${what}; log:\n${log.join('\n')}`)
+    }
+
+    const warning = (l: string) => l.includes('warning: image "/images/gone.png" not found')
+    expect(log.some(warning)).toBe(true)
+    const page = await fetch(`http://127.0.0.1:${port}/reports/pics/photos/`).then((r) => r.text())
+    const src = /<img src="([^"]*stage\.png)"/.exec(page)![1]!
+    const image = await fetch(new URL(src, `http://127.0.0.1:${port}/reports/pics/photos/`))
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await image.arrayBuffer()).equals(stage)).toBe(true)
+
+    // The file put in public/: the next rebuild finds it. Removed again: the warning is back.
+    const rebuilt = () => log.filter((l) => l.startsWith('Rebuilt after') && l.includes('gone.png')).length
+    await writeFile(path.join(pub, 'images/gone.png'), png(2, 2, [0, 0, 0]))
+    await until('a rebuild after public/ changed', () => rebuilt() === 1)
+    const warned = log.filter(warning).length
+    await rm(path.join(pub, 'images/gone.png'))
+    await until('a second rebuild', () => rebuilt() === 2)
+    expect(log.filter(warning).length).toBe(warned + 1)
+  }, 60_000)
+
+  it('says there are warnings after a code change, when builds run in a fresh process', async () => {
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](img/gone.png)') })
+    const work = await tempDir()
+    const code = path.join(work, 'code')
+    await mkdir(code)
+    const log: string[] = []
+    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], log: (l) => log.push(l) })
+    stop = server.close
+    await writeFile(path.join(code, 'layout.ts'), '// edited\n')
+    for (let i = 0; i < 900 && !log.some((l) => l.endsWith('pages and the search index written.')); i++) await new Promise((r) => setTimeout(r, 100))
+    const at = log.findIndex((l) => l.endsWith('pages and the search index written.'))
+    expect(at, log.join('\n')).toBeGreaterThan(0)
+    expect(log[at - 1]).toMatch(/^\d+ warnings? \(the build goes on; "npm run check" lists them\)$/)
+  }, 120_000)
+})
