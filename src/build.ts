@@ -7,7 +7,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { inputFingerprint, recordBuild, upToDate } from './emit/up-to-date.ts'
 import { recoverOutput, writeOutput, type OutputFile } from './emit/write.ts'
-import { normalizeBase } from './paths.ts'
+import { siteAddress, siteRecord } from './emit/site-address.ts'
 import { ParseCache } from './parse/cache.ts'
 import { projectRoot } from './root.ts'
 import { createTimer, type StageTiming, type Timer } from './timer.ts'
@@ -17,7 +17,7 @@ import type { Problem } from './problems.ts'
 export interface BuildOptions {
   contentDir: string
   outDir: string
-  /** URL path the site is served under, e.g. "/recap/". */
+  /** URL path the site is served under, e.g. "/recap/"; by default the path of `siteUrl`, else "/". */
   base?: string
   publicDir?: string
   /** Absolute URL the site is published at; enables feed.xml and sitemap.xml. */
@@ -46,14 +46,16 @@ export interface BuildSummary {
 export { projectRoot } from './root.ts'
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
-  const base = normalizeBase(options.base ?? '/')
+  // Refused before anything is read when --base and --site-url disagree; without --base, the site URL's path.
+  const address = siteAddress(options.base, options.siteUrl)
+  const base = address.base
   const timer = createTimer()
   const publicDir = options.publicDir ?? path.join(projectRoot, 'public')
   // With a cache folder, an unchanged tree is not built again (see emit/up-to-date.ts).
   const fingerprint = options.cacheDir
     ? await timer.timeAsync('compare', async () => {
         await recoverOutput(options.outDir)
-        return inputFingerprint({ contentDir: options.contentDir, publicDir, options: { base, siteUrl: options.siteUrl ?? null } })
+        return inputFingerprint({ contentDir: options.contentDir, publicDir, options: { base, siteUrl: address.siteUrl ?? null } })
       })
     : undefined
   if (options.cacheDir && fingerprint) {
@@ -65,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
   // Loaded only when there is something to build: an up-to-date check starts in a blink.
-  const [{ takeShownSite }, { bundleBrowserCode }, { buildSearchData, takeSearchIndexFiles }, { lazyDataFiles }, { feedFiles, normalizeSiteUrl }, { pageFiles, pagePaths }] = await Promise.all([
+  const [{ takeShownSite }, { bundleBrowserCode }, { buildSearchData, takeSearchIndexFiles }, { lazyDataFiles }, { feedFiles }, { pageFiles, pagePaths }] = await Promise.all([
     import('./emit/shown.ts'),
     import('./emit/browser.ts'),
     import('./emit/search-index.ts'),
@@ -81,12 +83,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // As UTF-8 bytes until written: the chunks of section text would take two bytes a character as strings.
   const index: OutputFile[] = timer.time('index', () => takeSearchIndexFiles(buildSearchData(shown)))
   const files = await timer.timeAsync('emit', async () => {
-    const siteUrl = options.siteUrl ? normalizeSiteUrl(options.siteUrl) : undefined
+    const siteUrl = address.siteUrl
     // Pages and data files are made as they are written (the write stage), a few at a time.
     const pages = pageFiles(shown, { base, feed: siteUrl !== undefined })
     const scripts = await bundleBrowserCode()
     const feeds = siteUrl ? feedFiles(shown, siteUrl, pagePaths(shown)) : []
-    return { pageFiles: pages, feeds, all: [...pages, ...lazyDataFiles(shown, base), ...scripts, ...index, ...feeds] }
+    return { pageFiles: pages, feeds, all: [...pages, ...lazyDataFiles(shown, base), ...scripts, ...index, ...feeds, siteRecord(address)] }
   })
   await timer.timeAsync('write', () => writeOutput(options.outDir, files.all, publicDir, [options.contentDir], copied))
 

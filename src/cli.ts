@@ -2,13 +2,15 @@
  * The `recap` command: a thin wrapper over the library. Flags are parsed by commander;
  * failures print one line per problem and set a non-zero exit code, never a stack trace.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { slugify } from './paths.ts'
-import { AuthoringError, newReport } from './author/new-report.ts'
+import { AuthoringError, newConferenceHint, newReport } from './author/new-report.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
+import { AddressError, readSiteRecord } from './emit/site-address.ts'
+import { normalizeBase, slugify } from './paths.ts'
 import { recoverOutput } from './emit/write.ts'
 import { oneLine, terminalSafe } from './terminal.ts'
 import { projectRoot } from './root.ts'
@@ -45,12 +47,33 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
     return true
   }
 
+  /** Says so, in one line, when --content names nothing or a file. */
+  const contentFolderOk = async (dir: string): Promise<boolean> => {
+    const info = await stat(dir).catch(() => undefined)
+    if (info?.isDirectory()) return true
+    fail(
+      info
+        ? `--content ${dir} is a file, not a folder: pass the content folder, the one that holds reports/ and conferences.yml.`
+        : `content folder ${path.resolve(dir)} does not exist: pass the folder that holds reports/ and conferences.yml with --content.`,
+    )
+    return false
+  }
+  /** Makes the --cache folder, or says in one line why it cannot be one. */
+  const cacheFolderOk = async (dir: string): Promise<boolean> => {
+    const { prepareCacheDir } = await import('./parse/cache.ts')
+    const problem = await prepareCacheDir(dir)
+    if (problem) fail(problem)
+    return problem === undefined
+  }
+
   const program = new Command()
 
   program
     .name('recap')
     .description('Turn conference trip reports into a linked, searchable static site.')
-    .showHelpAfterError()
+    .version(packageVersion(), '-v, --version', 'print the version of Recap')
+    // After a usage error, one line pointing at the help: the whole help would bury the error.
+    .showHelpAfterError('Run "recap --help" to see the commands.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text), outputError: (text, write) => write(text) })
 
@@ -59,7 +82,7 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
     .description('Build the site from the content folder into the output folder.')
     .option('--content <dir>', 'folder with reports/, conferences.yml, topics.yml, projects.yml', 'content')
     .option('--out <dir>', 'output folder (replaced atomically on success)', 'dist')
-    .option('--base <path>', 'URL path the site is served under, e.g. /recap/', '/')
+    .option('--base <path>', 'URL path the site is served under, e.g. /recap/ (default: the path of --site-url, else /)')
     .option('--site-url <url>', 'absolute URL the site is published at; writes feed.xml and sitemap.xml', parseSiteUrl)
     .option('--cache <dir>', 'where parsed reports are cached between builds', '.recap-cache')
     .option('--no-cache', 'parse every report')
@@ -68,12 +91,13 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
       `
 Examples:
   $ npm run build
-  $ npm run build -- --content ../my-reports --out public --base /recap/
-  $ npm run build -- --site-url https://example.com/recap/ --base /recap/`,
+  $ npm run build -- --content ../my-reports --out ../my-reports-site --base /recap/
+  $ npm run build -- --site-url https://example.com/recap/    # the base, /recap/, from the URL`,
     )
-    .action(async (opts: { content: string; out: string; base: string; siteUrl?: string; cache: string | false }) => {
+    .action(async (opts: { content: string; out: string; base?: string; siteUrl?: string; cache: string | false }) => {
+      if (!(await contentFolderOk(opts.content)) || (opts.cache && !(await cacheFolderOk(opts.cache)))) return
       const { build } = await import('./build.ts')
-      const summary = await build({ contentDir: opts.content, outDir: opts.out, base: opts.base, siteUrl: opts.siteUrl, ...(opts.cache ? { cacheDir: opts.cache } : {}) })
+      const summary = await build({ contentDir: opts.content, outDir: opts.out, ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}), ...(opts.cache ? { cacheDir: opts.cache } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
       if (summary.upToDate) {
@@ -112,9 +136,10 @@ Examples:
     )
     .action(async (title: string, opts: { conference: string; author?: string; content: string; newConference?: boolean; name?: string; year?: number; city?: string; country?: string }) => {
       if (opts.newConference && (!opts.name || !opts.year || !opts.city)) {
-        fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam (--city Online for an event held online)')
+        fail(`--new-conference needs --name, --year and --city, e.g. ${newConferenceHint(opts.conference)}`)
         return
       }
+      if (!(await contentFolderOk(opts.content))) return
       const result = await newReport({
         contentDir: opts.content,
         title,
@@ -151,6 +176,7 @@ Examples:
         fail('--new-conference needs --name, --year and --city, e.g. --name "KubeCon Europe 2020" --year 2020 --city Amsterdam (--city Online for an event held online)')
         return
       }
+      if (!(await contentFolderOk(opts.content))) return
       const { importFile, isWebAddress } = await import('./author/import.ts')
       if (opts.source !== undefined && !isWebAddress(opts.source)) {
         fail(`--source must be the post's http or https address, e.g. https://example.com/blog/kubecon-2019/; got "${oneLine(opts.source)}".`)
@@ -185,6 +211,7 @@ Example:
   $ npm run check`,
     )
     .action(async (opts: { content: string }) => {
+      if (!(await contentFolderOk(opts.content))) return
       const { readSite } = await import('./pipeline.ts')
       const { site, warnings } = await readSite(opts.content)
       for (const w of warnings) log(formatProblem(w))
@@ -219,6 +246,13 @@ Examples:
         fail(`error: unknown option '${typo}'. To search for it, put the query after --: recap search -- "${typo}"`)
         return
       }
+      const [{ sessionKinds }, { nearest }] = await Promise.all([import('./validate/schema.ts'), import('./validate/yaml.ts')])
+      const kinds = ['sessions', 'notes', ...sessionKinds]
+      if (opts.kind !== undefined && !kinds.includes(opts.kind)) {
+        const near = nearest(opts.kind, kinds)
+        fail(`--kind ${oneLine(opts.kind)} is not a kind of section.${near ? ` Did you mean --kind ${near}?` : ''} Use one of: ${kinds.join(', ')}.`)
+        return
+      }
       const { searchIndexFile } = await import('./emit/search-index.ts')
       const { fileSource } = await import('./search/files.ts')
       const { Searcher } = await import('./search/query.ts')
@@ -230,9 +264,20 @@ Examples:
         fail(`${file} not found: build the site first with "npm run build".`)
         return
       }
+      if (opts.topic !== undefined) {
+        const topics = await builtTopicIds(opts.out)
+        if (topics && !topics.includes(opts.topic)) {
+          const near = nearest(opts.topic, topics)
+          const known = topics.length > 12 ? `${topics.slice(0, 12).join(', ')}, … (all in topics.yml)` : topics.join(', ')
+          fail(`--topic ${oneLine(opts.topic)}: no topic has this id in ${opts.out}.${near ? ` Did you mean --topic ${near}?` : ''} Known topic ids: ${known || 'none'}.`)
+          return
+        }
+      }
+      // Printed under the address the site was built for; else on the local preview server.
+      const address = await readSiteRecord(opts.out)
+      const base = address?.siteUrl ?? `http://127.0.0.1:4173${encodeURI(address?.base ?? '/')}`
       const query = words.join(' ')
       const result = await searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, { limit: opts.limit, prefix: false })
-      const base = 'http://127.0.0.1:4173/'
       if (opts.json) {
         const hits = result.hits.map((h) => ({
           id: h.document.id,
@@ -265,6 +310,7 @@ Examples:
         log(`    ${oneLine(d.report)} · ${d.year}`)
         log(`    ${base}${d.url}`)
       })
+      if (!address?.siteUrl) log(`\nAddresses on the local preview server: run "npm run serve" to open them. (A site built with --site-url prints its published addresses.)`)
     })
 
   program
@@ -276,6 +322,7 @@ Examples:
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
     .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
+      if (!(await contentFolderOk(opts.content)) || !(await cacheFolderOk(opts.cache))) return
       try {
         const { dev } = await import('./dev.ts')
         await dev({
@@ -297,31 +344,47 @@ Examples:
 
   program
     .command('serve')
-    .description('Serve the built output folder.')
+    .description('Serve the built output folder, under the base path it was built with.')
     .option('--out <dir>', 'output folder to serve', 'dist')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePort, 4173)
-    .action(async (opts: { out: string; host: string; port: number }) => {
+    .option('--base <path>', 'URL path to serve the site under (default: the --base it was built with)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npm run serve
+  $ npm run build -- --base /recap/ && npm run serve     # the site at http://127.0.0.1:4173/recap/`,
+    )
+    .action(async (opts: { out: string; host: string; port: number; base?: string }) => {
       await recoverOutput(opts.out)
       if (!existsSync(path.join(opts.out, 'index.html'))) {
         fail(`${opts.out}/index.html not found: build the site first with "npm run build".`)
         return
       }
+      const built = (await readSiteRecord(opts.out))?.base
+      const base = normalizeBase(opts.base ?? built ?? '/')
+      let port: number
       try {
         const { serve } = await import('./serve.ts')
-        await serve({ outDir: opts.out, host: opts.host, port: opts.port })
+        const server = await serve({ outDir: opts.out, host: opts.host, port: opts.port, base })
+        // The port listened on: the one asked for, or the one given for --port 0.
+        port = (server.address() as { port: number }).port
       } catch (error) {
         if (!portInUse(error, opts.port)) throw error
         return
       }
-      log(`Serving ${opts.out} at http://${opts.host}:${opts.port}/  (Ctrl+C to stop)`)
+      if (built !== undefined && built !== base) log(`Note: the site was built with --base ${built}; its 404 page links under ${built}.`)
+      log(`Serving ${opts.out} at http://${opts.host}:${port}${encodeURI(base)}  (Ctrl+C to stop)`)
     })
+
+  for (const command of program.commands) command.showHelpAfterError(`Run "recap ${command.name()} --help" to see its options and examples.`)
 
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
-    if (error instanceof AuthoringError) {
+    if (error instanceof AuthoringError || error instanceof AddressError) {
       io.err(error.message)
     } else if (error instanceof ContentError) {
       for (const p of error.problems) io.err(formatProblem(p))
@@ -336,6 +399,25 @@ Examples:
     return 1
   }
   return status
+}
+
+/** The topic ids of the built site (from its data/index.json); undefined when it cannot be read. */
+async function builtTopicIds(outDir: string): Promise<string[] | undefined> {
+  try {
+    const index = JSON.parse(await readFile(path.join(outDir, 'data', 'index.json'), 'utf8')) as { topics?: { id?: unknown }[] }
+    return index.topics?.map((t) => String(t.id))
+  } catch {
+    return undefined
+  }
+}
+
+/** The version in Recap's package.json. */
+function packageVersion(): string {
+  try {
+    return String((JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown')
+  } catch {
+    return 'unknown'
+  }
 }
 
 function parseSiteUrl(value: string): string {

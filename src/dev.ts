@@ -25,6 +25,7 @@ import { watch } from 'chokidar'
 import { withCompression } from './compress.ts'
 import { MemorySite } from './emit/memory.ts'
 import { displayPath, ReadMemo } from './load/content.ts'
+import { isEditorFile } from './load/ignored.ts'
 import { ParseCache } from './parse/cache.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
@@ -218,7 +219,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep)
   const ignored = (p: string) => {
     const abs = path.resolve(p)
-    return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders)
+    return inside(abs, outDir) || inside(abs, cacheDir) || abs.includes(buildFolders) || isEditorFile(abs)
   }
   let timer: NodeJS.Timeout | undefined
   const changed = new Set<string>()

@@ -2,6 +2,10 @@
  * Serve the built site from the output folder, and nothing else: a request whose path
  * leaves the folder (`/../`, `%2e%2e`, `%2f`, a sibling folder whose name starts the same)
  * and a symbolic link that leads out of it both get the 404 page. sirv serves what passes.
+ *
+ * A site built with `--base /sub/` is served under /sub/, as its host will serve it: its
+ * 404 page asks for /sub/assets/…, which must exist. "/" redirects there; any other path
+ * outside the base gets the 404 page.
  */
 import { readFile, realpath } from 'node:fs/promises'
 import http from 'node:http'
@@ -9,11 +13,14 @@ import path from 'node:path'
 import sirv from 'sirv'
 import { withCompression } from './compress.ts'
 import { recoverOutput } from './emit/write.ts'
+import { normalizeBase } from './paths.ts'
 
 export interface ServeOptions {
   outDir: string
   host: string
   port: number
+  /** The URL path the site is served under, "/" by default; normalized with both slashes. */
+  base?: string
 }
 
 type Next = () => void
@@ -70,19 +77,38 @@ export async function notFoundPage(outDir: string): Promise<string> {
   return readFile(file, 'utf8').catch(() => 'Not found')
 }
 
+/** "/a/b?x=1" as ["/a/b", "?x=1"]. */
+function splitQuery(url: string): [string, string | undefined] {
+  const at = url.search(/[?#]/)
+  return at < 0 ? [url, undefined] : [url.slice(0, at), url.slice(at)]
+}
+
 export async function serve(options: ServeOptions): Promise<http.Server> {
   const root = path.resolve(options.outDir)
   // A build killed between its two renames left the old site aside: put it back.
   await recoverOutput(root)
   const files = outputFiles(root)
+  const base = encodeURI(normalizeBase(options.base ?? '/'))
+  const notFound = async (res: http.ServerResponse) => {
+    res.statusCode = 404
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.end(await notFoundPage(root))
+  }
   // Compressed, as a static host would send it (src/compress.ts).
   const server = http.createServer(
     withCompression((req, res) => {
-      files(req, res, async () => {
-        res.statusCode = 404
-        res.setHeader('Content-Type', 'text/html; charset=utf-8')
-        res.end(await notFoundPage(root))
-      })
+      const [rawPath = '/', query] = splitQuery(req.url ?? '/')
+      if (base !== '/') {
+        if (rawPath === '/' || rawPath === base.slice(0, -1)) {
+          res.writeHead(302, { Location: base + (query ?? '') })
+          res.end()
+          return
+        }
+        if (!rawPath.startsWith(base)) return void notFound(res)
+        // The file server sees the path inside the site, as if the site were at the root.
+        req.url = rawPath.slice(base.length - 1) + (query ?? '')
+      }
+      files(req, res, () => void notFound(res))
     }),
   )
   await new Promise<void>((resolve, reject) => {

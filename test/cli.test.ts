@@ -143,10 +143,11 @@ describe('recap search', () => {
     const result = await search('istio', '--limit', '3')
     expect(result.code).toBe(0)
     const lines = result.stdout.trim().split('\n')
-    expect(lines[0]).toBe('→ Project: Istio  http://127.0.0.1:4173/projects/istio/')
+    // The fixture site is built with --site-url https://example.com/: addresses are under it.
+    expect(lines[0]).toBe('→ Project: Istio  https://example.com/projects/istio/')
     expect(lines[1]).toBe(' 1. Hardening Istio in production  [talk]')
     expect(lines[2]).toBe('    Alpha at MeshConf Lisbon · 2018')
-    expect(lines[3]).toBe('    http://127.0.0.1:4173/reports/alpha-2018/hardening-istio-in-production/')
+    expect(lines[3]).toBe('    https://example.com/reports/alpha-2018/hardening-istio-in-production/')
     expect(lines.filter((l) => /^ \d\. /.test(l)).length).toBeLessThanOrEqual(3)
   })
 

@@ -12,6 +12,7 @@ import { build } from '../src/build.ts'
 import { dev } from '../src/dev.ts'
 import { MemorySite } from '../src/emit/memory.ts'
 import { outputMarker } from '../src/emit/write.ts'
+import { siteRecordFile } from '../src/emit/site-address.ts'
 import { ReadMemo } from '../src/load/content.ts'
 import { ParseCache } from '../src/parse/cache.ts'
 import { readSite } from '../src/pipeline.ts'
@@ -30,7 +31,8 @@ async function builtFiles(out: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((f) => f !== outputMarker && f !== 'assets/favicon.svg')
+    // The marker and the record of the build's address are about the folder, not pages a server shows.
+    .filter((f) => f !== outputMarker && f !== siteRecordFile && f !== 'assets/favicon.svg')
     .sort()
 }
 

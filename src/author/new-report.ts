@@ -8,7 +8,7 @@ import path from 'node:path'
 import { stringify } from 'yaml'
 import { displayPath } from '../load/content.ts'
 import { reportFileId } from '../paths.ts'
-import { parseYaml } from '../validate/yaml.ts'
+import { nearest, parseYaml } from '../validate/yaml.ts'
 
 export interface NewReportOptions {
   contentDir: string
@@ -45,15 +45,25 @@ export async function newReport(options: NewReportOptions): Promise<{ file: stri
     await writeFile(conferencesFile, conferencesText + separator + entry)
     addedConference = true
   } else if (!known.includes(options.conference)) {
-    throw new AuthoringError(
-      `Unknown conference "${options.conference}". Known: ${known.join(', ') || 'none yet'}. ` +
-        'To add it: --new-conference --name "KubeCon Europe 2020" --year 2020 --city Amsterdam',
-    )
+    const near = nearest(options.conference, known)
+    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (all in ${displayPath(conferencesFile)})` : known.join(', ') || 'none yet'
+    throw new AuthoringError(`Unknown conference "${options.conference}".${near ? ` Did you mean --conference ${near}?` : ''} Known: ${shown}. To add it: ${newConferenceHint(options.conference)}`)
   }
 
   await mkdir(path.dirname(file), { recursive: true })
   await writeFile(file, skeleton(options))
   return { file: displayPath(file), addedConference }
+}
+
+/**
+ * The flags that add a conference, guessed from the id typed: "rustconf-2099" gives
+ * --name "Rustconf 2099" --year 2099. The city cannot be guessed and is left to fill in.
+ */
+export function newConferenceHint(id: string): string {
+  const words = id.split(/[-_\s]+/).filter(Boolean)
+  const year = words.map((w) => /^(?:19|20)\d\d$/.exec(w)?.[0]).findLast((y) => y !== undefined)
+  const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ')
+  return `--new-conference --name ${JSON.stringify(name || 'Conference name')} --year ${year ?? 'YEAR'} --city CITY (--city Online for an event held online)`
 }
 
 function skeleton(o: NewReportOptions): string {

@@ -4,7 +4,7 @@
  */
 import { toXml } from 'xast-util-to-xml'
 import { x } from 'xastscript'
-import { endOf, type Site } from '../link/graph.ts'
+import type { Site } from '../link/graph.ts'
 import type { SitePath } from '../paths.ts'
 import type { OutputFile } from './write.ts'
 import { compareCodePoints } from '../compare.ts'
@@ -22,13 +22,33 @@ export function normalizeSiteUrl(value: string): string {
   return url.href
 }
 
+/**
+ * Each report's Atom `updated`, which Atom requires: only dates the content gives. When it
+ * was published; else the last day of its conference, when conferences.yml gives the dates;
+ * else the latest date the content gives anywhere (a published date or a conference's last
+ * day), the latest the site can vouch for; and when the content gives no date at all, the
+ * first day of its conference's year, the one day it cannot be older than. Never a day that
+ * may not have come yet, as the last day of the year would be.
+ */
+export function entryDates(site: Pick<Site, 'reports' | 'conference'>): (id: string) => string {
+  const known = new Map<string, string>()
+  let latest: string | undefined
+  for (const r of site.reports) {
+    const date = r.published ?? site.conference.get(r.conference)?.dates?.end
+    if (date === undefined) continue
+    known.set(r.id, date)
+    if (latest === undefined || date > latest) latest = date
+  }
+  const byId = new Map(site.reports.map((r) => [r.id, r]))
+  return (id) => {
+    const date = known.get(id) ?? latest ?? `${site.conference.get(byId.get(id)!.conference)!.year}-01-01`
+    return `${date}T00:00:00Z`
+  }
+}
+
 export function feedFiles(site: Site, siteUrl: string, pagePaths: readonly SitePath[]): OutputFile[] {
   const abs = (p: string) => new URL(p, siteUrl).href
-  // A report's date: when it was published, else the last day of its conference.
-  const updated = (id: string) => {
-    const r = site.report.get(id)!
-    return `${r.published ?? endOf(site.conference.get(r.conference)!)}T00:00:00Z`
-  }
+  const updated = entryDates(site)
   const reports = [...site.reports].sort((a, b) => compareCodePoints(updated(b.id), updated(a.id)) || compareCodePoints(a.id, b.id))
   const feedUpdated = reports.length ? updated(reports[0]!.id) : '1970-01-01T00:00:00Z'
 

@@ -55,6 +55,8 @@ interface Page {
   path: SitePath
   /** Written to this file instead of path/index.html (the 404 page). */
   file?: string
+  /** A page that only sends visitors on to another (an old address): no sitemap lists it. */
+  moved?: true
   render: (ctx: PageContext) => Root
 }
 
@@ -111,7 +113,7 @@ export function pages(site: Site): Page[] {
     ...site.reports.map((r): Page => ({ path: r.url, render: (ctx) => reportPage(ctx, r) })),
     ...site.sections.map((s): Page => ({ path: s.url, render: (ctx) => sectionPage(ctx, s, { sameReport: sameReport(site, s), related: site.related.get(s.id), sentenceOf }) })),
     ...sessionLists,
-    { path: sitePath('talks'), render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
+    { path: sitePath('talks'), moved: true, render: (ctx) => movedPage(ctx, sitePath('sessions'), 'Sessions') },
     ...speakerPages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => speakersIndexPage(ctx, p) })),
     ...site.people.map((p): Page => ({ path: p.url, render: (ctx) => speakerPage(ctx, p) })),
     { path: sitePath('topics'), render: (ctx) => topicsIndexPage(ctx, byMentions(site.topics), map()) },
@@ -212,10 +214,10 @@ function groupRuns<T>(items: readonly T[], keyOf: (item: T) => string): [string,
 }
 
 
-/** Every page that has a URL of its own, for the sitemap. */
+/** Every page that has a URL of its own and content of its own (no redirect), for the sitemap. */
 export function pagePaths(site: Site): SitePath[] {
   return pages(site)
-    .filter((p) => !p.file)
+    .filter((p) => !p.file && !p.moved)
     .map((p) => p.path)
 }
 

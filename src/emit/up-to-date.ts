@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { isEditorFile } from '../load/ignored.ts'
 import { codeVersion } from '../parse/cache.ts'
 import { fileConcurrency, inPool } from '../pool.ts'
 import { codeRoot, compiled, projectRoot } from '../root.ts'
@@ -34,7 +35,8 @@ async function hashFolder(hash: ReturnType<typeof createHash>, label: string, di
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   // Links included: the build follows them (load and public copy decide what is allowed).
   const files = entries
-    .filter((e) => e.isFile() || e.isSymbolicLink())
+    // An editor's lock, backup or swap file is not read by the build: it changes nothing.
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !isEditorFile(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort()
   const bytes = await inPool(files, fileConcurrency, (f) => readFile(f).catch(() => Buffer.from('\u0000missing')))

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { problem, type Problem } from '../problems.ts'
 import { fileConcurrency, inPool } from '../pool.ts'
 import { stripControls } from './controls.ts'
+import { isEditorFile } from './ignored.ts'
 
 export interface SourceFile {
   /** Path shown in messages: relative to the working directory when inside it. */
@@ -134,12 +135,12 @@ export async function loadContent(contentDir: string, memo?: ReadMemo): Promise<
     const entries = await readdir(reportsDir, { recursive: true, withFileTypes: true })
     reportPaths = entries
       // Links are read like files (readText checks where they lead); links to folders are not followed.
-      .filter((e) => (e.isFile() || e.isSymbolicLink()) && reportExtensions.has(path.extname(e.name)))
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && reportExtensions.has(path.extname(e.name)) && !isEditorFile(e.name))
       .map((e) => path.join(e.parentPath, e.name))
       // Sorted so that every build sees the reports in the same order.
       .sort()
     for (const e of entries) {
-      if (e.isSymbolicLink() && !reportExtensions.has(path.extname(e.name))) {
+      if (e.isSymbolicLink() && !reportExtensions.has(path.extname(e.name)) && !isEditorFile(e.name)) {
         const info = await stat(path.join(e.parentPath, e.name)).catch(() => undefined)
         if (info?.isDirectory()) problems.push(problem('symlink', { file: displayPath(path.join(e.parentPath, e.name)) }, { target: 'a folder' }))
       }

@@ -23,7 +23,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { SectionTags } from '../link/tagger.ts'
 import type { Problem } from '../problems.ts'
@@ -60,6 +60,56 @@ export function codeVersion(root = codeRoot): string {
     }
   }
   return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * Makes the cache folder, or says in words why it cannot be one: `--cache` named a file, a
+ * place that cannot be written, or a file system that takes no folders. Each missing folder is
+ * made on its own: Node's recursive mkdir retries for ever under /proc.
+ */
+export async function prepareCacheDir(dir: string): Promise<string | undefined> {
+  const absolute = path.resolve(dir)
+  const missing: string[] = []
+  let at = absolute
+  for (;;) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) => error)
+    if (info instanceof Error) {
+      // Missing, or under a file (ENOTDIR): look further up for what is there.
+      if ((info.code === 'ENOENT' || info.code === 'ENOTDIR') && path.dirname(at) !== at) {
+        missing.unshift(at)
+        at = path.dirname(at)
+        continue
+      }
+      return `--cache ${dir}: ${at} cannot be read (${info.code ?? info.message}). Pick a folder you can write to, e.g. --cache .recap-cache, or build with --no-cache.`
+    }
+    if (!info.isDirectory()) return `--cache ${dir}: ${at} is a file, not a folder. Pick a folder for the cache, e.g. --cache .recap-cache, or build with --no-cache.`
+    break
+  }
+  const advice = 'Pick a folder you can write to, e.g. --cache .recap-cache, or build with --no-cache.'
+  for (const folder of missing) {
+    try {
+      await mkdir(folder)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EEXIST') continue
+      return `--cache ${dir}: cannot make the folder ${folder} (${why(code, error)}). ${advice}`
+    }
+  }
+  // A folder that exists may still refuse files (/sys, a read-only mount): try one.
+  try {
+    await rmdir(await mkdtemp(path.join(absolute, '.write-test-')))
+  } catch (error) {
+    return `--cache ${dir}: cannot write in ${absolute} (${why((error as NodeJS.ErrnoException).code, error)}). ${advice}`
+  }
+  return undefined
+}
+
+function why(code: string | undefined, error: unknown): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EROFS') return 'read-only file system'
+  if (code === 'ENOENT') return 'this file system takes no new folders'
+  if (code === 'ENOSPC') return 'no space left on the disk'
+  return code ?? String(error)
 }
 
 let runningVersion: string | undefined
