@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { readHeading } from './heading-signals.ts'
-import { readSpeakers, type Speaker } from './speakers.ts'
+import { readByline, readSpeakers, type Speaker } from './speakers.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
 export interface BodySignals {
@@ -38,13 +38,13 @@ const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentati
 export function readSpeakerLine(text: string): Speaker[] | undefined {
   const first = text.split('\n')[0]!.replace(/[*_]/g, '').trim()
   const m = speakerLabel.exec(first)
-  // "By the end of the day…" is a sentence: readSpeakers accepts only names. "Presented by
-  // Ada Lovelace (Analytical Engines). Her session…" names the speaker in its first sentence.
+  // "By the end of the day…" is a sentence: only names are read. "Presented by Ada Lovelace
+  // (Analytical Engines). Her session…", "by Ada Lovelace: a follow-up to last year" name the
+  // speaker before the comment.
   if (!m) return undefined
-  const sentence = /^(.+?[^\s.]{2}\)?)\.\s/.exec(m[1]!)?.[1]
   // "Speakers: Ada Lovelace, Alan Turing": after a plural label, a comma separates people.
   const people = /^\s*(?:speakers|presenters|panelists|speaker\(s\))\b/i.test(first)
-  return readSpeakers(m[1]!, { people }) ?? (sentence ? readSpeakers(sentence, { people }) : undefined)
+  return readByline(m[1]!, { people })?.speakers
 }
 
 /** "The speaker (Ada Lovelace) showed…": a speaker named in passing, anywhere in the section. */

@@ -17,7 +17,7 @@ import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, R
 import { toString } from 'mdast-util-to-string'
 import { isScheduleEntry as isScheduleLink } from './body-signals.ts'
 import { readHeading } from './heading-signals.ts'
-import { liftMentions, readsAsTitle } from './mentions.ts'
+import { liftMentions, readsAsTitle, splitInline, trimEdges } from './mentions.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
 declare module 'mdast' {
@@ -127,11 +127,38 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
         out.push({ ...node, children: [item] })
         continue
       }
-      const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
-      out.push(heading, ...rest)
+      // "**Title** by Ada Lovelace: a follow-up to last year.": the comment is the talk's text, not its heading.
+      const [title, comment] = cutComment(first)
+      const heading: Heading = { type: 'heading', depth: level, children: unwrap(title), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
+      out.push(heading, ...(comment ? [comment] : []), ...rest)
     }
   })
   return out
+}
+
+/**
+ * An item's first paragraph cut where the comment after its speakers starts ("**Title** by
+ * Ada Lovelace - loved the demos."): the words for the heading, and the comment as a
+ * paragraph of its own. The whole paragraph when its first line has no such comment.
+ */
+function cutComment(paragraph: Paragraph): [PhrasingContent[], Paragraph?] {
+  const text = toString(paragraph)
+  const line = text.split('\n')[0]!
+  const comment = readHeading(line.trim()).comment?.replace(/\s+/g, '')
+  if (!comment) return [paragraph.children]
+  // The comment ends the line: find where it starts, whitespace aside.
+  let at = line.trimEnd().length
+  for (let seen = 0; at > 0 && seen < comment.length; ) if (!/\s/.test(line[--at]!)) seen++
+  if (line.slice(at).replace(/\s+/g, '') !== comment) return [paragraph.children]
+  const [head = [], tail = []] = splitInline(paragraph.children, [at])
+  const words = trimEdges(head)
+  const last = words.at(-1)
+  // The mark before the comment goes with it: "Ada Lovelace:", "Ada Lovelace -", "Ada Lovelace,".
+  if (last?.type === 'text') last.value = last.value.replace(/(?:\s*[:;,–—-]|(?<=\p{Ll}{2})[.!?]+)+\s*$/u, '')
+  const title = words.filter((c) => c.type !== 'text' || c.value !== '')
+  // A cut inside a link or bold title moves before it: nothing would be left to head the talk.
+  if (!title.some((c) => toString(c).trim() !== '')) return [paragraph.children]
+  return [title, { type: 'paragraph', children: trimEdges(tail), ...(paragraph.position ? { position: paragraph.position } : {}) }]
 }
 
 /** A paragraph that is only struck-through words reading as a talk with its speakers. */
