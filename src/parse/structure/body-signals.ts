@@ -113,6 +113,11 @@ export function readBody(nodes: readonly RootContent[]): BodySignals {
           break
         }
       }
+      // "by⏎Ada Lovelace where she describes…": a byline wrapped with the paragraph.
+      if (!signals.speakers.length && node === nodes[0] && node.type === 'paragraph') {
+        const joined = readSpeakerLine(toString(node, { includeHtml: false }).slice(0, 300).replace(/\s*\n\s*/g, ' '))
+        if (joined) signals.speakers = joined
+      }
     }
     if (hasSessionLink(node)) signals.sessionLink = true
   }

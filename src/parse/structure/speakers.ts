@@ -127,9 +127,10 @@ export interface Byline {
 
 /**
  * Where a byline may go on with a comment: a colon, the end of a sentence (after a word, not
- * an initial's dot), or a comma, dash or bracket whose words read as a comment.
+ * an initial's dot), a lower-case "who", "which" or "where" ("by Ada Lovelace where she
+ * describes…"), or a comma, dash or bracket whose words read as a comment.
  */
-const bylineBreak = /(\s*:\s+|(?<=[\p{Ll}\p{M}]{2}|\))[.!?]+(?=\s|$))|\s*,\s+|\s+[-–—]{1,2}\s+|\s*\(/gu
+const bylineBreak = /(\s*:\s+|(?<=[\p{Ll}\p{M}]{2}|\))[.!?]+(?=\s|$)|\s+(?=(?:who|whose|which|where|in which)\s))|\s*,\s+|\s+[-–—]{1,2}\s+|\s*\(/gu
 
 /**
  * Reads the speakers that open a byline ("by Ada Lovelace: a follow-up to last year.", "by

@@ -303,10 +303,11 @@ function itemTitle(item: ListItem, form: TitleForms): ItemTitle | undefined {
   }
   const opener = inline[0]
   // A link or bold words: the post marks the title itself.
-  if (opener && (opener.type === 'link' || opener.type === 'strong' || opener.type === 'emphasis')) {
+  // "[Title][ref]" links to its address further down the post, as "[Title](…)" does in place.
+  if (opener && (opener.type === 'link' || opener.type === 'linkReference' || opener.type === 'strong' || opener.type === 'emphasis')) {
     const text = toString(opener).trim()
     if (!plausibleTitle(text)) return undefined
-    return { title: [...label, ...(opener.type === 'link' ? [opener] : unwrap([opener]))], rest: trimLead(inline.slice(1)) }
+    return { title: [...label, ...(opener.type === 'strong' || opener.type === 'emphasis' ? unwrap([opener]) : [opener])], rest: trimLead(inline.slice(1)) }
   }
   if (form === 'marked' || opener?.type !== 'text') return undefined
   const line = toString({ type: 'paragraph', children: inline }).split('\n')[0]!.trim()
