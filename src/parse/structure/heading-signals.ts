@@ -229,19 +229,19 @@ function splitSpeakers(title: string): Split | undefined {
   // "Ada Lovelace - The Title with Engines": a name before the first dash wins over "with Engines".
   const first = speakerFirst(title)
   if (first?.form === 'first' && first.title !== title) return first
-  // "Title by Speaker", "Title by Speaker - loved the demos"
-  const by = /^(.+)\s+(by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
-  // Only "by" goes on with a comment: "with" a name and a remark is as often a dinner as a talk.
-  if (by) {
-    const speakers = /^by$/i.test(by[2]!) ? readByline(by[3]!) : readSpeakers(by[3]!)
-    if (speakers) return { title: by[1]!.trim(), ...(Array.isArray(speakers) ? { speakers } : speakers) }
-  }
-  // "Title by Speaker: a follow-up to last year.", "Title by Speaker, who showed…, and…":
-  // a comment after the name, which may have its own "by" or commas.
+  // "Title by Speaker: a follow-up to last year.", "Title by Speaker, who showed…, and a demo
+  // by Alan Turing": a comment after the name, which may have its own "by" and names. The
+  // first "by" whose words read as speakers and a comment wins over a later "by" in the comment.
   for (const at of title.matchAll(/\s+by\s+/gi)) {
     const head = title.slice(0, at.index).trim()
     const found = head ? readByline(title.slice(at.index + at[0].length)) : undefined
     if (found?.comment) return { title: head, ...found }
+  }
+  // "Title by Speaker", "Title with Speaker"
+  const by = /^(.+)\s+(?:by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
+  if (by) {
+    const speakers = readSpeakers(by[2]!)
+    if (speakers) return { title: by[1]!.trim(), speakers }
   }
   // "Title (Speaker)", "Title (Speaker, Company)"
   const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(title)

@@ -139,7 +139,8 @@ const bylineBreak = /(\s*:\s+|(?<=[\p{Ll}\p{M}]{2}|\))[.!?]+(?=\s|$)|\s+(?=(?:wh
  * as speakers; only the text before a break is ever read for names.
  */
 export function readByline(text: string, options: ReadOptions = {}): Byline | undefined {
-  // After an affiliation, only words that open a comment start one: "Ada Lovelace, @ada, trainer".
+  // After an affiliation, only words that open a comment start one: "Ada Lovelace, @ada, trainer"
+  // is one speaker's description, "Ada Lovelace, Acme, who showed…" a comment.
   let placed = false
   // Names come first and are short: the breaks worth trying are near the start.
   for (const cut of text.slice(0, 200).matchAll(bylineBreak)) {
@@ -152,7 +153,9 @@ export function readByline(text: string, options: ReadOptions = {}): Byline | un
         placed = true
         continue
       }
-      if (!/\p{L}/u.test(words) || (placed && !commentOpener.test(words.trim().split(/\s+/)[0]!))) continue
+      // A bracket closes the affiliation: "Ada Lovelace (Acme) - loved the demos".
+      const open = placed && !/\)\s*$/.test(text.slice(0, cut.index))
+      if (!/\p{L}/u.test(words) || (open && !commentOpener.test(words.trim().split(/\s+/)[0]!))) continue
     }
     const head = read(text.slice(0, cut.index), options)
     if (!head) continue
