@@ -239,7 +239,10 @@ function liftIntroducedList(list: List, headingText: string, before: RootContent
   const found = titles.filter(Boolean).length
   const needed = headingKind || folder ? 1 : introduced ? 2 : 3
   if (found < needed || found < list.children.length * 0.8) return undefined
-  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : folder
+  // "…happened to be the keynotes inside the main hall:": the sentence names their kind, when it names one only.
+  const introWords = new Set(introduced ? [...intro.matchAll(new RegExp(talkWord.source, 'gi'))].map((m) => m[0].toLowerCase()) : [])
+  const introKind = introWords.size === 1 ? pluralKinds[[...introWords][0]!] : undefined
+  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : (folder ?? introKind)
   const out: RootContent[] = []
   list.children.forEach((item, i) => {
     const t = titles[i]
