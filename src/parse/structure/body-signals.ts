@@ -100,12 +100,18 @@ function namesFirst(line: string): boolean {
   return signals.speakers.length === 0 || signals.speakerFirst
 }
 
+/** A block's text by lines: a hard break ("Title  ⏎Ada Lovelace") ends a line as a newline does. */
+function textLines(node: RootContent): string[] {
+  const text = node.type === 'paragraph' ? node.children.map((c) => (c.type === 'break' ? '\n' : toString(c, { includeHtml: false }))).join('') : toString(node, { includeHtml: false })
+  return text.split('\n')
+}
+
 export function readBody(nodes: readonly RootContent[]): BodySignals {
   const signals: BodySignals = { speakers: [], sessionLink: false, sessionWords: 0 }
   for (const node of nodes.slice(0, 3)) {
     if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'blockquote') continue
     if (!signals.speakers.length) {
-      for (const line of toString(node, { includeHtml: false }).split('\n').slice(0, 3)) {
+      for (const line of textLines(node).slice(0, 3)) {
         // "Speaker: Ada Lovelace", or a first line of names only ("Ada Lovelace - Analytical Engines").
         const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && namesFirst(line) ? readSpeakers(line) : undefined)
         if (speakers) {

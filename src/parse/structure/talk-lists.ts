@@ -17,6 +17,7 @@ import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, R
 import { toString } from 'mdast-util-to-string'
 import { isScheduleEntry as isScheduleLink } from './body-signals.ts'
 import { readHeading } from './heading-signals.ts'
+import { readSpeakers } from './speakers.ts'
 import { liftMentions, readsAsTitle, splitInline, trimEdges } from './mentions.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
@@ -178,9 +179,22 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
     const signals = readHeading(toString(l))
-    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined
+    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined || namedBelow(paragraph, l)
   })
   return talks.length === 1 ? talks[0] : undefined
+}
+
+/**
+ * "[Title](recording)⏎Ada Lovelace⏎What I thought…": the link is the paragraph's whole first
+ * line and the next line is only the speaker's name.
+ */
+function namedBelow(paragraph: Paragraph, link: Link): boolean {
+  // Lines end at a newline or a hard break (two spaces before it), which has no text of its own.
+  const text = paragraph.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('')
+  const lines = text.split('\n')
+  if (paragraph.children[0] !== link || lines.length < 2 || lines[0]!.trim() !== toString(link).trim()) return false
+  const speakers = readSpeakers(lines[1]!.trim(), { strict: true })
+  return speakers !== undefined && readsAsTitle(toString(link).trim())
 }
 
 /** A link to a talk's page in a conference schedule. */
