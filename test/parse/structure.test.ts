@@ -38,3 +38,25 @@ describe('explicit sessions', () => {
     expect(headings).toEqual([])
   })
 })
+
+describe('comments after the speakers of listed talks', () => {
+  it('stay the talk\'s text, with the heading left to the title and the speakers', () => {
+    const body = 'Notes.\n\n## Saturday\n\n- **Async Drivers** by Ines Marchetti: a follow-up to *her* talk last year.\n- **Borrowing Across Threads** by Kwame Asante - the clearest one.\n- **Linting at Scale** by Hana Kobayashi, who maintains the linter.\n'
+    const { report, problems } = parseReport({ id: 'r', file: 'r.md', frontMatter: { title: 'R', conference: 'c', summary: 's', topics: [] }, body, bodyLine: 1 }, [])
+    const talks = report.sections.filter((s) => s.kind === 'talk')
+    expect(talks.map((s) => [s.title, s.speakers.map((p) => p.name)])).toEqual([
+      ['Async Drivers', ['Ines Marchetti']],
+      ['Borrowing Across Threads', ['Kwame Asante']],
+      ['Linting at Scale', ['Hana Kobayashi']],
+    ])
+    expect(talks.map((s) => toText(s.content).trim())).toEqual(['a follow-up to her talk last year.', 'the clearest one.', 'who maintains the linter.'])
+    // The emphasis in the comment is kept as written.
+    expect(JSON.stringify(talks[0]!.content)).toContain('"tagName":"em"')
+    expect(problems.filter((p) => p.code === 'emptySection')).toEqual([])
+  })
+})
+
+function toText(node: unknown): string {
+  const n = node as { type: string; value?: string; children?: unknown[] }
+  return n.type === 'text' ? (n.value ?? '') : (n.children ?? []).map(toText).join('')
+}

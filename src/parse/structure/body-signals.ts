@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { readHeading } from './heading-signals.ts'
-import { readSpeakers, type Speaker } from './speakers.ts'
+import { readByline, readSpeakers, type Speaker } from './speakers.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
 export interface BodySignals {
@@ -38,13 +38,13 @@ const sessionWords = /\bthis (?:session|talk)\b|\bthe (?:session|talk|presentati
 export function readSpeakerLine(text: string): Speaker[] | undefined {
   const first = text.split('\n')[0]!.replace(/[*_]/g, '').trim()
   const m = speakerLabel.exec(first)
-  // "By the end of the day…" is a sentence: readSpeakers accepts only names. "Presented by
-  // Ada Lovelace (Analytical Engines). Her session…" names the speaker in its first sentence.
+  // "By the end of the day…" is a sentence: only names are read. "Presented by Ada Lovelace
+  // (Analytical Engines). Her session…", "by Ada Lovelace: a follow-up to last year" name the
+  // speaker before the comment.
   if (!m) return undefined
-  const sentence = /^(.+?[^\s.]{2}\)?)\.\s/.exec(m[1]!)?.[1]
   // "Speakers: Ada Lovelace, Alan Turing": after a plural label, a comma separates people.
   const people = /^\s*(?:speakers|presenters|panelists|speaker\(s\))\b/i.test(first)
-  return readSpeakers(m[1]!, { people }) ?? (sentence ? readSpeakers(sentence, { people }) : undefined)
+  return readByline(m[1]!, { people })?.speakers
 }
 
 /** "The speaker (Ada Lovelace) showed…": a speaker named in passing, anywhere in the section. */
@@ -100,18 +100,29 @@ function namesFirst(line: string): boolean {
   return signals.speakers.length === 0 || signals.speakerFirst
 }
 
+/** A block's text by lines: a hard break ("Title  ⏎Ada Lovelace") ends a line as a newline does. */
+function textLines(node: RootContent): string[] {
+  const text = node.type === 'paragraph' ? node.children.map((c) => (c.type === 'break' ? '\n' : toString(c, { includeHtml: false }))).join('') : toString(node, { includeHtml: false })
+  return text.split('\n')
+}
+
 export function readBody(nodes: readonly RootContent[]): BodySignals {
   const signals: BodySignals = { speakers: [], sessionLink: false, sessionWords: 0 }
   for (const node of nodes.slice(0, 3)) {
     if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'blockquote') continue
     if (!signals.speakers.length) {
-      for (const line of toString(node, { includeHtml: false }).split('\n').slice(0, 3)) {
+      for (const line of textLines(node).slice(0, 3)) {
         // "Speaker: Ada Lovelace", or a first line of names only ("Ada Lovelace - Analytical Engines").
         const speakers = readSpeakerLine(line) ?? (node === nodes[0] && line.length < 120 && !/[.!?]$/.test(line) && namesFirst(line) ? readSpeakers(line) : undefined)
         if (speakers) {
           signals.speakers = speakers
           break
         }
+      }
+      // "by⏎Ada Lovelace where she describes…": a byline wrapped with the paragraph.
+      if (!signals.speakers.length && node === nodes[0] && node.type === 'paragraph') {
+        const joined = readSpeakerLine(toString(node, { includeHtml: false }).slice(0, 300).replace(/\s*\n\s*/g, ' '))
+        if (joined) signals.speakers = joined
       }
     }
     if (hasSessionLink(node)) signals.sessionLink = true

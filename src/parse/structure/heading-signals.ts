@@ -6,7 +6,7 @@
  * "Talks"). The title is what is left once those parts are taken out.
  */
 import type { SessionKind } from '../../validate/schema.ts'
-import { readSpeakers, type Speaker } from './speakers.ts'
+import { readByline, readSpeakers, type Speaker } from './speakers.ts'
 
 export interface HeadingSignals {
   /** The heading without number, kind, level and speaker parts. */
@@ -18,6 +18,8 @@ export interface HeadingSignals {
   kindLabelled: boolean
   skillLevel: boolean
   speakers: Speaker[]
+  /** What the line says after its speakers: "loved the demos" in "Title by Ada Lovelace - loved the demos". */
+  comment?: string
   /** The speakers came first: "Ada Lovelace - Engines - Title", or only a person and their job. */
   speakerFirst: boolean
   /** Only a person and their job, no talk title: "Ada Lovelace - Director of Engines, Acme". */
@@ -110,6 +112,7 @@ export function readHeading(raw: string): HeadingSignals {
     .trim()
 
   let speakers: Speaker[] = []
+  let comment: string | undefined
   let speakerFirst = false
   let personOnly = false
   let dashTail = false
@@ -121,6 +124,7 @@ export function readHeading(raw: string): HeadingSignals {
     personOnly = split.form === 'person'
     title = split.title
     speakers = split.speakers
+    comment = split.comment
   } else {
     const tail = /\s[-–—|]\s+([^-–—|]+)$/.exec(title)
     if (tail) {
@@ -147,6 +151,7 @@ export function readHeading(raw: string): HeadingSignals {
     kindLabelled,
     skillLevel,
     speakers,
+    ...(comment ? { comment } : {}),
     speakerFirst,
     personOnly,
     dashTail,
@@ -198,6 +203,7 @@ function speakerFirst(title: string): Split | undefined {
 interface Split {
   title: string
   speakers: Speaker[]
+  comment?: string
   form?: 'first' | 'person'
 }
 
@@ -207,6 +213,9 @@ function splitSpeakers(title: string): Split | undefined {
   const dashes = [...title.matchAll(/\s+(?:[-–—]{1,2}|\|)\s+/g)]
   for (const dash of dashes.reverse()) {
     const head = title.slice(0, dash.index).trim()
+    // "Title by Ada Lovelace - Acme Labs": the tail is the company of the person named before it.
+    const named = /\sby\s+(.+)$/i.exec(head)
+    if (named && readSpeakers(named[1]!, { strict: true })) continue
     const speakers = readSpeakers(title.slice(dash.index + dash[0].length))
     if (head && speakers) return { title: head, speakers }
   }
@@ -220,7 +229,15 @@ function splitSpeakers(title: string): Split | undefined {
   // "Ada Lovelace - The Title with Engines": a name before the first dash wins over "with Engines".
   const first = speakerFirst(title)
   if (first?.form === 'first' && first.title !== title) return first
-  // "Title by Speaker"
+  // "Title by Speaker: a follow-up to last year.", "Title by Speaker, who showed…, and a demo
+  // by Alan Turing": a comment after the name, which may have its own "by" and names. The
+  // first "by" whose words read as speakers and a comment wins over a later "by" in the comment.
+  for (const at of title.matchAll(/\s+by\s+/gi)) {
+    const head = title.slice(0, at.index).trim()
+    const found = head ? readByline(title.slice(at.index + at[0].length)) : undefined
+    if (found?.comment) return { title: head, ...found }
+  }
+  // "Title by Speaker", "Title with Speaker"
   const by = /^(.+)\s+(?:by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
   if (by) {
     const speakers = readSpeakers(by[2]!)

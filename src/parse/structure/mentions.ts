@@ -160,7 +160,7 @@ export function liftMentions(paragraph: Paragraph, depth: number): RootContent[]
 }
 
 /** Inline content cut at the given offsets of its text: offsets inside a link or emphasis move to its start. */
-function splitInline(children: PhrasingContent[], cuts: number[]): PhrasingContent[][] {
+export function splitInline(children: PhrasingContent[], cuts: number[]): PhrasingContent[][] {
   const parts: PhrasingContent[][] = [[]]
   let offset = 0
   let next = 0
@@ -196,7 +196,7 @@ function splitInline(children: PhrasingContent[], cuts: number[]): PhrasingConte
   return parts
 }
 
-function trimEdges(children: PhrasingContent[]): PhrasingContent[] {
+export function trimEdges(children: PhrasingContent[]): PhrasingContent[] {
   const out = children.map((c) => ({ ...c }))
   const first = out[0]
   if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '')

@@ -6,6 +6,14 @@
  * allowed) that are not everyday title words or technology names: "Mark McBride" is a
  * name, "Kubernetes Is Hard" and "Red Hat" are not. Conference schedules write a speaker
  * as "Name, Company", so after a comma comes the affiliation.
+ *
+ * Posts write a comment after the name instead ("by Ada Lovelace, who showed the new
+ * solver", "by Ada Lovelace - loved the demos", "by Ada Lovelace: a follow-up"). What
+ * follows a name is an affiliation only when it reads as one: an organisation's capitalised
+ * words ("Acme Labs", "University of Oslo", "Head of Platform at Acme") or a job
+ * ("staff engineer at Acme"). A lower-case phrase, a pronoun or "who/which/that", or a
+ * sentence with "!" or "?" is a comment: the speaker keeps their name, the comment is no
+ * affiliation, and no person is ever read out of it.
  */
 
 export interface Speaker {
@@ -55,11 +63,109 @@ export function isPersonName(text: string): boolean {
 /** Company suffixes: "Labs", "Inc", "GmbH"… end a company name, never a person's. */
 const companySuffix = /\b(?:Inc|Ltd|LLC|GmbH|AG|Corp|Corporation|Labs?|Technologies|Software|Systems|Solutions|Foundation|Cloud|Group|Company|Co)\.?$/
 
+/** Small words between an organisation's or a job's capitalised words: "University of Oslo", "Head of Platform at Acme". */
+const joiningWords = /^(?:of|at|and|for|the|in|on|de|du|des|la|le|von|van|der|y|und|et|di|da|del|&|\/|\+|[-–—|@])$/i
+/** Words that open a comment, never an organisation: "who showed…", "She…", "Also…". */
+const commentOpener =
+  /^(?:who|whom|whose|which|that|where|when|while|whilst|i|i'm|i've|i'd|we|he|she|they|it|it's|its|this|these|those|his|her|their|my|our|there|here|also|and|but|so|as|because|although|though|if|not|just|definitely|highly|must|see|watch|check|really|very|what|how|why)$/i
+/** A verdict on its own: "Great.", "Recommended". */
+const verdict = /^(?:great|good|nice|cool|awesome|amazing|excellent|brilliant|fantastic|superb|interesting|inspiring|fun|funny|recommended|solid|wow|meh)$/i
+/** A job, in either case: "staff engineer at Acme", "Maintainer of Tokio", "core developer". */
+const jobOpener =
+  /^(?:senior|staff|principal|lead|head|chief|director|vp|founder|co-?founder|engineer|engineering|developer|software|manager|architect|maintainer|member|researcher|scientist|consultant|professor|lecturer|student|phd|core|contributor|creator|author|cto|ceo)\b/i
+/** Words that make a sentence of a job: "Lead the way", "Software is hard". */
+const sentenceWords = /\b(?:is|are|was|were|has|had|have|does|did|gave|showed|shows|talked|spoke|told|made|makes|loved|liked|enjoyed|i|we|you|he|she|they|who|which)\b/i
+
+/**
+ * What may stand after a name as the speaker's affiliation: an organisation ("Acme Labs",
+ * "University of Oslo", "eBay") or a job ("Head of Platform at Acme", "staff engineer at
+ * Acme"). Not a comment: a lower-case phrase ("loved the demos"), a pronoun or "who/which/
+ * that" ("who showed the new solver"), a verdict ("Great.") or a sentence with "!" or "?".
+ */
+export function readsAsAffiliation(text: string): boolean {
+  const t = text
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,;:]+$/, '')
+  if (t === '' || /[!?]/.test(t)) return false
+  // "@inesm, trainer": a handle and a description, as a schedule gives them.
+  if (/^@\w/.test(t)) return true
+  const words = t.split(' ')
+  if (commentOpener.test(words[0]!.replace(/[,.;:]$/, '')) || verdict.test(t)) return false
+  if (jobOpener.test(t)) return !sentenceWords.test(t)
+  // Capitalised, a number, a handle, or a brand written "eBay"/"ex-CoreOS".
+  if (!/^(?:[\p{Lu}\p{N}@#&]|\p{Ll}+-?\p{Lu})/u.test(t)) return false
+  // Capitalised words joined by small ones; any other lower-case word makes it a phrase.
+  return words.every((w) => joiningWords.test(w) || !/^\p{Ll}[\p{Ll}'’]+[,.;:]?$/u.test(w))
+}
+
+export interface ReadOptions {
+  /** Refuse "Name, Company": for "Title, Speaker" headings, where the comma may be the title's. */
+  strict?: boolean
+  /**
+   * The text is said to list people ("Speakers: Ada Lovelace, Alan Turing"), so two names
+   * after each other are two people; a last part that is no name is their company.
+   */
+  people?: boolean
+}
+
 /**
  * Reads a speaker list. Returns undefined unless every speaker starts with a person's name
  * (`strict` also refuses affiliations after a comma, for "Title, Speaker" headings).
  */
-export function readSpeakers(text: string, options: { strict?: boolean; people?: boolean } = {}): Speaker[] | undefined {
+export function readSpeakers(text: string, options: ReadOptions = {}): Speaker[] | undefined {
+  return read(text, options)?.speakers
+}
+
+/** Speakers, and the comment written after them. */
+export interface Byline {
+  speakers: Speaker[]
+  /** What the text says after the speakers: "a follow-up to last year." */
+  comment?: string
+}
+
+/**
+ * Where a byline may go on with a comment: a colon, the end of a sentence (after a word, not
+ * an initial's dot), a lower-case "who", "which" or "where" ("by Ada Lovelace where she
+ * describes…"), or a comma, dash or bracket whose words read as a comment.
+ */
+const bylineBreak = /(\s*:\s+|(?<=[\p{Ll}\p{M}]{2}|\))[.!?]+(?=\s|$)|\s+(?=(?:who|whose|which|where|in which)\s))|\s*,\s+|\s+[-–—]{1,2}\s+|\s*\(/gu
+
+/**
+ * Reads the speakers that open a byline ("by Ada Lovelace: a follow-up to last year.", "by
+ * Ada Lovelace. Great for newcomers.", "by Ada Lovelace (Acme) - loved the demos") and the
+ * comment after them. The comment starts at the first break before which the text reads
+ * as speakers; only the text before a break is ever read for names.
+ */
+export function readByline(text: string, options: ReadOptions = {}): Byline | undefined {
+  // After an affiliation, only words that open a comment start one: "Ada Lovelace, @ada, trainer"
+  // is one speaker's description, "Ada Lovelace, Acme, who showed…" a comment.
+  let placed = false
+  // Names come first and are short: the breaks worth trying are near the start.
+  for (const cut of text.slice(0, 200).matchAll(bylineBreak)) {
+    const after = text.slice(cut.index + cut[0].length)
+    if (cut[1] === undefined) {
+      // A comma, dash or bracket: a comment only if what follows it reads as none of an
+      // affiliation, another speaker or a title ("Ada Lovelace, Acme", "…, Alan Turing").
+      const words = cut[0].includes('(') ? (/^([^()]*)\)/.exec(after)?.[1] ?? after) : after.split(/\s*[:,(]\s|\s[-–—]{1,2}\s|[.!?](?:\s|$)/)[0]!
+      if (readsAsAffiliation(words)) {
+        placed = true
+        continue
+      }
+      // A bracket closes the affiliation: "Ada Lovelace (Acme) - loved the demos".
+      const open = placed && !/\)\s*$/.test(text.slice(0, cut.index))
+      if (!/\p{L}/u.test(words) || (open && !commentOpener.test(words.trim().split(/\s+/)[0]!))) continue
+    }
+    const head = read(text.slice(0, cut.index), options)
+    if (!head) continue
+    const comment = (cut[0].includes('(') ? '(' + after : after).trim()
+    return { speakers: head.speakers, ...(comment ? { comment } : {}) }
+  }
+  return read(text, options)
+}
+
+function read(text: string, options: ReadOptions): Byline | undefined {
   const cleaned = text
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
@@ -69,28 +175,41 @@ export function readSpeakers(text: string, options: { strict?: boolean; people?:
   // "A (X), B (Y)": a comma after a closing bracket separates people, not name and company.
   const chunks = cleaned.split(/\s*(?:&|\+|;|\/|\band\b|(?<=\))\s*,)\s*/).filter(Boolean)
   const speakers: Speaker[] = []
+  const comments: string[] = []
   for (const chunk of chunks) {
-    const speaker = readOne(chunk, options.strict ?? false, speakers, options.people ?? false)
-    if (!speaker) return undefined
+    if (!readOne(chunk, options.strict ?? false, speakers, options.people ?? false, comments)) return undefined
   }
-  return speakers.length ? speakers : undefined
+  return speakers.length ? { speakers, ...(comments.length ? { comment: comments.join(' ') } : {}) } : undefined
+}
+
+/** A name, or a name and where the person works: "Ada Lovelace from Acme", "… of Acme", "… at Acme". */
+function nameAndPlace(text: string): Speaker | undefined {
+  if (isPersonName(text)) return { name: text }
+  const m = /^(.+?)\s+(?:from|of|at)\s+([\p{Lu}\p{N}].*)$/u.exec(text)
+  return m && isPersonName(m[1]!) && readsAsAffiliation(m[2]!) ? { name: m[1]!, affiliation: m[2]! } : undefined
 }
 
 /**
- * `people`: the text is said to list people ("Speakers: Ada Lovelace, Alan Turing"), so two
- * names after each other are two people; a last part that is no name is their company.
+ * One speaker with their affiliation, or with several names (`people`) several. A part that
+ * does not read as an affiliation is a comment on the talk: left out, and kept in `comments`.
  */
-function readOne(chunk: string, strict: boolean, into: Speaker[], people: boolean): boolean {
+function readOne(chunk: string, strict: boolean, into: Speaker[], people: boolean, comments: string[]): boolean {
+  const withPlace = (name: string, place: string) => {
+    if (readsAsAffiliation(place)) return { name, affiliation: place.trim() }
+    comments.push(place.trim())
+    return { name }
+  }
   // "Name (Company)", "Name @ Company" or "Name - Company"
   const paren = /^(.+?)\s*(?:[(@]|\s[-–—]\s)\s*([^()]+?)\s*\)?$/.exec(chunk)
   if (paren && isPersonName(paren[1]!)) {
-    into.push({ name: paren[1]!, affiliation: paren[2]!.trim() })
+    into.push(withPlace(paren[1]!, paren[2]!))
     return true
   }
   const parts = chunk.split(/\s*,\s*/).filter(Boolean)
-  if (!isPersonName(parts[0]!)) return false
+  const first = nameAndPlace(parts[0]!)
+  if (!first) return false
   if (parts.length === 1) {
-    into.push({ name: parts[0]! })
+    into.push(first)
     return true
   }
   // "A, B, C" where each is a name: a list of people without affiliations. Two parts are
@@ -104,12 +223,16 @@ function readOne(chunk: string, strict: boolean, into: Speaker[], people: boolea
     while (names < parts.length && isPersonName(parts[names]!) && !companySuffix.test(parts[names]!)) names++
     if (names >= 2) {
       const rest = parts.slice(names).join(', ')
-      parts.slice(0, names).forEach((p, i) => into.push({ name: p, ...(rest && i === names - 1 ? { affiliation: rest } : {}) }))
+      parts.slice(0, names).forEach((p, i) => into.push(rest && i === names - 1 ? withPlace(p, rest) : { name: p }))
       return true
     }
   }
   if (strict) return false
-  into.push({ name: parts[0]!, affiliation: parts.slice(1).join(', ') })
+  // "Ada Lovelace from Acme, who…": the place is read already; what follows is a comment.
+  if (first.affiliation) {
+    comments.push(parts.slice(1).join(', '))
+    into.push(first)
+  } else into.push(withPlace(first.name, parts.slice(1).join(', ')))
   return true
 }
 

@@ -17,7 +17,8 @@ import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, R
 import { toString } from 'mdast-util-to-string'
 import { isScheduleEntry as isScheduleLink } from './body-signals.ts'
 import { readHeading } from './heading-signals.ts'
-import { liftMentions, readsAsTitle } from './mentions.ts'
+import { readSpeakers } from './speakers.ts'
+import { liftMentions, readsAsTitle, splitInline, trimEdges } from './mentions.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
 declare module 'mdast' {
@@ -127,11 +128,38 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
         out.push({ ...node, children: [item] })
         continue
       }
-      const heading: Heading = { type: 'heading', depth: level, children: unwrap(first.children), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
-      out.push(heading, ...rest)
+      // "**Title** by Ada Lovelace: a follow-up to last year.": the comment is the talk's text, not its heading.
+      const [title, comment] = cutComment(first)
+      const heading: Heading = { type: 'heading', depth: level, children: unwrap(title), data: { listedTalk: true }, ...(item.position ? { position: item.position } : {}) }
+      out.push(heading, ...(comment ? [comment] : []), ...rest)
     }
   })
   return out
+}
+
+/**
+ * An item's first paragraph cut where the comment after its speakers starts ("**Title** by
+ * Ada Lovelace - loved the demos."): the words for the heading, and the comment as a
+ * paragraph of its own. The whole paragraph when its first line has no such comment.
+ */
+function cutComment(paragraph: Paragraph): [PhrasingContent[], Paragraph?] {
+  const text = toString(paragraph)
+  const line = text.split('\n')[0]!
+  const comment = readHeading(line.trim()).comment?.replace(/\s+/g, '')
+  if (!comment) return [paragraph.children]
+  // The comment ends the line: find where it starts, whitespace aside.
+  let at = line.trimEnd().length
+  for (let seen = 0; at > 0 && seen < comment.length; ) if (!/\s/.test(line[--at]!)) seen++
+  if (line.slice(at).replace(/\s+/g, '') !== comment) return [paragraph.children]
+  const [head = [], tail = []] = splitInline(paragraph.children, [at])
+  const words = trimEdges(head)
+  const last = words.at(-1)
+  // The mark before the comment goes with it: "Ada Lovelace:", "Ada Lovelace -", "Ada Lovelace,".
+  if (last?.type === 'text') last.value = last.value.replace(/(?:\s*[:;,–—-]|(?<=\p{Ll}{2})[.!?]+)+\s*$/u, '')
+  const title = words.filter((c) => c.type !== 'text' || c.value !== '')
+  // A cut inside a link or bold title moves before it: nothing would be left to head the talk.
+  if (!title.some((c) => toString(c).trim() !== '')) return [paragraph.children]
+  return [title, { type: 'paragraph', children: trimEdges(tail), ...(paragraph.position ? { position: paragraph.position } : {}) }]
 }
 
 /** A paragraph that is only struck-through words reading as a talk with its speakers. */
@@ -151,9 +179,22 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
     const signals = readHeading(toString(l))
-    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined
+    return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined || namedBelow(paragraph, l)
   })
   return talks.length === 1 ? talks[0] : undefined
+}
+
+/**
+ * "[Title](recording)⏎Ada Lovelace⏎What I thought…": the link is the paragraph's whole first
+ * line and the next line is only the speaker's name.
+ */
+function namedBelow(paragraph: Paragraph, link: Link): boolean {
+  // Lines end at a newline or a hard break (two spaces before it), which has no text of its own.
+  const text = paragraph.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('')
+  const lines = text.split('\n')
+  if (paragraph.children[0] !== link || lines.length < 2 || lines[0]!.trim() !== toString(link).trim()) return false
+  const speakers = readSpeakers(lines[1]!.trim(), { strict: true })
+  return speakers !== undefined && readsAsTitle(toString(link).trim())
 }
 
 /** A link to a talk's page in a conference schedule. */
@@ -212,7 +253,10 @@ function liftIntroducedList(list: List, headingText: string, before: RootContent
   const found = titles.filter(Boolean).length
   const needed = headingKind || folder ? 1 : introduced ? 2 : 3
   if (found < needed || found < list.children.length * 0.8) return undefined
-  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : folder
+  // "…happened to be the keynotes inside the main hall:": the sentence names their kind, when it names one only.
+  const introWords = new Set(introduced ? [...intro.matchAll(new RegExp(talkWord.source, 'gi'))].map((m) => m[0].toLowerCase()) : [])
+  const introKind = introWords.size === 1 ? pluralKinds[[...introWords][0]!] : undefined
+  const kind = headingKind ? (pluralKinds[headingKind] ?? 'talk') : (folder ?? introKind)
   const out: RootContent[] = []
   list.children.forEach((item, i) => {
     const t = titles[i]
@@ -276,10 +320,11 @@ function itemTitle(item: ListItem, form: TitleForms): ItemTitle | undefined {
   }
   const opener = inline[0]
   // A link or bold words: the post marks the title itself.
-  if (opener && (opener.type === 'link' || opener.type === 'strong' || opener.type === 'emphasis')) {
+  // "[Title][ref]" links to its address further down the post, as "[Title](…)" does in place.
+  if (opener && (opener.type === 'link' || opener.type === 'linkReference' || opener.type === 'strong' || opener.type === 'emphasis')) {
     const text = toString(opener).trim()
     if (!plausibleTitle(text)) return undefined
-    return { title: [...label, ...(opener.type === 'link' ? [opener] : unwrap([opener]))], rest: trimLead(inline.slice(1)) }
+    return { title: [...label, ...(opener.type === 'strong' || opener.type === 'emphasis' ? unwrap([opener]) : [opener])], rest: trimLead(inline.slice(1)) }
   }
   if (form === 'marked' || opener?.type !== 'text') return undefined
   const line = toString({ type: 'paragraph', children: inline }).split('\n')[0]!.trim()
