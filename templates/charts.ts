@@ -54,7 +54,16 @@ export interface MapView {
 /** Most columns the upright chart has room to label ("1 report · thin" is 85 px at 12 px). */
 export const uprightColumns = 5
 
-export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]): ElementContent {
+/** What a trend is of: a topic, whose sections may be about it, or a project, only ever named. */
+export interface TrendOf {
+  id: string
+  name: string
+  /** False for a project: its sections name it, none is *about* it (a topic's focus). */
+  focus?: boolean
+}
+
+export function trendChart(ctx: PageContext, topic: TrendOf, points: ColumnPoint[]): ElementContent {
+  const about = topic.focus !== false
   const perYear = points.some((p) => p.column.conferences.length !== 1 || !p.column.url)
   const per = perYear ? 'year' : 'conference'
   const ticks = wholeTicks(Math.max(1, ...points.map((p) => Math.ceil(p.share * 100))))
@@ -62,7 +71,7 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
   const focusShare = (p: ColumnPoint) => (p.total ? p.focus / p.total : 0)
   const summary = points.map((p) => unmeasured(p)
     ? `${p.column.label}: ${unmeasured(p)}`
-    : `${p.column.label}: ${countAndBase(p)} (${percent(p.share)}), ${p.focus} about it${p.thin ? `, ${thinNote}` : ''}`).join('; ')
+    : `${p.column.label}: ${countAndBase(p)} (${percent(p.share)})${about ? `, ${p.focus} about it` : ''}${p.thin ? `, ${thinNote}` : ''}`).join('; ')
   const title = `${topic.name}: share of sections per ${per}`
   const captionId = `trend-caption-${topic.id}`
 
@@ -72,26 +81,25 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
         ? [wideChart(topic, points, ticks, top, focusShare, title, summary, per), narrowChart(topic, points, top, focusShare)]
         : [narrowChart(topic, points, top, focusShare, { title, summary })]),
       h('figcaption', [
-        h('span.legend.legend-focus', 'about it'),
-        ' ',
-        h('span.legend.legend-mention', 'mentions it'),
+        about ? [h('span.legend.legend-focus', 'about it'), ' '] : null,
+        h('span.legend.legend-mention', about ? 'mentions it' : 'names it'),
         ' · each bar: the share of that conference’s sections (from all its reports) that mention it, labelled with the count; “thin” marks a conference with one report or few sections, its share says little',
       ]),
     ]),
     // Focusable and named, so a keyboard can scroll it where it does not fit.
     h('div.table-wrap', { tabIndex: 0, role: 'region', ariaLabelledby: captionId }, h('table.trend-table', [
       h('caption', { id: captionId }, `${topic.name} per ${per}`),
-      h('thead', h('tr', [h('th', { scope: 'col' }, perYear ? 'Year' : 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), h('th', { scope: 'col' }, 'About it'), h('th', { scope: 'col' }, 'Share')])),
+      h('thead', h('tr', [h('th', { scope: 'col' }, perYear ? 'Year' : 'Conference'), h('th', { scope: 'col' }, 'Mentioning it'), about ? h('th', { scope: 'col' }, 'About it') : null, h('th', { scope: 'col' }, 'Share')])),
       h('tbody', points.map((p) => {
         const c = p.column
         const none = unmeasured(p)
         return h('tr', [
           h('th', { scope: 'row' }, c.url ? h('a', { href: ctx.href(c.url), title: c.title }, `${c.label} ${c.sub}`) : c.label),
           ...(none
-            ? [h('td.unmeasured', { colSpan: 3 }, none[0]!.toUpperCase() + none.slice(1))]
+            ? [h('td.unmeasured', { colSpan: about ? 3 : 2 }, none[0]!.toUpperCase() + none.slice(1))]
             : [
                 h('td', [countAndBase(p), p.thin ? h('span.thin-mark', ` (${thinNote})`) : null]),
-                h('td.num', String(p.focus)),
+                about ? h('td.num', String(p.focus)) : null,
                 h('td.num', percent(p.share)),
               ]),
         ])
@@ -100,7 +108,7 @@ export function trendChart(ctx: PageContext, topic: Topic, points: ColumnPoint[]
   ])
 }
 
-function wideChart(topic: Topic, points: ColumnPoint[], ticks: number[], top: number, focusShare: (p: ColumnPoint) => number, title: string, summary: string, per: string): Element {
+function wideChart(topic: TrendOf, points: ColumnPoint[], ticks: number[], top: number, focusShare: (p: ColumnPoint) => number, title: string, summary: string, per: string): Element {
   const width = 520
   const height = 270
   const margin = { top: 28, right: 12, bottom: 80, left: 60 }
@@ -151,7 +159,7 @@ function wideChart(topic: Topic, points: ColumnPoint[], ticks: number[], top: nu
  * `own` title and summary when it is the only chart; else by the upright chart's (a name may
  * come from hidden text), so the summary of every value is not written twice.
  */
-function narrowChart(topic: Topic, points: ColumnPoint[], top: number, focusShare: (p: ColumnPoint) => number, own?: { title: string; summary: string }): Element {
+function narrowChart(topic: TrendOf, points: ColumnPoint[], top: number, focusShare: (p: ColumnPoint) => number, own?: { title: string; summary: string }): Element {
   const width = 340
   const row = 68
   const height = points.length * row + 4

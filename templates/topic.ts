@@ -168,7 +168,7 @@ export function topicsIndexPage(ctx: PageContext, topics: Topic[], map: MapView)
 }
 
 /** `summary`: one generated sentence on where and when it was named (src/emit/views.ts). */
-export function projectPage(ctx: PageContext, project: Project, view: TagView, summary: string): Root {
+export function projectPage(ctx: PageContext, project: Project, view: TagView, trend: ColumnPoint[], summary: string): Root {
   return layout(ctx, {
     title: project.name,
     description: `${project.name} in the trip reports: the sections that mention it.`,
@@ -185,6 +185,7 @@ export function projectPage(ctx: PageContext, project: Project, view: TagView, s
         project.aliases.length ? h('p.aliases', ['Aliases: ', project.aliases.join(', ')]) : null,
         topicChips(ctx, project.topics),
       ]),
+      project.sections.length ? h('section', { ariaLabelledby: 'trend-title' }, [h('h2#trend-title', 'Over the years'), trendChart(ctx, { id: project.id, name: project.name, focus: false }, trend)]) : null,
       project.speakers.length ? h('section', { ariaLabelledby: 'speakers-title' }, [h('h2#speakers-title', `Who spoke about ${project.name}`), speakersLine(ctx, project.speakers)]) : null,
       ...tagBody(ctx, project.name, project.sections.length, view, 'No section mentions this project yet.'),
     ],

@@ -284,6 +284,12 @@ describe('build guarantees', () => {
     await build({ contentDir: content, outDir: site })
     const html = await readFile(path.join(site, 'projects/istio/index.html'), 'utf8')
     expect(html).toContain('<p class="lead where-and-when">Discussed in 2018 by 1 of 1 reporter; no 2019 report mentions it.</p>')
+    // Its trend, year by year: named, never "about it" (sections are about topics).
+    const table = html.match(/<table class="trend-table">([\s\S]*?)<\/table>/)![1]!
+    expect([...table.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1])).toEqual(['Conference', 'Mentioning it', 'Share'])
+    expect(table).toContain('1 of 1 section, 1 of 1 report')
+    expect(html).toMatch(/<svg[^>]*class="chart/)
+    expect(html).not.toContain('about it')
     expect(await readFile(path.join(site, 'projects/linkerd/index.html'), 'utf8')).toContain('<p class="lead where-and-when">No report mentions it yet.</p>')
     await removeDir(path.dirname(site))
     await removeDir(content)

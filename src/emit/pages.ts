@@ -123,7 +123,10 @@ export function pages(site: Site): Page[] {
     } })),
     ...site.topics.flatMap((t) => allViewPages(t, 'topics')),
     { path: sitePath('projects'), render: (ctx) => projectsIndexPage(ctx, mentionedProjects) },
-    ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => projectPage(ctx, p, tagView(p, 'project'), whereAndWhen(columnPoints(p, cols, groupPages(p), counts), yearsOf)) })),
+    ...site.projects.map((p): Page => ({ path: p.url, render: (ctx) => {
+      const points = columnPoints(p, cols, groupPages(p), counts)
+      return projectPage(ctx, p, tagView(p, 'project'), points, whereAndWhen(points, yearsOf))
+    } })),
     ...site.projects.flatMap((p) => allViewPages(p, 'projects')),
     ...conferencePages.map((p): Page => ({ path: p.pages[p.page - 1]!, render: (ctx) => conferencesIndexPage(ctx, p) })),
     ...site.conferences.map((c): Page => ({ path: c.url, render: (ctx) => conferencePage(ctx, c, c.shared.slice(0, sharedLimit).map((t) => trimReporters(site, t, t))) })),
