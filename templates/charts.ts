@@ -68,7 +68,8 @@ export function trendChart(ctx: PageContext, topic: TrendOf, points: ColumnPoint
   const per = perYear ? 'year' : 'conference'
   const ticks = wholeTicks(Math.max(1, ...points.map((p) => Math.ceil(p.share * 100))))
   const top = ticks.at(-1)!
-  const focusShare = (p: ColumnPoint) => (p.total ? p.focus / p.total : 0)
+  // A project has no sections about it: its bars are all "names it".
+  const focusShare = (p: ColumnPoint) => (about && p.total ? p.focus / p.total : 0)
   const summary = points.map((p) => unmeasured(p)
     ? `${p.column.label}: ${unmeasured(p)}`
     : `${p.column.label}: ${countAndBase(p)} (${percent(p.share)})${about ? `, ${p.focus} about it` : ''}${p.thin ? `, ${thinNote}` : ''}`).join('; ')

@@ -290,6 +290,8 @@ describe('build guarantees', () => {
     expect(table).toContain('1 of 1 section, 1 of 1 report')
     expect(html).toMatch(/<svg[^>]*class="chart/)
     expect(html).not.toContain('about it')
+    const focusBars = html.match(/<rect class="bar-focus"[^>]*>/g) ?? []
+    for (const bar of focusBars) expect(bar).toMatch(/ (height|width)="0"/)
     expect(await readFile(path.join(site, 'projects/linkerd/index.html'), 'utf8')).toContain('<p class="lead where-and-when">No report mentions it yet.</p>')
     await removeDir(path.dirname(site))
     await removeDir(content)
