@@ -209,6 +209,21 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
     }
   })
 
+  it('keeps the header in view on a wide screen and lets it scroll away on a phone', async () => {
+    for (const [width, kept] of [[1280, true], [375, false]] as const) {
+      const ctx = await context({ viewport: { width, height: 300 } })
+      const page = await ctx.newPage()
+      await page.goto(site.origin + '/reports/')
+      const tall = await page.evaluate(() => document.documentElement.scrollHeight)
+      expect(tall, 'the page must be long enough to scroll').toBeGreaterThan(800)
+      await page.evaluate(() => window.scrollTo(0, 500))
+      const bottom = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom)
+      if (kept) expect(bottom, `${width}px`).toBeGreaterThan(0)
+      else expect(bottom, `${width}px`).toBeLessThanOrEqual(0)
+      await ctx.close()
+    }
+  })
+
   it('prints without navigation, search or footer', async () => {
     const ctx = await context()
     const page = await ctx.newPage()
