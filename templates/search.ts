@@ -3,21 +3,27 @@ import { indexFile } from '../src/search/format.ts'
 import { h } from './h.ts'
 import { layout, type PageContext } from './layout.ts'
 import { kindLabel } from './parts.ts'
+import { sessionKinds, type SectionKind } from '../src/validate/schema.ts'
 
 export interface SearchPageProps {
   years: number[]
   topics: { id: string; name: string }[]
+  /** The kinds the content has: a filter for a kind with no section would always find nothing. */
+  kinds: SectionKind[]
   sectionCount: number
 }
 
-const kindOptions: [string, string][] = [
-  ['', 'All kinds'],
-  ['sessions', 'Sessions'],
-  ['notes', 'Notes'],
-  ...(['talk', 'keynote', 'bof', 'workshop', 'lightning'] as const).map((k): [string, string] => [k, kindLabel[k]]),
-]
+function kindOptions(kinds: readonly SectionKind[]): [string, string][] {
+  const sessions = sessionKinds.filter((k) => kinds.includes(k))
+  return [
+    ['', 'All kinds'],
+    ...(sessions.length ? [['sessions', 'Sessions'] as [string, string]] : []),
+    ...(kinds.includes('note') ? [['notes', 'Notes'] as [string, string]] : []),
+    ...(sessions.length > 1 ? sessions.map((k): [string, string] => [k, kindLabel[k]]) : []),
+  ]
+}
 
-export function searchPage(ctx: PageContext, { years, topics, sectionCount }: SearchPageProps): Root {
+export function searchPage(ctx: PageContext, { years, topics, kinds, sectionCount }: SearchPageProps): Root {
   const select = (name: string, label: string, options: [string, string][]) =>
     h('div.filter', [
       h('label', { for: `filter-${name}` }, label),
@@ -39,7 +45,7 @@ export function searchPage(ctx: PageContext, { years, topics, sectionCount }: Se
         h('fieldset.filters', [
           h('legend.visually-hidden', 'Filters'),
           select('year', 'Year', [['', 'All years'], ...years.map((y): [string, string] => [String(y), String(y)])]),
-          select('kind', 'Kind', kindOptions),
+          select('kind', 'Kind', kindOptions(kinds)),
           select('topic', 'Topic', [['', 'All topics'], ...topics.map((t): [string, string] => [t.id, t.name])]),
         ]),
       ]),

@@ -327,6 +327,22 @@ describe('build guarantees', () => {
     await removeDir(content)
   })
 
+  it('offers on the search page only the kinds of section the reports have', async () => {
+    const options = async (body: string) => {
+      const content = await makeContent({ 'reports/kinds.md': report(minimalFrontMatter, body) })
+      const site = path.join(await tempDir(), 'site')
+      await build({ contentDir: content, outDir: site })
+      const html = await readFile(path.join(site, 'search/index.html'), 'utf8')
+      const select = html.match(/<select id="filter-kind"[^>]*>([\s\S]*?)<\/select>/)![1]!
+      await removeDir(path.dirname(site))
+      await removeDir(content)
+      return [...select.matchAll(/<option value="([^"]*)">/g)].map((m) => m[1])
+    }
+    expect(await options('## A {.talk}\n\nText.\n\n## B {.keynote}\n\nText.\n\n## Notes\n\nText.')).toEqual(['', 'sessions', 'notes', 'talk', 'keynote'])
+    // One kind of session: "Sessions" says it all.
+    expect(await options('## A {.talk}\n\nText.\n\n## B {.talk}\n\nText.')).toEqual(['', 'sessions'])
+  })
+
   it('writes absolute links under --base on the 404 page and in the data', async () => {
     const other = path.join(await tempDir(), 'site')
     await build({ contentDir: fixtureContent, outDir: other, base: 'recap' })

@@ -136,6 +136,7 @@ export function pages(site: Site): Page[] {
         searchPage(ctx, {
           years: [...new Set(site.conferences.map((c) => c.year))],
           topics: discussedTopics.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => compareText(a.name, b.name)),
+          kinds: [...new Set(site.sections.map((s) => s.kind))],
           sectionCount: site.sections.length,
         }),
     },
