@@ -133,6 +133,16 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
           void run()
         })
         status.append(clear)
+      } else if (result.unfilteredCount > 0 && result.chips.length > 0) {
+        // The filter came from the query ("istio 2019"): offer the results without its words.
+        const words = result.chips.map((c) => c.word)
+        const clear = el('button', { type: 'button', class: 'link-button' }, `Show ${result.unfilteredCount} without “${words.join(' ')}”`)
+        clear.addEventListener('click', () => {
+          for (const word of words) input.value = removeWord(input.value, word)
+          writeUrl('push')
+          void run()
+        })
+        status.append(clear)
       } else {
         status.append('Check the spelling or try fewer words.')
       }

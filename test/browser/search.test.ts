@@ -216,6 +216,18 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.close()
   })
 
+  it('offers the results without a year typed in the query when the year finds nothing', async () => {
+    const page = await open(`${origin}/search/?q=prometheus+2017`)
+    await settled(page)
+    expect(await page.locator('a.result-title').count()).toBe(0)
+    expect(await page.textContent('#search-status')).toMatch(/^No results for “prometheus 2017” with these filters\. Show \d+ without “2017”$/)
+    await page.click('#search-status button')
+    await settled(page)
+    expect(await page.inputValue('#search-page')).toBe('prometheus')
+    expect(await page.locator('a.result-title').count()).toBeGreaterThan(0)
+    await page.close()
+  })
+
   it('filters by kind and year, suggests dropping filters, and the back button restores state', async () => {
     const page = await open(`${origin}/search/?q=istio`)
     await settled(page)
