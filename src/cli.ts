@@ -58,6 +58,14 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
     )
     return false
   }
+  /** An optional --public folder exists and is a folder, or says in one line why not. */
+  const publicFolderOk = async (dir: string | undefined): Promise<boolean> => {
+    if (dir === undefined) return true
+    const info = await stat(dir).catch(() => undefined)
+    if (info?.isDirectory()) return true
+    fail(info ? `--public ${dir} is a file, not a folder: pass the folder whose files the site serves from its root.` : `public folder ${path.resolve(dir)} does not exist: create it, or leave out --public to use Recap's own.`)
+    return false
+  }
   /** Makes the --cache folder, or says in one line why it cannot be one. */
   const cacheFolderOk = async (dir: string): Promise<boolean> => {
     const { prepareCacheDir } = await import('./parse/cache.ts')
@@ -86,6 +94,7 @@ export async function run(argv: readonly string[], rawIO: CliIO = processIO): Pr
     .option('--site-url <url>', 'absolute URL the site is published at; writes feed.xml and sitemap.xml', parseSiteUrl)
     .option('--cache <dir>', 'where parsed reports are cached between builds', '.recap-cache')
     .option('--no-cache', 'parse every report')
+    .option('--public <dir>', 'folder copied to the site root, where "/images/x.png" in a report points (default: Recap\'s public/)')
     .addHelpText(
       'after',
       `
@@ -94,10 +103,10 @@ Examples:
   $ npm run build -- --content ../my-reports --out ../my-reports-site --base /recap/
   $ npm run build -- --site-url https://example.com/recap/    # the base, /recap/, from the URL`,
     )
-    .action(async (opts: { content: string; out: string; base?: string; siteUrl?: string; cache: string | false }) => {
-      if (!(await contentFolderOk(opts.content)) || (opts.cache && !(await cacheFolderOk(opts.cache)))) return
+    .action(async (opts: { content: string; out: string; base?: string; siteUrl?: string; cache: string | false; public?: string }) => {
+      if (!(await contentFolderOk(opts.content)) || !(await publicFolderOk(opts.public)) || (opts.cache && !(await cacheFolderOk(opts.cache)))) return
       const { build } = await import('./build.ts')
-      const summary = await build({ contentDir: opts.content, outDir: opts.out, ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}), ...(opts.cache ? { cacheDir: opts.cache } : {}) })
+      const summary = await build({ contentDir: opts.content, outDir: opts.out, ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}), ...(opts.cache ? { cacheDir: opts.cache } : {}), ...(opts.public ? { publicDir: opts.public } : {}) })
       const c = summary.counts
       const total = summary.timings.reduce((n, t) => n + t.ms, 0)
       if (summary.upToDate) {
@@ -199,6 +208,7 @@ Examples:
     .command('check')
     .description('Validate the content without writing anything: every error and warning, compiler style.')
     .option('--content <dir>', 'content folder to check', 'content')
+    .option('--public <dir>', 'folder copied to the site root, where "/images/x.png" in a report points (default: Recap\'s public/)')
     .addHelpText(
       'after',
       `
@@ -210,10 +220,10 @@ images and files that are missing or lead out of their folder.
 Example:
   $ npm run check`,
     )
-    .action(async (opts: { content: string }) => {
-      if (!(await contentFolderOk(opts.content))) return
+    .action(async (opts: { content: string; public?: string }) => {
+      if (!(await contentFolderOk(opts.content)) || !(await publicFolderOk(opts.public))) return
       const { readSite } = await import('./pipeline.ts')
-      const { site, warnings } = await readSite(opts.content)
+      const { site, warnings } = await readSite(opts.content, undefined, undefined, opts.public ? { publicDir: opts.public } : {})
       for (const w of warnings) log(formatProblem(w))
       const summary = `${plural(site.reports.length, 'report')}, ${plural(site.sections.length, 'section')} checked`
       log(warnings.length ? `\n${summary}: no errors, ${plural(warnings.length, 'warning')}.` : `${summary}: no problems.`)
@@ -321,8 +331,9 @@ Examples:
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
-    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string }) => {
-      if (!(await contentFolderOk(opts.content)) || !(await cacheFolderOk(opts.cache))) return
+    .option('--public <dir>', 'folder copied to the site root, where "/images/x.png" in a report points (default: Recap\'s public/)')
+    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string; public?: string }) => {
+      if (!(await contentFolderOk(opts.content)) || !(await publicFolderOk(opts.public)) || !(await cacheFolderOk(opts.cache))) return
       try {
         const { dev } = await import('./dev.ts')
         await dev({
@@ -331,7 +342,8 @@ Examples:
           cacheDir: opts.cache,
           host: opts.host,
           port: opts.port,
-          watchDirs: [path.join(projectRoot, 'templates'), path.join(projectRoot, 'public'), path.join(projectRoot, 'src/browser')],
+          ...(opts.public ? { publicDir: opts.public } : {}),
+          watchDirs: [path.join(projectRoot, 'templates'), path.resolve(opts.public ?? path.join(projectRoot, 'public')), path.join(projectRoot, 'src/browser')],
           log: (line) => log(line),
         })
       } catch (error) {

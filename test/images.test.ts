@@ -262,3 +262,32 @@ describe('recap dev', () => {
     expect(log[at - 1]).toMatch(/^\d+ warnings? \(the build goes on; "npm run check" lists them\)$/)
   }, 120_000)
 })
+
+describe('a site of its own with --public', () => {
+  it('serves that folder from the site root: build copies it, check and build find its images, a missing one is one line', async () => {
+    const content = await makeContent({ 'reports/own.md': report(minimalFrontMatter, '## Talk {.talk}\n\nThe room: ![Room](/images/room.png)') })
+    const dir = await tempDir()
+    const own = path.join(dir, 'my-public')
+    await mkdir(path.join(own, 'images'), { recursive: true })
+    await writeFile(path.join(own, 'images/room.png'), png(8, 8, [10, 20, 30]))
+    const out = path.join(dir, 'site')
+
+    const checked = await runCli(['check', '--content', content, '--public', own], dir)
+    expect(checked.code).toBe(0)
+    expect(checked.stdout).not.toContain('/images/room.png')
+    // Recap's own public/ has no such image.
+    expect((await runCli(['check', '--content', content], dir)).stdout).toContain('image "/images/room.png" not found')
+
+    const warnings = (stdout: string) => Number(stdout.match(/(\d+) warnings?: run/)?.[1] ?? 0)
+    const without = await runCli(['build', '--content', content, '--out', out, '--no-cache'], dir)
+    const built = await runCli(['build', '--content', content, '--out', out, '--public', own, '--no-cache'], dir)
+    expect(built.code).toBe(0)
+    expect(warnings(built.stdout)).toBe(warnings(without.stdout) - 1)
+    expect(existsSync(path.join(out, 'images/room.png'))).toBe(true)
+    expect(await readFile(path.join(out, 'reports/own/talk/index.html'), 'utf8')).toContain('<img src="../../../images/room.png" alt="Room">')
+
+    const missing = await runCli(['build', '--content', content, '--out', out, '--public', path.join(dir, 'nope'), '--no-cache'], dir)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr.trim().split('\n')).toEqual([`public folder ${path.join(dir, 'nope')} does not exist: create it, or leave out --public to use Recap's own.`])
+  })
+})
