@@ -3,15 +3,9 @@
  * both color schemes, opened as a reader leaves them: dropdown open with an option active.
  */
 import { createRequire } from 'node:module'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serve } from '../../src/serve.ts'
-import { removeDir } from '../helpers.ts'
-import { launchChromium } from './chromium.ts'
-import { buildFixtureSite } from './search-site.ts'
+import { serveFixtureSite } from './search-site.ts'
 import { browserTestsEnabled } from './site.ts'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -26,22 +20,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!browserTestsEnabled())('search accessibility', () => {
-  let out: string
-  let server: http.Server
-  let origin: string
   let browser: Browser
+  let origin: string
+  let close: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
-    out = await buildFixtureSite()
-    server = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    ;({ browser, origin, close } = await serveFixtureSite())
   })
 
   afterAll(async () => {
-    await browser?.close()
-    server?.close()
-    if (out) await removeDir(path.dirname(out))
+    await close?.()
   })
 
   for (const colorScheme of ['light', 'dark'] as const) {

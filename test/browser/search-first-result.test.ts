@@ -4,35 +4,23 @@
  * one response until the request that must not wait for it has been made (or a long time
  * has passed: then the order shows the wait), so none depends on how fast the machine is.
  */
-import type { AddressInfo } from 'node:net'
-import type http from 'node:http'
-import path from 'node:path'
 import type { Browser, BrowserContext, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { firstScreen } from '../../src/browser/page.ts'
-import { serve } from '../../src/serve.ts'
-import { removeDir } from '../helpers.ts'
-import { launchChromium } from './chromium.ts'
-import { buildFixtureSite } from './search-site.ts'
+import { serveFixtureSite } from './search-site.ts'
 import { browserTestsEnabled } from './site.ts'
 
 describe.skipIf(!browserTestsEnabled())('the search page, first result', () => {
-  let out: string
   let browser: Browser
-  let server: http.Server
   let origin: string
+  let close: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
-    out = await buildFixtureSite()
-    server = await serve({ outDir: out, host: '127.0.0.1', port: 0 })
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    ;({ browser, origin, close } = await serveFixtureSite())
   })
 
   afterAll(async () => {
-    await browser?.close()
-    server?.close()
-    if (out) await removeDir(path.dirname(out))
+    await close?.()
   })
 
   /**
