@@ -67,11 +67,18 @@ const remarkSessionAttributes: Plugin<[], Root> = function () {
         fail(file, found.place, 'unknown-session-kind', catalogue.unknownSessionKind.message({ kind, known: sessionKinds }), kind)
       }
       const kind = (parsed.classes.find((c) => (sessionKinds as readonly string[]).includes(c)) ?? 'note') as SectionKind
+      const speakers = list(parsed.values.speakers, /,(?![^()]*\))/).flatMap(speaker)
+      // "." or "🚀" names nobody: it would be kept in the data yet have no page (or one at
+      // speakers/section/), so it is the writer's to fix, as any other broken attribute.
+      for (const nameless of speakers.filter((s) => !/[\p{L}\p{N}]/u.test(s.name))) {
+        const reason = `the speaker "${nameless.name}" has no letters; write the speaker's name, or take it out of speakers="…"`
+        fail(file, found.place, 'bad-attributes', catalogue.badAttributes.message({ reason }), reason)
+      }
       heading.data = {
         ...heading.data,
         session: {
           kind,
-          speakers: list(parsed.values.speakers, /,(?![^()]*\))/).flatMap(speaker),
+          speakers,
           topics: list(parsed.values.topics),
           ...(parsed.id ? { id: parsed.id } : {}),
           ...(kind === 'note' && parsed.classes.includes('group') ? { group: true as const } : {}),

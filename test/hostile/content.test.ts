@@ -183,6 +183,14 @@ describe('slugs (items 4 and 9)', () => {
     )
   })
 
+  it('a speaker with no letters is an error with its line, and nothing is built', async () => {
+    const content = await hostileContent({ 'reports/notes.md': reportText(goodFrontMatter, `## Talk {.talk speakers="Ada Lovelace, 🚀"}\n\nText.`) })
+    const result = await cli(content, ['build', '--content', 'content', '--out', 'site'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n')[0]).toMatch(/^content\/reports\/notes\.md:7:\d+ .*the speaker "🚀" has no letters; write the speaker's name, or take it out of speakers="…"/)
+    expect(existsSync(path.join(content, '..', 'site'))).toBe(false)
+  })
+
   it('an id in a data file too long for a file name is an error with its line', async () => {
     const content = await hostileContent({ 'topics.yml': `- id: ${'t'.repeat(200)}\n  name: T\n  description: D.\n` })
     const result = await cli(content, ['check', '--content', 'content'])

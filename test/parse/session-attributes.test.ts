@@ -87,6 +87,16 @@ describe('session attributes plugin', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['bad-attributes', 'bad-attributes'])
     expect(messages[0]!.actual).toContain('unknown attribute "room"')
   })
+  it('reports a speaker with no letters at the brace, and names each one', () => {
+    const { messages } = headings('## T {.talk speakers="Ada Lovelace, ., .., 🚀"}')
+    expect(messages.map((m) => [m.ruleId, m.fatal, /the speaker "(.*?)" has no letters/.exec(String(m.actual))?.[1]])).toEqual([
+      ['bad-attributes', true, '.'],
+      ['bad-attributes', true, '..'],
+      ['bad-attributes', true, '🚀'],
+    ])
+    expect(headings('## T {.talk speakers="Ø, 张伟, R2"}').messages).toHaveLength(0)
+  })
+
   it('reads values that Markdown would turn into links, e-mail addresses, emphasis or HTML as written', () => {
     const { hs, messages } = headings('## Other talk {.talk speakers="Jane <jane@example.com>"}')
     expect(messages).toHaveLength(0)
