@@ -219,9 +219,11 @@ export function check<S extends z.ZodType>(
     const actual = valueAt(value, issue.path)
     const place = { file, ...yaml.locate(issue.path, actual !== undefined), field }
     if (actual === undefined && issue.code === 'invalid_type') {
-      problems.push(problem('missingField', place, { expected: issue.expected }))
+      problems.push(problem('missingField', place, { expected: kindOf(issue.expected) }))
     } else if (issue.code === 'invalid_type') {
-      problems.push(problem('wrongType', place, { reason: `expected ${issue.expected}, got ${describe(actual)}` }))
+      // YAML reads `title: 2019` or `summary: yes` as a number or true/false: quoting keeps the text.
+      const quote = issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? '; put the value in quotes to keep it as text' : ''
+      problems.push(problem('wrongType', place, { reason: `expected ${kindOf(issue.expected)}, got ${describe(actual)}${quote}` }))
     } else {
       problems.push(problem('wrongType', place, { reason: issue.message }))
     }
@@ -269,10 +271,18 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return v
 }
 
+/** A type as the README and the other messages name it: one word per concept ("a list", never "array"). */
+function kindOf(expected: string): string {
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number', boolean: 'true or false', date: 'a date' }
+  return words[expected] ?? expected
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'an empty value'
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'a mapping'
   if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`
+  if (typeof v === 'number') return `the number ${String(v)}`
+  if (typeof v === 'boolean') return String(v)
   return `${typeof v} ${String(v)}`
 }

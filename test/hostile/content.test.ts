@@ -213,7 +213,7 @@ describe('dates, passes, links and lists (items 12, 14, 15)', () => {
     const content = await hostileContent({ 'reports/notes.md': reportText('title: Notes\nconference: devconf-2020', '## Talk {.tlak}\n\nText.') })
     const result = await cli(content, ['check', '--content', 'content'])
     expect(result.stderr.split('\n').slice(0, 2)).toEqual([
-      'content/reports/notes.md:2:1  summary: required field is missing (expected string)  Add the field.',
+      'content/reports/notes.md:2:1  summary: required field is missing (expected text)  Add the field.',
       'content/reports/notes.md:6:9  unknown session kind ".tlak"  Use one of: .talk, .keynote, .bof, .workshop, .lightning; leave the heading unmarked for a note.',
     ])
   })

@@ -66,3 +66,22 @@ describe('misspelt fields', () => {
     expect(nearest('x'.repeat(10_000), ['title'])).toBeUndefined()
   })
 })
+
+describe('wrong types', () => {
+  const messages = (text: string) => {
+    const yaml = parseYaml(text, 'f.yml')
+    return check(frontMatterSchema, yaml.value, yaml, 'f.yml').problems.map((p) => `${p.field}: ${p.message}`)
+  }
+
+  it('names types in the words of the README: text, a list, a mapping', () => {
+    expect(messages('title: T\nconference: c\nsummary: s\ntopics: gitops\n')).toEqual(['topics: expected a list, got the text "gitops"'])
+    expect(messages('title: [a, b]\nconference: c\nsummary: s\n')).toEqual(['title: expected text, got a list'])
+    expect(messages('title: T\nconference: c\nsummary: {a: 1}\n')).toEqual(['summary: expected text, got a mapping'])
+    expect(messages('conference: c\nsummary: s\n')).toEqual(['title: required field is missing (expected text)'])
+  })
+
+  it('suggests quotes when YAML read a number or true/false where text belongs', () => {
+    expect(messages('title: 2019\nconference: c\nsummary: s\n')).toEqual(['title: expected text, got the number 2019; put the value in quotes to keep it as text'])
+    expect(messages('title: T\nconference: c\nsummary: true\n')).toEqual(['summary: expected text, got true; put the value in quotes to keep it as text'])
+  })
+})
