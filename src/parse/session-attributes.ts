@@ -188,7 +188,13 @@ function parseAttributes(source: string): { classes: string[]; id?: string; valu
     if (blankRest.test(source)) break
     token.lastIndex = pos
     const m = token.exec(source)
-    if (!m) return { error: `cannot read "${source.slice(pos).trim()}"` }
+    if (!m) {
+      const rest = source.slice(pos).trim()
+      // "#../../x" or "#my id": say what an id may hold rather than only that it cannot be read.
+      if (rest.startsWith('#')) return { error: `cannot read the #id "${rest.split(/\s/)[0]}": an #id holds only letters, digits, "-" and "_", as in #scaling-prometheus` }
+      if (rest.startsWith('.')) return { error: `cannot read the kind "${rest.split(/\s/)[0]}": a kind is one word, as in .talk or .keynote` }
+      return { error: `cannot read "${rest}"` }
+    }
     if (m[1]) classes.push(m[1])
     else if (m[2]) id = m[2]
     else {

@@ -97,6 +97,13 @@ describe('session attributes plugin', () => {
     expect(headings('## T {.talk speakers="Ø, 张伟, R2"}').messages).toHaveLength(0)
   })
 
+  it('says what an #id or a kind may hold when it cannot be read', () => {
+    const id = headings('## T {.talk #../../escape}').messages
+    expect(id.map((m) => m.actual)).toEqual(['cannot read the #id "#../../escape": an #id holds only letters, digits, "-" and "_", as in #scaling-prometheus'])
+    const kind = headings('## T {.talk .✓}').messages
+    expect(kind.map((m) => m.actual)).toEqual(['cannot read the kind ".✓": a kind is one word, as in .talk or .keynote'])
+  })
+
   it('reads values that Markdown would turn into links, e-mail addresses, emphasis or HTML as written', () => {
     const { hs, messages } = headings('## Other talk {.talk speakers="Jane <jane@example.com>"}')
     expect(messages).toHaveLength(0)
