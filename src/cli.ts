@@ -286,6 +286,9 @@ Examples:
       // Printed under the address the site was built for; else on the local preview server.
       const address = await readSiteRecord(opts.out)
       const base = address?.siteUrl ?? `http://127.0.0.1:4173${encodeURI(address?.base ?? '/')}`
+      // JSON is read by programs: a published address, else the path from the host's root under
+      // the build's base ("/sub/reports/x/#y"), which holds wherever the site is served.
+      const jsonBase = address?.siteUrl ?? encodeURI(address?.base ?? '/')
       const query = words.join(' ')
       const result = await searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, { limit: opts.limit, prefix: false })
       if (opts.json) {
@@ -296,11 +299,11 @@ Examples:
           report: h.document.report,
           conference: h.document.conference,
           year: h.document.year,
-          url: h.document.url,
+          url: jsonBase + h.document.url,
           score: Math.round(h.score * 1000) / 1000,
           snippet: h.snippet.map((p) => p.text).join(''),
         }))
-        log(JSON.stringify({ query, words: result.words, corrected: result.corrected, filters: result.chips.map(({ filter, value }) => ({ filter, value })), links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
+        log(JSON.stringify({ query, words: result.words, corrected: result.corrected, filters: result.chips.map(({ filter, value }) => ({ filter, value })), links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url: jsonBase + url })), hits }, null, 2))
         return
       }
       if (result.words.length === 0) {
