@@ -82,6 +82,70 @@ describe('an image beside the report', () => {
   }, 60_000)
 })
 
+describe('a srcset', () => {
+  it('has each candidate resolved as src is, on an image and a picture\'s sources, from every page and under --base; a missing one is warned of', async () => {
+    const text = report(
+      minimalFrontMatter,
+      [
+        '## Stage photos {.talk}',
+        '',
+        'The keynote stage, sharp on every screen:',
+        '',
+        '<img src="img/a.png" srcset="img/a.png 1x, img/a@2x.png 2x, https://cdn.example.org/a.png 3x, javascript:alert(1) 4x" sizes="50vw" alt="raw">',
+        '',
+        '<img src="img/lost.png" srcset="img/lost.png 1x, img/a.png 2x" alt="">',
+        '',
+        '<picture>',
+        '  <source srcset="img/a@2x.png 2x, img/gone.png 3x" media="(min-width: 800px)" type="image/png">',
+        '  <source srcset="/images/b.png, /images/b@2x.png 2x">',
+        '  <img src="/images/b.png" alt="pic">',
+        '</picture>',
+      ].join('\n'),
+    )
+    const content = await makeContent({ 'reports/pics.md': text })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/a.png'), png(4, 4, [200, 0, 0]))
+    await writeFile(path.join(content, 'reports/img/a@2x.png'), png(8, 8, [200, 0, 0]))
+    const work = await tempDir()
+    const pub = path.join(work, 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    await writeFile(path.join(pub, 'images/b.png'), png(4, 4, [0, 200, 0]))
+    const out = path.join(work, 'site')
+    const summary = await build({ contentDir: content, outDir: out, base: '/recap/', publicDir: pub })
+
+    // A warning for each missing file, with its line: once for lost.png, named by both src and srcset.
+    const mine = summary.warnings.filter((w) => w.file.endsWith('pics.md'))
+    // The column is the element's, as for a src.
+    expect(mine.map((w) => [w.code, w.line, w.column, w.message])).toEqual([
+      ['missingReference', lineOf(text, 'img/lost.png'), 1, expect.stringContaining('"img/lost.png"')],
+      ['missingReference', lineOf(text, 'img/gone.png'), 3, expect.stringContaining('"img/gone.png"')],
+      ['missingReference', lineOf(text, '/images/b@2x.png'), 3, expect.stringContaining('"/images/b@2x.png"')],
+    ])
+
+    const site = 'https://example.org/recap/'
+    const srcsets = (html: string, base: string) =>
+      [...html.matchAll(/srcset="([^"]*)"/g)].map((m) => m[1]!.split(', ').map((c) => { const [u, d] = c.split(' '); return [decodeURIComponent(new URL(u!, base).href), d ?? ''] }))
+    const expected = [
+      [[site + 'reports/img/a.png', '1x'], [site + 'reports/img/a@2x.png', '2x'], ['https://cdn.example.org/a.png', '3x']],
+      [[site + 'reports/img/lost.png', '1x'], [site + 'reports/img/a.png', '2x']],
+      [[site + 'reports/img/a@2x.png', '2x'], [site + 'reports/img/gone.png', '3x']],
+      [[site + 'images/b.png', ''], [site + 'images/b@2x.png', '2x']],
+    ]
+    for (const page of ['reports/pics/', 'reports/pics/stage-photos/']) {
+      const html = await readFile(path.join(out, page, 'index.html'), 'utf8')
+      expect(srcsets(html, site + page), page).toEqual(expected)
+      expect(html, page).toContain('sizes="50vw"')
+      expect(html, page).toContain('type="image/png"')
+      expect(html, page).not.toContain('javascript:')
+      expect(html, page).not.toContain('data-site-srcset')
+    }
+    const sections = JSON.parse(await readFile(path.join(out, 'data/sections/meshconf-2019.json'), 'utf8')) as { id: string; html: string }[]
+    expect(srcsets(sections.find((s) => s.id === 'pics/stage-photos')!.html, site)).toEqual(expected)
+    // The candidates beside the report are copied, as a src is.
+    expect((await readFile(path.join(out, 'reports/img/a@2x.png'))).equals(png(8, 8, [200, 0, 0]))).toBe(true)
+  }, 60_000)
+})
+
 describe('a missing image', () => {
   const text = report(
     minimalFrontMatter,
