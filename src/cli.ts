@@ -9,7 +9,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { AuthoringError, newConferenceHint, newReport } from './author/new-report.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
-import { AddressError, readSiteRecord } from './emit/site-address.ts'
+import { AddressError, checkedBase, readSiteRecord } from './emit/site-address.ts'
 import { normalizeBase, slugify } from './paths.ts'
 import { recoverOutput } from './emit/write.ts'
 import { oneLine, terminalSafe } from './terminal.ts'
@@ -335,11 +335,23 @@ Examples:
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
     .option('--public <dir>', 'folder copied to the site root, where "/images/x.png" in a report points (default: Recap\'s public/)')
-    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string; public?: string }) => {
+    .option('--base <path>', 'URL path to serve the site under, as build --base, e.g. /recap/ (default: /)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npm run dev
+  $ npm run dev -- --base /recap/     # the site at http://127.0.0.1:4173/recap/, as it will be published`,
+    )
+    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string; public?: string; base?: string }) => {
+      // Before anything is read, as build refuses it.
+      const base = checkedBase(opts.base ?? '/')
       if (!(await contentFolderOk(opts.content)) || !(await publicFolderOk(opts.public)) || !(await cacheFolderOk(opts.cache))) return
+      let port: number
       try {
         const { dev } = await import('./dev.ts')
-        await dev({
+        const { server } = await dev({
+          base,
           contentDir: opts.content,
           outDir: opts.out,
           cacheDir: opts.cache,
@@ -349,12 +361,14 @@ Examples:
           watchDirs: [path.join(projectRoot, 'templates'), path.resolve(opts.public ?? path.join(projectRoot, 'public')), path.join(projectRoot, 'src/browser')],
           log: (line) => log(line),
         })
+        // The port listened on: the one asked for, or the one given for --port 0.
+        port = (server.address() as { port: number }).port
       } catch (error) {
         if (!portInUse(error, opts.port)) throw error
         return
       }
       // Pages come from memory (from --out only after a code change): no folder to name.
-      log(`Serving the site at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
+      log(`Serving the site at http://${opts.host}:${port}${encodeURI(base)} and watching for changes  (Ctrl+C to stop)`)
     })
 
   program
@@ -378,7 +392,7 @@ Examples:
         return
       }
       const built = (await readSiteRecord(opts.out))?.base
-      const base = normalizeBase(opts.base ?? built ?? '/')
+      const base = opts.base !== undefined ? checkedBase(opts.base) : normalizeBase(built ?? '/')
       let port: number
       try {
         const { serve } = await import('./serve.ts')

@@ -311,19 +311,30 @@ describe('recap dev', () => {
     expect(log.filter(warning).length).toBe(warned + 1)
   }, 60_000)
 
-  it('says there are warnings after a code change, when builds run in a fresh process', async () => {
-    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](img/gone.png)') })
+  it('says there are warnings after a code change, when builds run in a fresh process with the same --public and --base', async () => {
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](img/gone.png) ![room](/images/room.png)') })
     const work = await tempDir()
     const code = path.join(work, 'code')
     await mkdir(code)
+    const pub = path.join(work, 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    await writeFile(path.join(pub, 'images/room.png'), png(2, 2, [0, 0, 0]))
     const log: string[] = []
-    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], log: (l) => log.push(l) })
+    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], publicDir: pub, base: '/sub/', log: (l) => log.push(l) })
     stop = server.close
     await writeFile(path.join(code, 'layout.ts'), '// edited\n')
     for (let i = 0; i < 900 && !log.some((l) => l.endsWith('pages and the search index written.')); i++) await new Promise((r) => setTimeout(r, 100))
     const at = log.findIndex((l) => l.endsWith('pages and the search index written.'))
     expect(at, log.join('\n')).toBeGreaterThan(0)
-    expect(log[at - 1]).toMatch(/^\d+ warnings? \(the build goes on; "npm run check" lists them\)$/)
+    // As many as check gives with this --public, where /images/room.png is found.
+    const { warnings } = await readSite(content, undefined, undefined, { publicDir: pub })
+    expect(warnings.map((w) => w.message).join('\n')).not.toContain('room.png')
+    expect(log[at - 1]).toBe(`${warnings.length} warnings (the build goes on; "npm run check" lists them)`)
+    const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+    expect((await fetch(`${origin}/sub/images/room.png`)).status).toBe(200)
+    expect((await fetch(`${origin}/sub/reports/pics/`)).status).toBe(200)
+    expect((await fetch(`${origin}/`, { redirect: 'manual' })).headers.get('location')).toBe('/sub/')
+    expect(await (await fetch(`${origin}/sub/no-such-page/`)).text()).toContain('href="/sub/assets/style.css"')
   }, 120_000)
 })
 
