@@ -31,6 +31,7 @@ import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { projectRoot } from './root.ts'
 import { checkedBase } from './emit/site-address.ts'
+import { publicClashes, publicFilePaths } from './link/files.ts'
 import { insideOutput, notFoundPage, outputFiles } from './serve.ts'
 
 export interface DevOptions {
@@ -114,6 +115,9 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       const { site, parsed: counts, warnings, files } = await readSite(options.contentDir, undefined, cache, { reads, publicDir })
       const pages = memory.update(site)
       contentFiles = new Map(files.map((f) => [f.path, f.source]))
+      // As the build refuses it (emit/write.ts): a file of public/ where the site has its own.
+      const clash = publicClashes(publicDir, await publicFilePaths(publicDir), (p) => memory.has(p))
+      if (clash) throw new Error(clash)
       const parsed = `${counts.fresh} report${counts.fresh === 1 ? '' : 's'}, ${counts.cached} from the cache`
       finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for`, warnings: warnings.map((w) => formatProblem(w)) })
       // As a build does, once: the cache keeps what this content needs.

@@ -338,7 +338,7 @@ describe('every help example', () => {
             const at = path.resolve(root, args[out + 1]!)
             expect(at === path.join(root, 'dist') || path.relative(root, at).startsWith('..'), `${step}: --out inside the project`).toBe(true)
           }
-          if (args[0] === 'serve') {
+          if (args[0] === 'serve' || args[0] === 'dev') {
             // A server stays up: started on any free port, then stopped.
             const child = spawn(process.execPath, [path.join(root, 'bin/recap.js'), ...args, '--port', '0'], { cwd: work })
             const said = await new Promise<string>((resolve) => {

@@ -366,3 +366,75 @@ describe('a site of its own with --public', () => {
     expect(missing.stderr.trim().split('\n')).toEqual([`public folder ${path.join(dir, 'nope')} does not exist: create it, or leave out --public to use Recap's own.`])
   })
 })
+
+describe('a file of public/ at a path the site already has', () => {
+  it('beside a report: the site carries the report\'s file, and the warning names both and where the report points at it', async () => {
+    const text = report(minimalFrontMatter, '## Photos {.talk}\n\nThe stage: ![stage](img/stage.png) and the hall: ![hall](img/hall.png)')
+    const content = await makeContent({ 'reports/pics.md': text })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/stage.png'), png(4, 4, [200, 0, 0]))
+    await writeFile(path.join(content, 'reports/img/hall.png'), png(4, 4, [0, 200, 0]))
+    const dir = await tempDir()
+    const pub = path.join(dir, 'public')
+    await mkdir(path.join(pub, 'reports/img/hall.png'), { recursive: true })
+    await writeFile(path.join(pub, 'reports/img/stage.png'), png(2, 2, [0, 0, 200]))
+    await writeFile(path.join(pub, 'reports/img/hall.png/x.txt'), 'a folder of public/ in the way')
+
+    const checked = await runCli(['check', '--content', content, '--public', pub], dir)
+    expect(checked.code).toBe(0)
+    const lines = checked.stdout.split('\n').filter((l) => l.includes('in the site, where'))
+    const stage = path.join(content, 'reports/img/stage.png')
+    expect(lines).toEqual([
+      `${path.join(content, 'reports/pics.md')}:${lineOf(text, 'img/stage.png')}:12  warning: image "img/stage.png" (${stage}) is copied to reports/img/stage.png in the site, where public/reports/img/stage.png is too: the site carries ${stage}, and public/reports/img/stage.png is left out  Rename or move one of the two: a file beside a report is copied to its path in the content folder, and public/ to the site's root.`,
+      expect.stringContaining(`warning: image "img/hall.png" (${path.join(content, 'reports/img/hall.png')}) would be copied to reports/img/hall.png in the site, where public/reports/img/hall.png is a folder; it is not copied`),
+    ])
+
+    const out = path.join(dir, 'site')
+    const summary = await build({ contentDir: content, outDir: out, publicDir: pub, cacheDir: path.join(dir, 'cache') })
+    expect(summary.warnings.filter((w) => w.code === 'referenceAtPublicPath')).toHaveLength(2)
+    expect((await readFile(path.join(out, 'reports/img/stage.png'))).equals(png(4, 4, [200, 0, 0]))).toBe(true)
+    expect(await readFile(path.join(out, 'reports/img/hall.png/x.txt'), 'utf8')).toBe('a folder of public/ in the way')
+  }, 60_000)
+
+  it('where Recap writes a page, data file or asset: build and dev refuse it, naming the file and what to do, and the site is left as it was', async () => {
+    const content = await makeContent({}, true)
+    const dir = await tempDir()
+    const pub = path.join(dir, 'public')
+    await mkdir(path.join(pub, 'reports'), { recursive: true })
+    await writeFile(path.join(pub, 'robots.txt'), 'User-agent: *\n')
+    const out = path.join(dir, 'site')
+    const args = ['build', '--content', content, '--out', out, '--public', pub, '--no-cache']
+    expect((await runCli(args, dir)).code).toBe(0)
+    const before = await readFile(path.join(out, 'reports/index.html'), 'utf8')
+
+    await writeFile(path.join(pub, 'reports/index.html'), '<p>my own list</p>')
+    await mkdir(path.join(pub, 'data'))
+    await writeFile(path.join(pub, 'data/index.json'), '{}')
+    const refused = await runCli(args, dir)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim()).toBe(
+      'recap: public/data/index.json is at data/index.json in the site, where Recap writes its own data file; public/reports/index.html is at reports/index.html in the site, where Recap writes its own page. ' +
+        `The site cannot carry both: rename or remove them in public/ (Recap writes its pages, data/ and its assets at these paths). Nothing at --out ${out} was replaced.`,
+    )
+    expect(await readFile(path.join(out, 'reports/index.html'), 'utf8')).toBe(before)
+
+    // dev says the same, and serves again once the file is gone.
+    const log: string[] = []
+    const server = await dev({ contentDir: content, outDir: path.join(dir, 'dev-out'), cacheDir: path.join(dir, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], publicDir: pub, log: (l) => log.push(l) })
+    try {
+      expect(log.join('\n')).toContain('public/reports/index.html is at reports/index.html in the site, where Recap writes its own page')
+      expect(log.join('\n')).toContain('public/data/index.json is at data/index.json in the site')
+      await rm(path.join(pub, 'reports/index.html'))
+      await rm(path.join(pub, 'data'), { recursive: true })
+      for (let i = 0; i < 300 && !log.at(-1)!.startsWith('Rebuilt after'); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(log.at(-1)).toMatch(/^Rebuilt after/)
+      const port = (server.server.address() as AddressInfo).port
+      expect(await (await fetch(`http://127.0.0.1:${port}/reports/`)).text()).toContain('Gamma in Oslo')
+    } finally {
+      await server.close()
+    }
+    // A file of public/ at a path of its own is copied as before.
+    expect((await runCli(args, dir)).code).toBe(0)
+    expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\n')
+  }, 60_000)
+})
