@@ -32,7 +32,7 @@ import { ContentError, formatProblem } from './problems.ts'
 import { projectRoot } from './root.ts'
 import { checkedBase } from './emit/site-address.ts'
 import { publicClashes, publicFilePaths } from './link/files.ts'
-import { insideOutput, notFoundPage, outputFiles } from './serve.ts'
+import { insideOutput, notFoundPage, outputFiles, underBase } from './serve.ts'
 
 export interface DevOptions {
   contentDir: string
@@ -205,17 +205,15 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     }
     // Under a base path, as `serve` and the host will serve it: "/" leads there, anything else
     // outside it is not found, and the files see the path inside the site.
-    let inside = url.pathname
-    if (encodedBase !== '/') {
-      if (inside === '/' || inside === encodedBase.slice(0, -1)) {
-        res.writeHead(302, { Location: encodedBase + url.search })
-        res.end()
-        return
-      }
-      if (!inside.startsWith(encodedBase)) return void (await notFound())
-      inside = inside.slice(encodedBase.length - 1)
-      req.url = inside + url.search
+    const route = underBase(encodedBase, url.pathname, url.search)
+    if ('redirect' in route) {
+      res.writeHead(302, { Location: route.redirect })
+      res.end()
+      return
     }
+    if ('outside' in route) return void (await notFound())
+    const inside = route.inside
+    if (encodedBase !== '/') req.url = inside + url.search
     if (!fromDisk) {
       await serveFromMemory(memory, contentFiles, inside, encodedBase, res, () => publicFiles(req, res, () => void notFound()))
       return
