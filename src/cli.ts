@@ -9,7 +9,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { AuthoringError, newConferenceHint, newReport } from './author/new-report.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { normalizeSiteUrl } from './emit/feeds.ts'
-import { AddressError, readSiteRecord } from './emit/site-address.ts'
+import { AddressError, checkedBase, readSiteRecord } from './emit/site-address.ts'
 import { normalizeBase, slugify } from './paths.ts'
 import { recoverOutput } from './emit/write.ts'
 import { oneLine, terminalSafe } from './terminal.ts'
@@ -286,6 +286,9 @@ Examples:
       // Printed under the address the site was built for; else on the local preview server.
       const address = await readSiteRecord(opts.out)
       const base = address?.siteUrl ?? `http://127.0.0.1:4173${encodeURI(address?.base ?? '/')}`
+      // JSON is read by programs: a published address, else the path from the host's root under
+      // the build's base ("/sub/reports/x/#y"), which holds wherever the site is served.
+      const jsonBase = address?.siteUrl ?? encodeURI(address?.base ?? '/')
       const query = words.join(' ')
       const result = await searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, { limit: opts.limit, prefix: false })
       if (opts.json) {
@@ -296,11 +299,11 @@ Examples:
           report: h.document.report,
           conference: h.document.conference,
           year: h.document.year,
-          url: h.document.url,
+          url: jsonBase + h.document.url,
           score: Math.round(h.score * 1000) / 1000,
           snippet: h.snippet.map((p) => p.text).join(''),
         }))
-        log(JSON.stringify({ query, words: result.words, corrected: result.corrected, filters: result.chips.map(({ filter, value }) => ({ filter, value })), links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url })), hits }, null, 2))
+        log(JSON.stringify({ query, words: result.words, corrected: result.corrected, filters: result.chips.map(({ filter, value }) => ({ filter, value })), links: result.links.map(({ type, id, name, url }) => ({ type, id, name, url: jsonBase + url })), hits }, null, 2))
         return
       }
       if (result.words.length === 0) {
@@ -332,11 +335,23 @@ Examples:
     .option('--port <port>', 'port to listen on', parsePort, 4173)
     .option('--cache <dir>', 'where parsed reports are cached', '.recap-cache')
     .option('--public <dir>', 'folder copied to the site root, where "/images/x.png" in a report points (default: Recap\'s public/)')
-    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string; public?: string }) => {
+    .option('--base <path>', 'URL path to serve the site under, as build --base, e.g. /recap/ (default: /)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npm run dev
+  $ npm run dev -- --base /recap/     # the site at http://127.0.0.1:4173/recap/, as it will be published`,
+    )
+    .action(async (opts: { content: string; out: string; host: string; port: number; cache: string; public?: string; base?: string }) => {
+      // Before anything is read, as build refuses it.
+      const base = checkedBase(opts.base ?? '/')
       if (!(await contentFolderOk(opts.content)) || !(await publicFolderOk(opts.public)) || !(await cacheFolderOk(opts.cache))) return
+      let port: number
       try {
         const { dev } = await import('./dev.ts')
-        await dev({
+        const { server } = await dev({
+          base,
           contentDir: opts.content,
           outDir: opts.out,
           cacheDir: opts.cache,
@@ -346,12 +361,14 @@ Examples:
           watchDirs: [path.join(projectRoot, 'templates'), path.resolve(opts.public ?? path.join(projectRoot, 'public')), path.join(projectRoot, 'src/browser')],
           log: (line) => log(line),
         })
+        // The port listened on: the one asked for, or the one given for --port 0.
+        port = (server.address() as { port: number }).port
       } catch (error) {
         if (!portInUse(error, opts.port)) throw error
         return
       }
       // Pages come from memory (from --out only after a code change): no folder to name.
-      log(`Serving the site at http://${opts.host}:${opts.port}/ and watching for changes  (Ctrl+C to stop)`)
+      log(`Serving the site at http://${opts.host}:${port}${encodeURI(base)} and watching for changes  (Ctrl+C to stop)`)
     })
 
   program
@@ -375,7 +392,7 @@ Examples:
         return
       }
       const built = (await readSiteRecord(opts.out))?.base
-      const base = normalizeBase(opts.base ?? built ?? '/')
+      const base = opts.base !== undefined ? checkedBase(opts.base) : normalizeBase(built ?? '/')
       let port: number
       try {
         const { serve } = await import('./serve.ts')

@@ -30,7 +30,9 @@ import { ParseCache } from './parse/cache.ts'
 import { readSite } from './pipeline.ts'
 import { ContentError, formatProblem } from './problems.ts'
 import { projectRoot } from './root.ts'
-import { insideOutput, notFoundPage, outputFiles } from './serve.ts'
+import { checkedBase } from './emit/site-address.ts'
+import { publicClashes, publicFilePaths } from './link/files.ts'
+import { insideOutput, notFoundPage, outputFiles, underBase } from './serve.ts'
 
 export interface DevOptions {
   contentDir: string
@@ -42,6 +44,11 @@ export interface DevOptions {
   watchDirs: string[]
   /** Copied into the site by a build; served as it is by dev. Default: Recap's public/. */
   publicDir?: string
+  /**
+   * The URL path the site is served under, as `build --base` (checked as it checks it): the
+   * pages are made for it and served under it, and "/" redirects there, as `serve` does.
+   */
+  base?: string
   log: (line: string) => void
 }
 
@@ -58,6 +65,9 @@ const recapBin = path.join(projectRoot, 'bin/recap.js')
 type BuildState = { ok: true } | { ok: false; errors: string[] }
 
 export async function dev(options: DevOptions): Promise<{ server: http.Server; close: () => Promise<void> }> {
+  const base = checkedBase(options.base ?? '/')
+  /** As a URL path is written, for comparing with request paths. */
+  const encodedBase = encodeURI(base)
   const outDir = path.resolve(options.outDir)
   const clients = new Set<http.ServerResponse>()
   let state: BuildState = { ok: true }
@@ -73,7 +83,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
   let codeChanged = false
   /** Where pages come from: memory until a build in a fresh process has written the output folder. */
   let fromDisk = false
-  const memory = new MemorySite()
+  const memory = new MemorySite(base)
   /** The content folder's files the site carries (images beside reports), by site path. */
   let contentFiles = new Map<string, string>()
   const contentDir = path.resolve(options.contentDir)
@@ -105,6 +115,9 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       const { site, parsed: counts, warnings, files } = await readSite(options.contentDir, undefined, cache, { reads, publicDir })
       const pages = memory.update(site)
       contentFiles = new Map(files.map((f) => [f.path, f.source]))
+      // As the build refuses it (emit/write.ts): a file of public/ where the site has its own.
+      const clash = publicClashes(publicDir, await publicFilePaths(publicDir), (p) => memory.has(p))
+      if (clash) throw new Error(clash)
       const parsed = `${counts.fresh} report${counts.fresh === 1 ? '' : 's'}, ${counts.cached} from the cache`
       finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for`, warnings: warnings.map((w) => formatProblem(w)) })
       // As a build does, once: the cache keeps what this content needs.
@@ -123,7 +136,7 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       const started = performance.now()
       execFile(
         process.execPath,
-        [recapBin, 'build', '--content', options.contentDir, '--out', outDir, '--cache', options.cacheDir],
+        [recapBin, 'build', '--content', options.contentDir, '--out', outDir, '--cache', options.cacheDir, '--base', base, ...(options.publicDir ? ['--public', options.publicDir] : [])],
         { maxBuffer: 16 * 1024 * 1024 },
         (error, stdout, stderr) => {
           if (error) finish(reason, started, { ok: false, errors: stderr.split('\n').filter((l) => l.trim() && !l.includes('nothing was written')) })
@@ -185,25 +198,33 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
       res.end(clientScript)
       return
     }
-    if (!fromDisk) {
-      await serveFromMemory(memory, contentFiles, url.pathname, res, () => publicFiles(req, res, async () => {
-        const notFound = await memory.file('404.html')
-        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-        res.end(withClient(String(notFound ?? 'Not found')))
-      }))
+    const notFound = async () => {
+      const page = fromDisk ? await notFoundPage(outDir) : await memory.file('404.html')
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(withClient(String(page ?? 'Not found')))
+    }
+    // Under a base path, as `serve` and the host will serve it: "/" leads there, anything else
+    // outside it is not found, and the files see the path inside the site.
+    const route = underBase(encodedBase, url.pathname, url.search)
+    if ('redirect' in route) {
+      res.writeHead(302, { Location: route.redirect })
+      res.end()
       return
     }
-    const html = await htmlFile(outDir, url.pathname)
+    if ('outside' in route) return void (await notFound())
+    const inside = route.inside
+    if (encodedBase !== '/') req.url = inside + url.search
+    if (!fromDisk) {
+      await serveFromMemory(memory, contentFiles, inside, encodedBase, res, () => publicFiles(req, res, () => void notFound()))
+      return
+    }
+    const html = await htmlFile(outDir, inside)
     if (html) {
       res.writeHead(html.status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
       res.end(withClient(html.text))
       return
     }
-    files(req, res, async () => {
-      const notFound = await notFoundPage(outDir)
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
-      res.end(withClient(notFound))
-    })
+    files(req, res, () => void notFound())
   }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -334,9 +355,9 @@ const contentTypes: Record<string, string> = {
 
 /**
  * Answers from the site in memory: "/x/" is x/index.html, "/x" is the file x or a redirect to
- * "/x/" when that is a page. Calls `next` for anything the site does not have.
+ * "/x/" (under `base`, encoded) when that is a page. Calls `next` for anything the site does not have.
  */
-async function serveFromMemory(memory: MemorySite, contentFiles: ReadonlyMap<string, string>, urlPath: string, res: http.ServerResponse, next: () => void): Promise<void> {
+async function serveFromMemory(memory: MemorySite, contentFiles: ReadonlyMap<string, string>, urlPath: string, base: string, res: http.ServerResponse, next: () => void): Promise<void> {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -350,7 +371,7 @@ async function serveFromMemory(memory: MemorySite, contentFiles: ReadonlyMap<str
   if (content === undefined) {
     if (!decoded.endsWith('/') && (await memory.file(file + '/index.html')) !== undefined) {
       // Built from the file name, never the raw path: "//host/x" must not redirect off the site.
-      res.writeHead(301, { Location: '/' + encodeURI(file) + '/' })
+      res.writeHead(301, { Location: base + encodeURI(file) + '/' })
       res.end()
       return
     }

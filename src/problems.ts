@@ -160,6 +160,14 @@ export const catalogue = {
       type === 'extensionless' ? `${kind} "${url}" has no file type (such as .png), so Recap does not copy it from the content folder` : `${kind} "${url}" is a ${type} file, which Recap does not copy from the content folder`,
     hint: ({ publicPath }) => `Content is not trusted, and such a file could run scripts on the site: if you trust it, put it in public/ and point at it as ${publicPath}; or convert it to PNG, JPEG, GIF, WebP or PDF.`,
   }),
+  referenceAtPublicPath: entry<{ kind: string; url: string; contentFile: string; sitePath: string; publicFile: string; folder: boolean }>({
+    title: 'File beside a report at the path of a file in public/',
+    message: ({ kind, url, contentFile, sitePath, publicFile, folder }) =>
+      folder
+        ? `${kind} "${url}" (${contentFile}) would be copied to ${sitePath} in the site, where ${publicFile} is a folder; it is not copied`
+        : `${kind} "${url}" (${contentFile}) is copied to ${sitePath} in the site, where ${publicFile} is too: the site carries ${contentFile}, and ${publicFile} is left out`,
+    hint: () => 'Rename or move one of the two: a file beside a report is copied to its path in the content folder, and public/ to the site\'s root.',
+  }),
   emptySection: entry<{ title: string }>({
     title: 'Empty section',
     message: ({ title }) => `section "${title}" has no text`,

@@ -83,6 +83,19 @@ function splitQuery(url: string): [string, string | undefined] {
   return at < 0 ? [url, undefined] : [url.slice(0, at), url.slice(at)]
 }
 
+/**
+ * Where a request for `urlPath` goes on a site served under `base` (both as URL paths are
+ * written, percent-encoded): "/" and the base without its slash redirect to the base, a path
+ * outside it is not found, and any other is the path inside the site ("/sub/x/" is "/x/").
+ * Shared by `serve` and `dev`, so the two answer alike.
+ */
+export function underBase(base: string, urlPath: string, query = ''): { redirect: string } | { outside: true } | { inside: string } {
+  if (base === '/') return { inside: urlPath }
+  if (urlPath === '/' || urlPath === base.slice(0, -1)) return { redirect: base + query }
+  if (!urlPath.startsWith(base)) return { outside: true }
+  return { inside: urlPath.slice(base.length - 1) }
+}
+
 export async function serve(options: ServeOptions): Promise<http.Server> {
   const root = path.resolve(options.outDir)
   // A build killed between its two renames left the old site aside: put it back.
@@ -97,17 +110,16 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
   // Compressed, as a static host would send it (src/compress.ts).
   const server = http.createServer(
     withCompression((req, res) => {
-      const [rawPath = '/', query] = splitQuery(req.url ?? '/')
-      if (base !== '/') {
-        if (rawPath === '/' || rawPath === base.slice(0, -1)) {
-          res.writeHead(302, { Location: base + (query ?? '') })
-          res.end()
-          return
-        }
-        if (!rawPath.startsWith(base)) return void notFound(res)
-        // The file server sees the path inside the site, as if the site were at the root.
-        req.url = rawPath.slice(base.length - 1) + (query ?? '')
+      const [rawPath = '/', query = ''] = splitQuery(req.url ?? '/')
+      const route = underBase(base, rawPath, query)
+      if ('redirect' in route) {
+        res.writeHead(302, { Location: route.redirect })
+        res.end()
+        return
       }
+      if ('outside' in route) return void notFound(res)
+      // The file server sees the path inside the site, as if the site were at the root.
+      req.url = route.inside + query
       files(req, res, () => void notFound(res))
     }),
   )

@@ -54,10 +54,18 @@ export function searchPage(ctx: PageContext, { years, topics, kinds, sectionCoun
       h('nav.quick-links', { ariaLabel: 'Topics, projects and speakers', hidden: true, dataSearchLinks: '' }),
       h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSectionCount: String(sectionCount) }),
       // The search interface, fetched with site.js rather than after it: here it is needed at
-      // once, and waiting for site.js to ask for it cost the first result a round trip. The
-      // index too (the search interface fetches it, as a fetch() this preload matches).
-      h('link', { rel: 'preload', href: ctx.href(indexFile), as: 'fetch', crossOrigin: 'anonymous' }),
+      // once, and waiting for site.js to ask for it cost the first result a round trip.
       h('script', { src: ctx.href('assets/search-ui.js'), defer: true, dataRecapSearch: '' }),
+    ],
+    // The index too, as a fetch() the search interface's own matches: added by a script, as
+    // the page is parsed, only over http. Opened from disk the search loads the index as a
+    // script element (src/browser/search.ts), and the browser refuses a fetch preload of a
+    // file:// URL with a CORS error, then warns that it went unused.
+    head: [
+      h(
+        'script',
+        `if (location.protocol !== 'file:') { const l = document.createElement('link'); l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = ${JSON.stringify(ctx.href(indexFile))}; document.head.append(l) }`,
+      ),
     ],
   })
 }

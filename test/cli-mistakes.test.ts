@@ -108,6 +108,31 @@ describe('--base and --site-url', () => {
     expect(JSON.parse(await read('.recap-site.json'))).toEqual({ base: '/sub/', siteUrl: 'https://example.org/sub/' })
   })
 
+  it('refuses a base that is no path on the site\'s own host, in build, dev and serve alike, before anything is read or written', async () => {
+    const dir = await tempDir()
+    const content = await makeContent({}, true)
+    for (const bad of ['//evil.example/', '/a/../b/', '/a?b/', '/a#b/', '/a\\b/', '/a//b/', '/./', '/a\u001b[31mb/']) {
+      for (const command of [
+        ['build', '--content', content, '--out', 'site', '--no-cache', '--base', bad],
+        ['dev', '--content', content, '--out', 'site', '--cache', 'cache', '--port', '0', '--base', bad],
+      ]) {
+        const result = await runCli(command, dir)
+        expect(result.code, `${command[0]} ${bad}`).toBe(1)
+        expect(oneLineError(result.stderr), `${command[0]} ${bad}`).toMatch(/^--base ".*" is not a path the site can be served under: give the folder part of its address, such as \/recap\/ /)
+        // The escape sequence never reaches the terminal.
+        expect(result.stderr).not.toContain('\u001b')
+      }
+    }
+    expect(existsSync(path.join(dir, 'site'))).toBe(false)
+    expect(existsSync(path.join(dir, 'cache'))).toBe(false)
+    expect((await runCli(['build', '--content', content, '--out', 'site', '--no-cache'], dir)).code).toBe(0)
+    const served = await runCli(['serve', '--out', 'site', '--port', '0', '--base', '//evil.example/'], dir)
+    expect(served.code).toBe(1)
+    expect(served.stderr).toContain('--base "//evil.example/" is not a path the site can be served under')
+    // Spaces and other characters of a folder name are fine.
+    expect(siteAddress('/my trips 2019/', undefined).base).toBe('/my trips 2019/')
+  }, 60_000)
+
   it('agrees however the two are written', () => {
     expect(siteAddress(undefined, undefined)).toEqual({ base: '/' })
     expect(siteAddress('recap', 'https://example.org/recap')).toEqual({ base: '/recap/', siteUrl: 'https://example.org/recap/' })
@@ -313,7 +338,7 @@ describe('every help example', () => {
             const at = path.resolve(root, args[out + 1]!)
             expect(at === path.join(root, 'dist') || path.relative(root, at).startsWith('..'), `${step}: --out inside the project`).toBe(true)
           }
-          if (args[0] === 'serve') {
+          if (args[0] === 'serve' || args[0] === 'dev') {
             // A server stays up: started on any free port, then stopped.
             const child = spawn(process.execPath, [path.join(root, 'bin/recap.js'), ...args, '--port', '0'], { cwd: work })
             const said = await new Promise<string>((resolve) => {

@@ -160,6 +160,25 @@ describe('recap search', () => {
     expect(parsed.hits.map((h) => h.id)).toContain('beta-2018/tracing-every-request')
   })
 
+  it('prints in JSON the addresses the text prints: published ones under --site-url, else paths from the root under the base', async () => {
+    // The fixture site is built with --site-url https://example.com/.
+    const published = JSON.parse((await search('istio', '--json', '--limit', '1')).stdout) as { links: { url: string }[]; hits: { url: string }[] }
+    expect(published.links[0]!.url).toBe('https://example.com/projects/istio/')
+    expect(published.hits[0]!.url).toBe('https://example.com/reports/alpha-2018/hardening-istio-in-production/')
+
+    // Built for a sub-path without a site URL: usable as a link on the host that serves it.
+    const dir = await scratch()
+    const out = path.join(dir, 'site')
+    expect((await runCli(['build', '--content', fixtureContent, '--out', out, '--no-cache', '--base', '/sub/'], dir)).code).toBe(0)
+    const text = await runCli(['search', '--out', out, 'istio', '--limit', '1'], dir)
+    const json = await runCli(['search', '--out', out, 'istio', '--limit', '1', '--json'], dir)
+    const local = JSON.parse(json.stdout) as { links: { url: string }[]; hits: { url: string }[] }
+    expect(local.links[0]!.url).toBe('/sub/projects/istio/')
+    expect(local.hits[0]!.url).toBe('/sub/reports/alpha-2018/hardening-istio-in-production/')
+    // The same page as the text names on the preview server.
+    expect(text.stdout).toContain(`http://127.0.0.1:4173${local.hits[0]!.url}`)
+  })
+
   it('applies filters and says when they hide everything', async () => {
     // Linkerd is named in 2018 and 2019, never in 2017.
     const result = await search('linkerd', '--year', '2017')

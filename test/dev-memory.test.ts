@@ -88,13 +88,13 @@ describe('the site in memory', () => {
 })
 
 describe('recap dev', () => {
-  async function start() {
+  async function start(base?: string) {
     const content = await makeContent({}, true)
     const work = await tempDir()
     dirs.push(content, work)
     const log: string[] = []
     const out = path.join(work, 'site')
-    const server = await dev({ contentDir: content, outDir: out, cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: (l) => log.push(l) })
+    const server = await dev({ contentDir: content, outDir: out, cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], log: (l) => log.push(l), ...(base ? { base } : {}) })
     stop = server.close
     const port = (server.server.address() as AddressInfo).port
     return { content, out, log, port, get: (p: string) => httpGet(`http://127.0.0.1:${port}${p}`) }
@@ -126,6 +126,32 @@ describe('recap dev', () => {
       expect((await rawGet(port, target)).body, target).not.toContain('root:')
     }
     expect(existsSync(out)).toBe(false)
+  }, 60_000)
+
+  it('serves the site under --base as a host will: "/" leads there, nothing outside it, pages made for it, live reload kept', async () => {
+    const { port, get } = await start('/my recap/')
+    const base = '/my%20recap/'
+    const location = (target: string) =>
+      new Promise<[number, string | undefined]>((resolve, reject) => http.get({ host: '127.0.0.1', port, path: target }, (res) => (res.resume(), resolve([res.statusCode!, res.headers.location]))).on('error', reject))
+    expect(await location('/')).toEqual([302, base])
+    expect(await location('/my%20recap?q=1')).toEqual([302, base + '?q=1'])
+    expect(await location(base + 'reports/gamma-2017')).toEqual([301, base + 'reports/gamma-2017/'])
+
+    const page = await get(base + 'reports/gamma-2017/the-venue/')
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('the coffee was excellent')
+    // The live reload's client and events stay at the server's root, beside the site.
+    expect(page.body).toContain('<script src="/__recap/client.js"></script></body>')
+    expect((await get('/__recap/client.js')).status).toBe(200)
+    expect((await get(base + 'assets/site.js')).status).toBe(200)
+    expect((await get(base + 'assets/favicon.svg')).body).toContain('<svg')
+    // Data files and the 404 page link under the base, as a build with --base writes them.
+    expect(JSON.parse((await get(base + 'data/index.json')).body).conferences[0].url).toMatch(/^\/my(%20| )recap\/conferences\//)
+    for (const outside of ['/reports/gamma-2017/the-venue/', '/assets/site.js', base + 'no-such-page/']) {
+      const missing = await get(outside)
+      expect(missing.status, outside).toBe(404)
+      expect(missing.body, outside).toMatch(/href="\/my(%20| )recap\/assets\/style\.css"/)
+    }
   }, 60_000)
 
   it('shows an edit after parsing only the edited report', async () => {

@@ -82,6 +82,70 @@ describe('an image beside the report', () => {
   }, 60_000)
 })
 
+describe('a srcset', () => {
+  it('has each candidate resolved as src is, on an image and a picture\'s sources, from every page and under --base; a missing one is warned of', async () => {
+    const text = report(
+      minimalFrontMatter,
+      [
+        '## Stage photos {.talk}',
+        '',
+        'The keynote stage, sharp on every screen:',
+        '',
+        '<img src="img/a.png" srcset="img/a.png 1x, img/a@2x.png 2x, https://cdn.example.org/a.png 3x, javascript:alert(1) 4x" sizes="50vw" alt="raw">',
+        '',
+        '<img src="img/lost.png" srcset="img/lost.png 1x, img/a.png 2x" alt="">',
+        '',
+        '<picture>',
+        '  <source srcset="img/a@2x.png 2x, img/gone.png 3x" media="(min-width: 800px)" type="image/png">',
+        '  <source srcset="/images/b.png, /images/b@2x.png 2x">',
+        '  <img src="/images/b.png" alt="pic">',
+        '</picture>',
+      ].join('\n'),
+    )
+    const content = await makeContent({ 'reports/pics.md': text })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/a.png'), png(4, 4, [200, 0, 0]))
+    await writeFile(path.join(content, 'reports/img/a@2x.png'), png(8, 8, [200, 0, 0]))
+    const work = await tempDir()
+    const pub = path.join(work, 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    await writeFile(path.join(pub, 'images/b.png'), png(4, 4, [0, 200, 0]))
+    const out = path.join(work, 'site')
+    const summary = await build({ contentDir: content, outDir: out, base: '/recap/', publicDir: pub })
+
+    // A warning for each missing file, with its line: once for lost.png, named by both src and srcset.
+    const mine = summary.warnings.filter((w) => w.file.endsWith('pics.md'))
+    // The column is the element's, as for a src.
+    expect(mine.map((w) => [w.code, w.line, w.column, w.message])).toEqual([
+      ['missingReference', lineOf(text, 'img/lost.png'), 1, expect.stringContaining('"img/lost.png"')],
+      ['missingReference', lineOf(text, 'img/gone.png'), 3, expect.stringContaining('"img/gone.png"')],
+      ['missingReference', lineOf(text, '/images/b@2x.png'), 3, expect.stringContaining('"/images/b@2x.png"')],
+    ])
+
+    const site = 'https://example.org/recap/'
+    const srcsets = (html: string, base: string) =>
+      [...html.matchAll(/srcset="([^"]*)"/g)].map((m) => m[1]!.split(', ').map((c) => { const [u, d] = c.split(' '); return [decodeURIComponent(new URL(u!, base).href), d ?? ''] }))
+    const expected = [
+      [[site + 'reports/img/a.png', '1x'], [site + 'reports/img/a@2x.png', '2x'], ['https://cdn.example.org/a.png', '3x']],
+      [[site + 'reports/img/lost.png', '1x'], [site + 'reports/img/a.png', '2x']],
+      [[site + 'reports/img/a@2x.png', '2x'], [site + 'reports/img/gone.png', '3x']],
+      [[site + 'images/b.png', ''], [site + 'images/b@2x.png', '2x']],
+    ]
+    for (const page of ['reports/pics/', 'reports/pics/stage-photos/']) {
+      const html = await readFile(path.join(out, page, 'index.html'), 'utf8')
+      expect(srcsets(html, site + page), page).toEqual(expected)
+      expect(html, page).toContain('sizes="50vw"')
+      expect(html, page).toContain('type="image/png"')
+      expect(html, page).not.toContain('javascript:')
+      expect(html, page).not.toContain('data-site-srcset')
+    }
+    const sections = JSON.parse(await readFile(path.join(out, 'data/sections/meshconf-2019.json'), 'utf8')) as { id: string; html: string }[]
+    expect(srcsets(sections.find((s) => s.id === 'pics/stage-photos')!.html, site)).toEqual(expected)
+    // The candidates beside the report are copied, as a src is.
+    expect((await readFile(path.join(out, 'reports/img/a@2x.png'))).equals(png(8, 8, [200, 0, 0]))).toBe(true)
+  }, 60_000)
+})
+
 describe('a missing image', () => {
   const text = report(
     minimalFrontMatter,
@@ -247,19 +311,30 @@ describe('recap dev', () => {
     expect(log.filter(warning).length).toBe(warned + 1)
   }, 60_000)
 
-  it('says there are warnings after a code change, when builds run in a fresh process', async () => {
-    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](img/gone.png)') })
+  it('says there are warnings after a code change, when builds run in a fresh process with the same --public and --base', async () => {
+    const content = await makeContent({ 'reports/pics.md': report(minimalFrontMatter, '## Photos {.talk}\n\n![gone](img/gone.png) ![room](/images/room.png)') })
     const work = await tempDir()
     const code = path.join(work, 'code')
     await mkdir(code)
+    const pub = path.join(work, 'public')
+    await mkdir(path.join(pub, 'images'), { recursive: true })
+    await writeFile(path.join(pub, 'images/room.png'), png(2, 2, [0, 0, 0]))
     const log: string[] = []
-    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], log: (l) => log.push(l) })
+    const server = await dev({ contentDir: content, outDir: path.join(work, 'site'), cacheDir: path.join(work, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [code], publicDir: pub, base: '/sub/', log: (l) => log.push(l) })
     stop = server.close
     await writeFile(path.join(code, 'layout.ts'), '// edited\n')
     for (let i = 0; i < 900 && !log.some((l) => l.endsWith('pages and the search index written.')); i++) await new Promise((r) => setTimeout(r, 100))
     const at = log.findIndex((l) => l.endsWith('pages and the search index written.'))
     expect(at, log.join('\n')).toBeGreaterThan(0)
-    expect(log[at - 1]).toMatch(/^\d+ warnings? \(the build goes on; "npm run check" lists them\)$/)
+    // As many as check gives with this --public, where /images/room.png is found.
+    const { warnings } = await readSite(content, undefined, undefined, { publicDir: pub })
+    expect(warnings.map((w) => w.message).join('\n')).not.toContain('room.png')
+    expect(log[at - 1]).toBe(`${warnings.length} warnings (the build goes on; "npm run check" lists them)`)
+    const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+    expect((await fetch(`${origin}/sub/images/room.png`)).status).toBe(200)
+    expect((await fetch(`${origin}/sub/reports/pics/`)).status).toBe(200)
+    expect((await fetch(`${origin}/`, { redirect: 'manual' })).headers.get('location')).toBe('/sub/')
+    expect(await (await fetch(`${origin}/sub/no-such-page/`)).text()).toContain('href="/sub/assets/style.css"')
   }, 120_000)
 })
 
@@ -290,4 +365,76 @@ describe('a site of its own with --public', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim().split('\n')).toEqual([`public folder ${path.join(dir, 'nope')} does not exist: create it, or leave out --public to use Recap's own.`])
   })
+})
+
+describe('a file of public/ at a path the site already has', () => {
+  it('beside a report: the site carries the report\'s file, and the warning names both and where the report points at it', async () => {
+    const text = report(minimalFrontMatter, '## Photos {.talk}\n\nThe stage: ![stage](img/stage.png) and the hall: ![hall](img/hall.png)')
+    const content = await makeContent({ 'reports/pics.md': text })
+    await mkdir(path.join(content, 'reports/img'))
+    await writeFile(path.join(content, 'reports/img/stage.png'), png(4, 4, [200, 0, 0]))
+    await writeFile(path.join(content, 'reports/img/hall.png'), png(4, 4, [0, 200, 0]))
+    const dir = await tempDir()
+    const pub = path.join(dir, 'public')
+    await mkdir(path.join(pub, 'reports/img/hall.png'), { recursive: true })
+    await writeFile(path.join(pub, 'reports/img/stage.png'), png(2, 2, [0, 0, 200]))
+    await writeFile(path.join(pub, 'reports/img/hall.png/x.txt'), 'a folder of public/ in the way')
+
+    const checked = await runCli(['check', '--content', content, '--public', pub], dir)
+    expect(checked.code).toBe(0)
+    const lines = checked.stdout.split('\n').filter((l) => l.includes('in the site, where'))
+    const stage = path.join(content, 'reports/img/stage.png')
+    expect(lines).toEqual([
+      `${path.join(content, 'reports/pics.md')}:${lineOf(text, 'img/stage.png')}:12  warning: image "img/stage.png" (${stage}) is copied to reports/img/stage.png in the site, where public/reports/img/stage.png is too: the site carries ${stage}, and public/reports/img/stage.png is left out  Rename or move one of the two: a file beside a report is copied to its path in the content folder, and public/ to the site's root.`,
+      expect.stringContaining(`warning: image "img/hall.png" (${path.join(content, 'reports/img/hall.png')}) would be copied to reports/img/hall.png in the site, where public/reports/img/hall.png is a folder; it is not copied`),
+    ])
+
+    const out = path.join(dir, 'site')
+    const summary = await build({ contentDir: content, outDir: out, publicDir: pub, cacheDir: path.join(dir, 'cache') })
+    expect(summary.warnings.filter((w) => w.code === 'referenceAtPublicPath')).toHaveLength(2)
+    expect((await readFile(path.join(out, 'reports/img/stage.png'))).equals(png(4, 4, [200, 0, 0]))).toBe(true)
+    expect(await readFile(path.join(out, 'reports/img/hall.png/x.txt'), 'utf8')).toBe('a folder of public/ in the way')
+  }, 60_000)
+
+  it('where Recap writes a page, data file or asset: build and dev refuse it, naming the file and what to do, and the site is left as it was', async () => {
+    const content = await makeContent({}, true)
+    const dir = await tempDir()
+    const pub = path.join(dir, 'public')
+    await mkdir(path.join(pub, 'reports'), { recursive: true })
+    await writeFile(path.join(pub, 'robots.txt'), 'User-agent: *\n')
+    const out = path.join(dir, 'site')
+    const args = ['build', '--content', content, '--out', out, '--public', pub, '--no-cache']
+    expect((await runCli(args, dir)).code).toBe(0)
+    const before = await readFile(path.join(out, 'reports/index.html'), 'utf8')
+
+    await writeFile(path.join(pub, 'reports/index.html'), '<p>my own list</p>')
+    await mkdir(path.join(pub, 'data'))
+    await writeFile(path.join(pub, 'data/index.json'), '{}')
+    const refused = await runCli(args, dir)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim()).toBe(
+      'recap: public/data/index.json is at data/index.json in the site, where Recap writes its own data file; public/reports/index.html is at reports/index.html in the site, where Recap writes its own page. ' +
+        `The site cannot carry both: rename or remove them in public/ (Recap writes its pages, data/ and its assets at these paths). Nothing at --out ${out} was replaced.`,
+    )
+    expect(await readFile(path.join(out, 'reports/index.html'), 'utf8')).toBe(before)
+
+    // dev says the same, and serves again once the file is gone.
+    const log: string[] = []
+    const server = await dev({ contentDir: content, outDir: path.join(dir, 'dev-out'), cacheDir: path.join(dir, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], publicDir: pub, log: (l) => log.push(l) })
+    try {
+      expect(log.join('\n')).toContain('public/reports/index.html is at reports/index.html in the site, where Recap writes its own page')
+      expect(log.join('\n')).toContain('public/data/index.json is at data/index.json in the site')
+      await rm(path.join(pub, 'reports/index.html'))
+      await rm(path.join(pub, 'data'), { recursive: true })
+      for (let i = 0; i < 300 && !log.at(-1)!.startsWith('Rebuilt after'); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(log.at(-1)).toMatch(/^Rebuilt after/)
+      const port = (server.server.address() as AddressInfo).port
+      expect(await (await fetch(`http://127.0.0.1:${port}/reports/`)).text()).toContain('Gamma in Oslo')
+    } finally {
+      await server.close()
+    }
+    // A file of public/ at a path of its own is copied as before.
+    expect((await runCli(args, dir)).code).toBe(0)
+    expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\n')
+  }, 60_000)
 })

@@ -10,7 +10,8 @@
  *
  * It also resolves site links as it goes (test/emit/site-links.ts is the reference it is tested against): an element with a string
  * `data-site-path` is written with `href` (an image: `src`) set to `siteHref(path)` and
- * without the data attribute, where `toHtml(resolveSiteLinks(tree, siteHref))` copied the tree first.
+ * without the data attribute, where `toHtml(resolveSiteLinks(tree, siteHref))` copied the tree first;
+ * an image or source with `data-site-srcset` is written with each of its srcset's site paths so.
  */
 import type { Element, ElementContent, Nodes, Parents, Properties } from 'hast'
 import type { Raw } from 'mdast-util-to-hast'
@@ -146,11 +147,17 @@ class Serializer {
     if (!properties) return ''
     let sitePath: string | undefined
     if (this.siteHref && typeof properties.dataSitePath === 'string') sitePath = properties.dataSitePath
+    // A srcset's site paths (parse/markdown.ts): written in place of the srcset as it was written.
+    const srcset = this.siteHref && typeof properties.dataSiteSrcset === 'string' ? srcsetFor(properties.dataSiteSrcset, this.siteHref) : undefined
     let out = ''
     let hrefSeen = false
     // for…in, as the library: the order of the properties is the order of the attributes.
     for (const key in properties) {
       let value = properties[key]
+      if (srcset !== undefined) {
+        if (key === 'dataSiteSrcset') continue
+        if (key === 'srcSet') value = srcset
+      }
       if (sitePath !== undefined) {
         // As resolveSiteLinks: the data attribute goes, href takes its place or comes last.
         if (key === 'dataSitePath') continue
@@ -183,6 +190,17 @@ class Serializer {
 }
 
 const emptyRoot: Parents = { type: 'root', children: [] }
+
+/** A `data-site-srcset` ([site path or null, URL as written, descriptor] per candidate) as the srcset of a page. */
+export function srcsetFor(encoded: string, siteHref: (sitePath: string) => string): string {
+  const candidates = JSON.parse(encoded) as [string | null, string, string][]
+  return candidates.map(([site, url, descriptor]) => (site === null ? url : srcsetUrl(siteHref(site))) + (descriptor ? ' ' + descriptor : '')).join(', ')
+}
+
+/** An href as a srcset URL: whitespace (a base such as "/my recap/") and a comma at its end would split it. */
+function srcsetUrl(href: string): string {
+  return href.replace(/[\t\n\f\r ]/g, encodeURIComponent).replace(/,+$/, (commas) => commas.replaceAll(',', '%2C'))
+}
 
 /** Raw nodes made by PreRendered: with fragments, the only raw HTML the serializer writes as it is. */
 const trusted = new WeakSet<Raw>()

@@ -10,8 +10,8 @@
  */
 import type { Site } from '../link/graph.ts'
 import { withAutolinks, type AutolinkMemo } from './autolink.ts'
-import { bundleBrowserCode } from './browser.ts'
-import { dataFiles } from './data.ts'
+import { browserEntries, bundleBrowserCode } from './browser.ts'
+import { dataFiles, lazyDataFiles } from './data.ts'
 import { pageFiles, type PageFile } from './pages.ts'
 import { buildSearchData, searchIndexFiles } from './search-index.ts'
 import type { OutputFile } from './write.ts'
@@ -29,6 +29,9 @@ export class MemorySite {
   private lazy: Made[] = []
   /** Auto-linked section content, reused across updates for sections whose parse did not change. */
   private autolinked: AutolinkMemo | undefined
+  /** What pages show, and the paths of its data files once asked for (see has). */
+  private shown: Parameters<typeof dataFiles>[0] | undefined
+  private dataPaths: Set<string> | undefined
 
   constructor(private readonly base = '/') {}
 
@@ -37,6 +40,8 @@ export class MemorySite {
     const shown = withAutolinks(site, this.autolinked)
     this.autolinked = shown.memo
     this.pages = new Map(pageFiles(shown.site, { base: this.base, feed: false }).map((p) => [p.path, p]))
+    this.shown = shown.site
+    this.dataPaths = undefined
     this.rendered.clear()
     this.made.clear()
     // As the build makes them: the index from the linked site, the data from what pages show.
@@ -46,6 +51,16 @@ export class MemorySite {
       { name: 'data', answers: (p) => p.startsWith('data/'), make: () => dataFiles(shown.site, this.base) },
     ]
     return this.pages.size
+  }
+
+  /**
+   * Whether the site has a file at `path`, made yet or not (without making it): a page, a data
+   * file, the browser code or the search index.
+   */
+  has(path: string): boolean {
+    if (this.pages.has(path) || path in browserEntries) return true
+    if (path.startsWith('data/')) return (this.dataPaths ??= new Set(lazyDataFiles(this.shown!, this.base).map((f) => f.path))).has(path)
+    return this.lazy.some((l) => l.name === 'search index' && l.answers(path))
   }
 
   /** The bytes of the file at `path` (relative to the site root, e.g. "reports/x/index.html"), if the site has one. */

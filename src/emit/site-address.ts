@@ -23,6 +23,22 @@ export interface SiteAddress {
 /** A --base and --site-url that cannot both be true; the message names both flags and what to do. */
 export class AddressError extends Error {}
 
+/**
+ * A --base made whole ("recap" is "/recap/"), or an AddressError when it is not a path on the
+ * site's own host: "//host/" is another host to a browser (the 404 page would load its styles
+ * from there and `serve` would redirect to it), and "?", "#", "\\", "." and ".." segments and
+ * control characters name no folder the site could be served from. build, serve and dev share it.
+ */
+export function checkedBase(base: string): string {
+  const normal = normalizeBase(base)
+  // "//host/" has an empty first segment.
+  const segments = normal.split('/').slice(1, -1)
+  if (/[?#\\\u0000-\u001f\u007f]/.test(normal) || segments.some((s) => s === '' || s === '.' || s === '..')) {
+    throw new AddressError(`--base ${JSON.stringify(base)} is not a path the site can be served under: give the folder part of its address, such as /recap/ or /docs/trips/ (no host, no "?", "#", "\\", "//", "." or "..").`)
+  }
+  return normal
+}
+
 /** A base as a URL path is written: percent-encoded, both slashes. */
 function encodedBase(base: string): string {
   return new URL(normalizeBase(base), 'http://localhost').pathname
@@ -36,7 +52,7 @@ export function siteAddress(base: string | undefined, siteUrl: string | undefine
   const url = siteUrl === undefined ? undefined : normalizeSiteUrl(siteUrl)
   const urlPath = url === undefined ? undefined : new URL(url).pathname
   if (base === undefined) return { base: urlPath === undefined ? '/' : decodeURI(urlPath), ...(url ? { siteUrl: url } : {}) }
-  const normal = normalizeBase(base)
+  const normal = checkedBase(base)
   if (urlPath !== undefined && encodedBase(normal) !== urlPath) {
     throw new AddressError(
       `--base ${normal} does not match --site-url ${url}, whose path is ${decodeURI(urlPath)}: the feed and sitemap would link under ${decodeURI(urlPath)} and the 404 page and data files under ${normal}. ` +

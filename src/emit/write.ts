@@ -15,6 +15,7 @@
 import { constants, existsSync } from 'node:fs'
 import { access, copyFile, lstat, mkdir, readdir, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { publicClashes } from '../link/files.ts'
 import { fileConcurrency, inPool } from '../pool.ts'
 import { projectRoot } from '../root.ts'
 
@@ -94,7 +95,12 @@ export async function writeOutput(outDir: string, files: readonly SiteFile[], pu
   await removeStrays(outDir)
   try {
     await mkdir(temp, { recursive: true })
-    if (publicDir && existsSync(publicDir)) await copyPublic(publicDir, temp)
+    if (publicDir && existsSync(publicDir)) {
+      const fromPublic = await copyPublic(publicDir, temp)
+      const own = new Set(files.map((f) => f.path))
+      const clash = publicClashes(publicDir, fromPublic, (p) => own.has(p))
+      if (clash) throw new OutputError(`${clash} Nothing at --out ${outDir} was replaced.`)
+    }
     // Every path is checked before anything is written; they are made again when written, not kept.
     const dirs = [...new Set([...files, ...copied].map((f) => path.dirname(insideOrThrow(temp, f.path))))].sort()
     for (const dir of dirs) await mkdir(dir, { recursive: true })
@@ -192,17 +198,20 @@ function insideOrThrow(dir: string, relative: string): string {
 }
 
 /**
- * Copies public/ into the site. Regular files and folders are copied; a symbolic link to a
+ * Copies public/ into the site and lists what it copied. Regular files and folders are copied; a symbolic link to a
  * file inside public/ is copied as that file; any other link (outside public/, or to a folder)
  * is refused, so that the site never carries a link out of itself.
  */
-async function copyPublic(publicDir: string, dest: string): Promise<void> {
+async function copyPublic(publicDir: string, dest: string): Promise<string[]> {
   const root = await realpath(publicDir)
+  /** The files copied, relative to the site's root with "/". */
+  const copied: string[] = []
   const walk = async (from: string, to: string): Promise<void> => {
     await mkdir(to, { recursive: true })
     for (const entry of await readdir(from, { withFileTypes: true })) {
       const source = path.join(from, entry.name)
       const target = path.join(to, entry.name)
+      if (!entry.isDirectory()) copied.push(path.relative(dest, target).split(path.sep).join('/'))
       if (entry.isDirectory()) await walk(source, target)
       else if (entry.isFile()) await copyFile(source, target)
       else if (entry.isSymbolicLink()) {
@@ -216,6 +225,7 @@ async function copyPublic(publicDir: string, dest: string): Promise<void> {
     }
   }
   await walk(root, dest)
+  return copied
 }
 
 /**

@@ -16,6 +16,7 @@
  */
 import type { Dirent } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { displayPath } from '../load/content.ts'
 import type { FileReference } from '../parse/references.ts'
@@ -61,6 +62,8 @@ export async function checkFiles(reports: readonly { id: string; file: string; r
 
   const warnings: Problem[] = []
   const files = new Map<string, ContentFile>()
+  /** Copies warned of for a file of public/ at their path: once each. */
+  const shadowed = new Set<string>()
   for (const r of reports) {
     for (const ref of r.references) {
       const place = { file: r.file, line: ref.line, column: ref.column }
@@ -83,7 +86,20 @@ export async function checkFiles(reports: readonly { id: string; file: string; r
       }
       const answer = found.get(`${ref.in}:${ref.path}`)!
       if ('real' in answer) {
-        if (ref.in === 'content') files.set(ref.path, { path: ref.path, source: answer.real })
+        if (ref.in !== 'content' || files.has(ref.path) || shadowed.has(ref.path)) continue
+        // public/ has something at the copy's path: one would silently take the other's place.
+        const inPublic = await finders.public.look(ref.path)
+        if ('missing' in inPublic) {
+          files.set(ref.path, { path: ref.path, source: answer.real })
+          continue
+        }
+        const folder = 'notFile' in inPublic
+        shadowed.add(ref.path)
+        // The file still goes into the site, unless a folder of public/ is in the way.
+        if (!folder) files.set(ref.path, { path: ref.path, source: answer.real })
+        const publicFile = displayPath(path.join(path.resolve(shown.public), ...ref.path.split('/')))
+        const contentFile = displayPath(path.join(path.resolve(shown.content), ...ref.path.split('/')))
+        warnings.push(problem('referenceAtPublicPath', place, { ...what, contentFile, sitePath: ref.path, publicFile, folder }, 'warning'))
       } else if ('outside' in answer) {
         warnings.push(problem('referenceOutside', place, { ...what, folder, reason: 'leads through a symbolic link out of' }, 'warning'))
       } else if ('refusedTarget' in answer) {
@@ -150,4 +166,29 @@ class Finder {
     }
     return listed
   }
+}
+
+/**
+ * The files of public/ at a path where the site has a file of Recap's own (a page, a data file,
+ * the browser code, the search index), as a message naming each and what to do; undefined when
+ * there is none. The site cannot carry both, and either choice is wrong: Recap's page silently
+ * hides the user's file, or the user's file breaks the site (a stylesheet, the home page). So
+ * build and dev refuse, as a static-site generator refuses two pages at one path.
+ * `sitePaths`: the site's own files, relative to its root with "/".
+ */
+export function publicClashes(publicDir: string, publicPaths: Iterable<string>, recapHas: (sitePath: string) => boolean): string | undefined {
+  const clashes = [...publicPaths].filter(recapHas).sort()
+  if (clashes.length === 0) return undefined
+  const shown = (p: string) => displayPath(path.join(path.resolve(publicDir), ...p.split('/')))
+  const what = (p: string) => (p.startsWith('data/') ? 'data file' : p.endsWith('.html') ? 'page' : 'file')
+  const named = clashes.slice(0, 5).map((p) => `${shown(p)} is at ${p} in the site, where Recap writes its own ${what(p)}`)
+  const more = clashes.length > named.length ? `; and ${clashes.length - named.length} more` : ''
+  return `${named.join('; ')}${more}. The site cannot carry both: rename or remove ${clashes.length === 1 ? 'it' : 'them'} in public/ (Recap writes its pages, data/ and its assets at these paths).`
+}
+
+/** The files in `publicDir` (and links, which the build copies as files), relative to it with "/"; none when it does not exist. */
+export async function publicFilePaths(publicDir: string): Promise<string[]> {
+  if (!existsSync(publicDir)) return []
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => [])
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(publicDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
 }

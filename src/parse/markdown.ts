@@ -7,7 +7,7 @@ import type { Element, Root as HastRoot } from 'hast'
 import type { Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize from 'rehype-sanitize'
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -16,7 +16,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { stripControls } from '../load/controls.ts'
 import { contains } from '../tree.ts'
-import { fileReference, type FileReference } from './references.ts'
+import { fileReference, srcsetCandidates, writeSrcset, type FileReference } from './references.ts'
 import remarkSessionAttributes from './session-attributes.ts'
 import remarkInferStructure from './structure/infer.ts'
 
@@ -32,8 +32,22 @@ export function parseMarkdown(markdown: string, path: string): { tree: Root; fil
 }
 
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true })
-const withRaw = unified().use(rehypeRaw).use(rehypeSanitize)
-const withoutRaw = unified().use(rehypeSanitize)
+/**
+ * GitHub's schema, and the attributes of responsive images: `srcset` and `sizes` on an image
+ * as on a picture's sources, and a source's `type`. Each srcset candidate is resolved as an
+ * image's src is (markSiteLink), and one with a scheme other than http or https is dropped,
+ * as the schema drops such a src.
+ */
+const schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    img: [...(defaultSchema.attributes?.img ?? []), 'srcSet', 'sizes'],
+    source: [...(defaultSchema.attributes?.source ?? []), 'sizes', 'type'],
+  },
+}
+const withRaw = unified().use(rehypeRaw).use(rehypeSanitize, schema)
+const withoutRaw = unified().use(rehypeSanitize, schema)
 
 /** Where a section's files are found: the report's folder, and the list its references are added to. */
 export interface ReferenceContext {
@@ -83,16 +97,47 @@ export function sectionContent(nodes: RootContent[], headingDepth: number, refer
  * `references`, so that the link stage can say when the file is missing.
  */
 function markSiteLink(node: Element, at: { line: number; column: number } | undefined, references: ReferenceContext | undefined): void {
+  if ((node.tagName === 'img' || node.tagName === 'source') && typeof node.properties.srcSet === 'string') markSrcset(node, node.properties.srcSet, at, references)
   const kind = node.tagName === 'img' ? 'image' : node.tagName === 'a' ? 'link' : undefined
   const url = kind && node.properties[kind === 'image' ? 'src' : 'href']
   if (!kind || typeof url !== 'string') return
+  const site = sitePathOf(kind, url, at, references, node.properties.srcSet)
+  if (site !== undefined) node.properties.dataSitePath = site
+}
+
+/**
+ * Where the site has the file `url` points at, when it is one of the site's own (see
+ * markSiteLink); the reference is listed for the link stage to look for. `listed`: a srcset
+ * of the same element already listed, whose URLs are not listed twice.
+ */
+function sitePathOf(kind: FileReference['kind'], url: string, at: { line: number; column: number } | undefined, references: ReferenceContext | undefined, listed?: unknown): string | undefined {
   // Not "//host/…", and nothing that a page at the root would read as a scheme ("/javascript:…").
-  if (/^\/(?![/\\])/.test(url) && !/^\/[^/?#]*:/.test(url)) node.properties.dataSitePath = url.slice(1)
-  if (!references) return
+  let site = /^\/(?![/\\])/.test(url) && !/^\/[^/?#]*:/.test(url) ? url.slice(1) : undefined
+  if (!references) return site
   const reference = fileReference(kind, url, references.folder, at ?? { line: 1, column: 1 })
-  if (!reference) return
-  references.found.push(reference)
-  if (reference.in === 'content' && reference.sitePath !== undefined) node.properties.dataSitePath = reference.sitePath
+  if (!reference) return site
+  // `<img src="a.png" srcset="a.png 1x, a@2x.png 2x">`: one warning for a missing a.png.
+  if (typeof listed !== 'string' || !srcsetCandidates(listed).some((c) => c.url === url)) references.found.push(reference)
+  if (reference.in === 'content' && reference.sitePath !== undefined) site = reference.sitePath
+  return site
+}
+
+/**
+ * Each URL of an image's or a picture source's `srcset` is resolved as an image's src is:
+ * written as it is, "img/a@2x.png 2x" would miss on every page but one and "/images/a.png"
+ * under a base path. The site paths go in `data-site-srcset`, as [site path or null, URL,
+ * descriptor] per candidate, and the serializer (emit/html.ts) writes each for its page. A
+ * candidate with a scheme other than http or https is dropped, as the sanitizer drops such a src.
+ */
+function markSrcset(node: Element, srcset: string, at: { line: number; column: number } | undefined, references: ReferenceContext | undefined): void {
+  const candidates = srcsetCandidates(srcset).filter((c) => !/^[a-z][a-z0-9+.-]*:/i.test(c.url) || /^https?:/i.test(c.url))
+  if (candidates.length === 0) {
+    delete node.properties.srcSet
+    return
+  }
+  node.properties.srcSet = writeSrcset(candidates)
+  const sites = candidates.map((c) => sitePathOf('image', c.url, at, references) ?? null)
+  if (sites.some((s) => s !== null)) node.properties.dataSiteSrcset = JSON.stringify(candidates.map((c, i) => [sites[i], c.url, c.descriptor]))
 }
 
 

@@ -84,6 +84,50 @@ export function fileReference(kind: FileReference['kind'], url: string, folder: 
   return { ...place, in: 'content', path: inside, sitePath }
 }
 
+/** One candidate of a `srcset`: its URL as written and its descriptor ("2x", "640w", or ""). */
+export interface SrcsetCandidate {
+  url: string
+  descriptor: string
+}
+
+/**
+ * The candidates of a `srcset` value, split as the HTML standard's parser splits them: a URL is
+ * a run of characters other than whitespace (it may hold commas: "a,b.png 1x"), commas at its
+ * end separate it from the next candidate, and a descriptor runs to the next comma outside
+ * parentheses. Empty candidates are skipped.
+ */
+export function srcsetCandidates(value: string): SrcsetCandidate[] {
+  const candidates: SrcsetCandidate[] = []
+  const space = /[\t\n\f\r ]/
+  let i = 0
+  while (i < value.length) {
+    while (i < value.length && (space.test(value[i]!) || value[i] === ',')) i++
+    if (i >= value.length) break
+    const start = i
+    while (i < value.length && !space.test(value[i]!)) i++
+    let url = value.slice(start, i)
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '')
+      candidates.push({ url, descriptor: '' })
+      continue
+    }
+    const from = i
+    let depth = 0
+    while (i < value.length && (value[i] !== ',' || depth > 0)) {
+      if (value[i] === '(') depth++
+      else if (value[i] === ')' && depth > 0) depth--
+      i++
+    }
+    candidates.push({ url, descriptor: value.slice(from, i).trim().replace(/[\t\n\f\r ]+/g, ' ') })
+  }
+  return candidates
+}
+
+/** Candidates written back as a `srcset` value. */
+export function writeSrcset(candidates: readonly SrcsetCandidate[]): string {
+  return candidates.map((c) => (c.descriptor ? `${c.url} ${c.descriptor}` : c.url)).join(', ')
+}
+
 /** A link to a report file in reports/ (at any depth): the report's page, with the fragment as written. */
 function reportLink(url: string, joined: string, suffix: string, at: { line: number; column: number }): FileReference | undefined {
   const inside = within(joined)

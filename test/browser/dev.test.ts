@@ -49,4 +49,34 @@ describe.skipIf(!browserTestsEnabled())('recap dev in a browser', () => {
     await page.waitForFunction(() => document.body.textContent?.includes('Fixed!'))
     expect(await page.locator('#recap-dev-overlay').count()).toBe(0)
   }, 90_000)
+
+  it('reloads open tabs of a site served under --base', async () => {
+    const content = await makeContent({}, true)
+    const work = await tempDir()
+    dirs.push(content, work)
+    const port = 47000 + Math.floor(Math.random() * 2000)
+    const server = spawn(process.execPath, [path.join(root, 'bin/recap.js'), 'dev', '--content', content, '--out', path.join(work, 'site'), '--cache', path.join(work, 'cache'), '--port', String(port), '--base', '/sub/'], { cwd: root })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout!.on('data', (d: Buffer) => (d.toString().includes(`http://127.0.0.1:${port}/sub/ and watching`) ? resolve() : undefined))
+        server.once('exit', () => reject(new Error('dev server exited')))
+      })
+      browser ??= await launchChromium()
+      const page = await browser.newPage()
+      page.setDefaultTimeout(20_000)
+      // The server's root leads to the site under its base.
+      await page.goto(`http://127.0.0.1:${port}/`)
+      expect(page.url()).toBe(`http://127.0.0.1:${port}/sub/`)
+      await page.goto(`http://127.0.0.1:${port}/sub/reports/gamma-2017/`)
+      // Styled: the stylesheet is found under the base.
+      expect(await page.evaluate(() => document.styleSheets.length > 0 && document.styleSheets[0]!.cssRules.length > 0)).toBe(true)
+      await page.waitForSelector('html[data-recap-dev="connected"]', { state: 'attached' })
+      const file = path.join(content, 'reports/gamma-2017.md')
+      await writeFile(file, (await readFile(file, 'utf8')).replace('the coffee was excellent.', 'the coffee was excellent. Reloaded under /sub/!'))
+      await page.waitForFunction(() => document.body.textContent?.includes('Reloaded under /sub/!'))
+      expect(page.url()).toBe(`http://127.0.0.1:${port}/sub/reports/gamma-2017/`)
+    } finally {
+      server.kill()
+    }
+  }, 90_000)
 })

@@ -304,6 +304,32 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.close()
   })
 
+  it('opened from disk, logs no warning or error on the home, a report, a section, a topic and the search page', async () => {
+    const { readdir } = await import('node:fs/promises')
+    const report = (await readdir(path.join(out, 'reports'), { withFileTypes: true })).find((e) => e.isDirectory())!.name
+    const section = (await readdir(path.join(out, 'reports', report), { withFileTypes: true })).find((e) => e.isDirectory())!.name
+    const topic = (await readdir(path.join(out, 'topics'), { withFileTypes: true })).find((e) => e.isDirectory())!.name
+    const pages = ['index.html', `reports/${report}/index.html`, `reports/${report}/${section}/index.html`, `topics/${topic}/index.html`, 'search/index.html', 'search/index.html?q=istio']
+    for (const target of pages) {
+      const page = await browser.newPage()
+      const said: string[] = []
+      page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error' ? said.push(`${m.type()}: ${m.text()}`) : undefined))
+      page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`))
+      page.on('requestfailed', (r) => said.push(`failed: ${r.url()}`))
+      const [file, query = ''] = target.split('?')
+      await page.goto(pathToFileURL(path.join(out, file!)).href + (query ? `?${query}` : ''))
+      await page.waitForLoadState('load')
+      if (file!.startsWith('search/')) {
+        await settled(page)
+        if (query) expect(await page.locator('a.result-title').count(), target).toBeGreaterThan(0)
+        // Chromium warns of an unused preload a few seconds after the load event.
+        await page.waitForTimeout(3500)
+      }
+      expect(said, target).toEqual([])
+      await page.close()
+    }
+  }, 60_000)
+
   it('works under a sub-path, fetching chunks from there', async () => {
     const page = await open(`${subOrigin}/reports/`)
     const chunks: string[] = []

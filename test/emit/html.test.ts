@@ -66,6 +66,13 @@ describe('the page serializer', () => {
     // An image's site path is its src, in place.
     same(h('p', [h('img', { src: '/images/a.png', alt: 'a', dataSitePath: 'images/a.png' })]))
     same(h('p', [h('img', { alt: 'b', dataSitePath: 'images/b.png' })]))
+    // A srcset's candidates: each site path written for the page, in the srcset's place.
+    const srcset = JSON.stringify([['reports/img/a.png', 'img/a.png', '1x'], [null, 'https://example.org/a.png', '2x'], ['images/b c.png', '/images/b c.png', '']])
+    same(h('p', [h('img', { src: 'img/a.png', srcSet: 'img/a.png 1x, https://example.org/a.png 2x, /images/b c.png', dataSiteSrcset: srcset, alt: 'c', dataSitePath: 'reports/img/a.png' })]))
+    same(h('picture', [h('source', { srcSet: 'x', dataSiteSrcset: srcset, media: '(min-width: 1px)' })]))
+    // A space (from a base such as "/my recap/" or a path as written) would split a candidate.
+    expect(serializeHtml(h('source', { srcSet: 'x', dataSiteSrcset: srcset }), { siteHref: (p) => '../' + p })).toBe('<source srcset="../reports/img/a.png 1x, https://example.org/a.png 2x, ../images/b%20c.png">')
+    expect(serializeHtml(h('source', { srcSet: 'x', dataSiteSrcset: srcset }), { siteHref: (p) => '/my recap/' + p + ',' })).toContain('/my%20recap/reports/img/a.png%2C 1x, ')
     // Without siteHref the data attribute is written as it is.
     const tree = h('a', { href: 'topics/x/', dataSitePath: 'topics/x/' }, 'x')
     expect(serializeHtml(tree)).toBe(toHtml(tree))
@@ -133,6 +140,7 @@ describe('fragments', () => {
       children: [
         h('p', ['See ', h('a', { dataSitePath: 'topics/x/', className: ['autolink'] }, 'x'), ' & ', h('a', { href: '/p?a"b', dataSitePath: 'p?a"b' }, 'q')]),
         h('p', [h('img', { src: '/images/a b.png', alt: 'a', dataSitePath: 'images/a b.png' }), h('template', [h('a', { dataSitePath: 'kept/' }, 't')])]),
+        h('picture', [h('source', { srcSet: '/a.png, b.png 2x', dataSiteSrcset: JSON.stringify([['a.png', '/a.png', ''], ['reports/b.png', 'b.png', '2x']]) })]),
         h('p', 'No link at all: < & "'),
       ],
     }

@@ -1,7 +1,7 @@
 /** What an image or link in a report points at, read from its URL alone (src/parse/references.ts). */
 import { describe, expect, it } from 'vitest'
 import { parseReport } from '../../src/parse/report.ts'
-import { fileReference } from '../../src/parse/references.ts'
+import { fileReference, srcsetCandidates, writeSrcset } from '../../src/parse/references.ts'
 import type { ValidatedReport } from '../../src/validate/content.ts'
 
 const at = { line: 3, column: 5 }
@@ -47,6 +47,28 @@ describe('the file an image or link points at', () => {
     // A link counts as one to a file only when its name ends in a type Recap copies.
     for (const url of ['../other/', '/topics/gitops/', 'page.html', 'notes']) expect(link(url), url).toBeUndefined()
     expect(link('slides.PDF')).toMatchObject({ path: 'reports/slides.PDF' })
+  })
+})
+
+describe('a srcset', () => {
+  it('is split into candidates as the HTML standard splits it', () => {
+    expect(srcsetCandidates('img/a.png 1x, img/a@2x.png 2x')).toEqual([
+      { url: 'img/a.png', descriptor: '1x' },
+      { url: 'img/a@2x.png', descriptor: '2x' },
+    ])
+    // A candidate without a descriptor (its comma ends its URL), stray commas and whitespace.
+    expect(srcsetCandidates(' ,a.png, b.png 640w,\n  c.png\t 1280w ,, ')).toEqual([
+      { url: 'a.png', descriptor: '' },
+      { url: 'b.png', descriptor: '640w' },
+      { url: 'c.png', descriptor: '1280w' },
+    ])
+    // A comma inside a URL belongs to it; one inside a descriptor's parentheses does not end the candidate.
+    expect(srcsetCandidates('a,b.png 1x, c.png future(1, 2) 2x')).toEqual([
+      { url: 'a,b.png', descriptor: '1x' },
+      { url: 'c.png', descriptor: 'future(1, 2) 2x' },
+    ])
+    expect(srcsetCandidates('')).toEqual([])
+    expect(writeSrcset(srcsetCandidates('a.png,, b.png   2x'))).toBe('a.png, b.png 2x')
   })
 })
 
