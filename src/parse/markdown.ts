@@ -119,7 +119,8 @@ function noteForCheck(node: Element, at: { line: number; column: number }, refer
  * - a form's controls go (a text box became a disabled checkbox); a button's or label's
  *   text stays, as text. The checkbox of a task list item ("- [x]") stays;
  * - an `<a>` whose address was removed (javascript:…) is no link: its text stays, as text,
- *   and an anchor it named (`<a name>`, `<a id>`) stays as a span with that id;
+ *   and an anchor it named (`<a name>`, `<a id>`) stays as a span with that id; so does a
+ *   link with nothing in it to click;
  * - a code block may be wider than its box: it scrolls, and takes focus so that the keyboard
  *   can scroll it (WCAG 2.1.1), as in MkDocs Material;
  * - a table is wrapped in a box that scrolls sideways, focusable and named, so that a wide
@@ -140,7 +141,9 @@ function tidy(tree: HastRoot): void {
       parent.children.splice(index, 1)
       return [SKIP, index]
     }
-    if (node.tagName === 'a' && node.properties.href === undefined) {
+    // A link with nothing to click (`[]()`, left by a copied post) is a tab stop with no name: it goes too.
+    const empty = node.children.every((c) => c.type === 'text' && c.value.trim() === '')
+    if (node.tagName === 'a' && (node.properties.href === undefined || empty)) {
       const id = node.properties.id ?? node.properties.name
       if (typeof id === 'string' && id !== '') {
         parent.children[index] = { type: 'element', tagName: 'span', properties: { id }, children: node.children }

@@ -151,7 +151,7 @@ describe('sanitizing report HTML', () => {
       [
         '## X',
         '',
-        'Text <a href="javascript:alert(1)">click</a>, [md](javascript:alert(2)) and <a name="here">Here</a>.',
+        'Text <a href="javascript:alert(1)">click</a>, [md](javascript:alert(2)) and <a name="here">Here</a>.[]() [ ](https://example.com/)',
         '',
         '<style>body{display:none}</style>',
         '',
@@ -168,7 +168,7 @@ describe('sanitizing report HTML', () => {
     const out = html(report.sections[0]!)
     expect(out).not.toMatch(/display:none|later|typed|One|Enable JavaScript|<input name|<a>|<a |<form|<button|<template|<style/)
     // The link's text and the button's text stay, as text; the named anchor stays a target.
-    expect(out).toContain('<p>Text click, md and <span id="user-content-here">Here</span>.</p>')
+    expect(out).toContain('<p>Text click, md and <span id="user-content-here">Here</span>.')
     expect(out).toContain('go')
     // The task list keeps its checkboxes.
     expect(out.match(/<input type="checkbox"[^>]*disabled>/g)).toHaveLength(2)
