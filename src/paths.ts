@@ -73,10 +73,12 @@ export const maxSlugBytes = 100
 /**
  * URL-safe slug in the GitHub style that Markdown users know (lowercase, hyphens, unicode
  * kept). Never empty: a title with nothing to slug ("🎉", "...") gives "section"; never
- * longer than maxSlugBytes: a long title is cut at a word boundary.
+ * longer than maxSlugBytes: a long title is cut at a word boundary. Never starts or ends
+ * with "-": GitHub makes "-rocket-talk" of "🚀 Rocket talk" and "keynote-" of "Keynote #",
+ * where the hyphen stands for a space next to a dropped sign.
  */
 export function slugify(text: string): string {
-  const s = shorten(githubSlug(text))
+  const s = shorten(githubSlug(text).replace(/^-+|-+$/g, ''))
   return s === '' ? 'section' : s
 }
 

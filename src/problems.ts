@@ -96,6 +96,17 @@ export const catalogue = {
     message: () => 'this paragraph ends in ":" but nothing follows it',
     hint: () => 'Add what it announces (a list or links, often lost when a post is copied), or end the sentence with a full stop.',
   }),
+  missingAnchor: entry<{ fragment: string; nearest?: string }>({
+    title: 'Link to a heading the report does not have',
+    message: ({ fragment }) => `link to "#${fragment}": no heading or element of this report has that id`,
+    hint: ({ nearest }) =>
+      nearest ? `Did you mean "#${nearest}"? A heading's id is its title in lowercase, with spaces as "-" and most punctuation left out; the "#" beside a heading on the page shows it.` : 'Link to one of its headings, or remove the link.',
+  }),
+  imageWithoutAlt: entry<object>({
+    title: 'Image without alt text',
+    message: () => 'this <img> has no alt attribute: screen readers cannot say what it shows',
+    hint: () => 'Add alt="what the image shows", or alt="" when it only decorates; it is published with alt="" until then.',
+  }),
   placeholderText: entry<{ text: string }>({
     title: 'Skeleton placeholder left in a report',
     message: ({ text }) => `placeholder text from the report skeleton: "${text}"`,

@@ -7,6 +7,7 @@ import { h } from './h.ts'
 import type { Site } from '../src/link/graph.ts'
 import type { SitePath } from '../src/paths.ts'
 import { PreRendered } from '../src/emit/html.ts'
+import { plural } from './parts.ts'
 
 export interface PageContext {
   /** The page's own place in the site. */
@@ -108,7 +109,7 @@ function siteFooter(ctx: PageContext): ElementContent {
   const search = ctx.href('search/')
   return parts.get(JSON.stringify(['footer', reports, data, search]), () =>
     h('footer.site-footer', [
-      h('p', ['Built by Recap from ', String(reports), ' trip reports. ', h('a', { href: data }, 'Data'), ' · ', h('a', { href: search }, 'Search')]),
+      h('p', [`Built by Recap from ${plural(reports, 'trip report')}. `, h('a', { href: data }, 'Data'), ' · ', h('a', { href: search }, 'Search')]),
     ]),
   )
 }

@@ -4,7 +4,6 @@ import type { Report } from '../src/link/graph.ts'
 import type { OutlineItem } from '../src/parse/report.ts'
 import { layout, type PageContext } from './layout.ts'
 import { formatDate, kindBadge, plural, speakerLinks, topicChips } from './parts.ts'
-import { slugify } from '../src/paths.ts'
 
 /** Topics shown in a report's header before "all topics". */
 const focusLimit = 5
@@ -14,12 +13,8 @@ export function reportPage(ctx: PageContext, report: Report): Root {
   const conference = site.conference.get(report.conference)!
   const heading = (level: number) => `h${Math.min(6, 2 + level)}`
 
-  const groupId = groupIds(report)
   const body: ElementContent[] = report.outline.map((item) => {
-    if (item.type === 'group') {
-      const id = groupId(item.title)
-      return h(`${heading(item.level)}.group-heading`, { id }, [item.title, anchor(id, item.title)])
-    }
+    if (item.type === 'group') return h(`${heading(item.level)}.group-heading`, { id: item.id }, [item.title, anchor(item.id, item.title)])
     const s = site.section.get(`${report.id}/${item.slug}`)!
     // The section's anchor is its id; its title (the text only) links to the section's own page.
     return h('section.report-section', { id: s.slug }, [
@@ -68,24 +63,6 @@ export function reportPage(ctx: PageContext, report: Report): Root {
 function anchor(id: string, title: string): ElementContent {
   return h('a.anchor', { href: `#${id}`, ariaLabel: `Link to “${title}”` }, '#')
 }
-
-/**
- * Group headings ("Day 1") get the id a reader would link to, "day-1", as on GitHub; one that
- * a section or an earlier group already has, or that the page itself uses, gets "group-day-1".
- */
-function groupIds(report: Report): (title: string) => string {
-  const taken = new Set([...pageIds, ...report.sections.map((id) => id.slice(report.id.length + 1))])
-  return (title) => {
-    const slug = slugify(title)
-    let id = taken.has(slug) ? `group-${slug}` : slug
-    for (let n = 2; taken.has(id); n++) id = `group-${slug}-${n}`
-    taken.add(id)
-    return id
-  }
-}
-
-/** Ids the report page's own parts use. */
-const pageIds = ['main', 'search-header']
 
 /** The report's focus topics first; the rest behind "all topics". */
 function focusChips(ctx: PageContext, report: Report): ElementContent | null {

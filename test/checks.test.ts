@@ -21,6 +21,35 @@ describe('content checks', () => {
     ])
   })
 
+  it('does not warn when the headings that follow are the ones the sentence announces', async () => {
+    const body = [
+      'Let me summarize the talks I attended:', // 7: before "# Talks", which heads the talks
+      '',
+      '# Talks',
+      '',
+      '## First talk {.talk}',
+      '',
+      'Text.',
+      '',
+      '# Hot topics',
+      '',
+      'Here are the hottest ones:', // 17: over its own section's sub-headings
+      '',
+      '## Service mesh',
+      '',
+      'Text.',
+      '',
+      '# Top 3',
+      '',
+      'Watch these three videos:', // 25: the next heading ends its section: the videos were lost
+      '',
+      '# Lightning talks',
+      '',
+      'Text.',
+    ].join('\n')
+    expect((await warnings(body)).map((l) => l.split('  ')[0])).toEqual(['reports/r.md:25:25'])
+  })
+
   it('does not warn when a list, a quote, text or code follows the colon, or inside code and comments', async () => {
     const body = [
       'Three things:',

@@ -2,7 +2,10 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
+import path from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { makeContent, removeDir, report, tempDir } from './helpers.ts'
 
 const vnuJar = createRequire(import.meta.url)('vnu-jar') as string
 
@@ -21,13 +24,44 @@ describe.skipIf(!javaAvailable())('valid HTML', () => {
   const out = inject('fixtureSite')
 
   it('has no Nu HTML checker errors on any page', async () => {
-    let output = ''
-    try {
-      const result = await promisify(execFile)('java', ['-jar', vnuJar, '--errors-only', '--skip-non-html', '--format', 'gnu', out], { maxBuffer: 16 * 1024 * 1024 })
-      output = result.stderr + result.stdout
-    } catch (error) {
-      output = (error as { stderr: string }).stderr
-    }
-    expect(output.split('\n').filter(Boolean).map((l) => l.replace(out, ''))).toEqual([])
+    expect(await nuErrors(out)).toEqual([])
+  }, 120_000)
+
+  it('has none either where a report holds raw HTML leftovers, code and tables', async () => {
+    const body = [
+      '## A talk {.talk}',
+      '',
+      'An image without alt <img src="/a.png">, a <a href="javascript:alert(1)">link to nowhere</a>, <a name="here">a target</a>.',
+      '',
+      '<style>p{color:red}</style>',
+      '',
+      '<form action="https://evil.example/"><label>Query <input name=q></label><select><option>One</option></select><button>go</button></form>',
+      '',
+      '```',
+      'code',
+      '```',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '- [x] done',
+    ].join('\n')
+    const content = await makeContent({ 'reports/raw.md': report('title: Raw\nconference: meshconf-2019\nsummary: Raw HTML.', body) })
+    const site = path.join(await tempDir(), 'site')
+    await build({ contentDir: content, outDir: site })
+    await removeDir(content)
+    expect(await nuErrors(path.join(site, 'reports'))).toEqual([])
   }, 120_000)
 })
+
+async function nuErrors(dir: string): Promise<string[]> {
+  let output = ''
+  try {
+    const result = await promisify(execFile)('java', ['-jar', vnuJar, '--errors-only', '--skip-non-html', '--format', 'gnu', dir], { maxBuffer: 16 * 1024 * 1024 })
+    output = result.stderr + result.stdout
+  } catch (error) {
+    output = (error as { stderr: string }).stderr
+  }
+  return output.split('\n').filter(Boolean).map((l) => l.replace(dir, ''))
+}

@@ -74,6 +74,10 @@ describe('slugs', () => {
     ['You’ll need a team for that', 'youll-need-a-team-for-that'],
     ['Überblick', 'überblick'],
     ['???', 'section'],
+    // No hyphen left at either end for a sign GitHub drops beside a space.
+    ['🚀 Rocket Talk — Jane Doe, Acme', 'rocket-talk--jane-doe-acme'],
+    ['Keynote #', 'keynote'],
+    ['🎉 🎉', 'section'],
   ])('%j → %j', (title, slug) => {
     expect(slugify(title)).toBe(slug)
   })

@@ -1,18 +1,20 @@
 /**
  * The unified processors: Markdown → mdast (with session attributes read), and a section's
  * mdast nodes → sanitized HTML. Raw HTML in a report is parsed and then sanitized with
- * GitHub's schema: no script, no event handlers, no javascript: URLs.
+ * GitHub's schema: no script, no event handlers, no javascript: URLs; what sanitizing leaves
+ * that a reader would take for something else (a style sheet's text, a form's controls, a link
+ * that goes nowhere) is tidied away after it (see `tidy`).
  */
-import type { Element, Root as HastRoot } from 'hast'
+import type { Element, ElementContent, Parents, Root as HastRoot } from 'hast'
 import type { Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { stripControls } from '../load/controls.ts'
 import { contains } from '../tree.ts'
@@ -32,28 +34,48 @@ export function parseMarkdown(markdown: string, path: string): { tree: Root; fil
 }
 
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true })
+
+/**
+ * Elements dropped with everything inside them. GitHub's schema drops only script's text and
+ * unwraps the rest, so a style sheet, a template, a frame's fallback or a form's typed value
+ * and choices were shown as text on the page ("body{display:none}").
+ */
+const droppedWithContent = ['script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'title', 'textarea', 'select', 'datalist', 'option', 'optgroup']
 /**
  * GitHub's schema, and the attributes of responsive images: `srcset` and `sizes` on an image
  * as on a picture's sources, and a source's `type`. Each srcset candidate is resolved as an
  * image's src is (markSiteLink), and one with a scheme other than http or https is dropped,
  * as the schema drops such a src.
  */
-const schema = {
+const schema: SanitizeSchema = {
   ...defaultSchema,
+  strip: [...new Set([...(defaultSchema.strip ?? []), ...droppedWithContent])],
   attributes: {
     ...defaultSchema.attributes,
     img: [...(defaultSchema.attributes?.img ?? []), 'srcSet', 'sizes'],
     source: [...(defaultSchema.attributes?.source ?? []), 'sizes', 'type'],
   },
 }
+
 const withRaw = unified().use(rehypeRaw).use(rehypeSanitize, schema)
 const withoutRaw = unified().use(rehypeSanitize, schema)
 
-/** Where a section's files are found: the report's folder, and the list its references are added to. */
+/** Where a section's files are found: the report's folder, and the lists its references are added to. */
 export interface ReferenceContext {
   /** The report's folder relative to the content folder, with "/": "reports" or "reports/2019". */
   folder: string
   found: FileReference[]
+  /** Links to "#…", with their lines in the body: the report checks that the page has the id. */
+  fragments?: FragmentLink[]
+  /** Raw `<img>` written without alt, with their lines in the body. */
+  missingAlt?: { line: number; column: number }[]
+}
+
+export interface FragmentLink {
+  /** The fragment decoded, without "#". */
+  fragment: string
+  line: number
+  column: number
 }
 
 /**
@@ -81,9 +103,108 @@ export function sectionContent(nodes: RootContent[], headingDepth: number, refer
         else if (Array.isArray(value)) node.properties[name] = value.map((v) => (typeof v === 'string' ? stripControls(v) : v))
       }
       markSiteLink(node, at, references)
+      noteForCheck(node, at ?? { line: 1, column: 1 }, references)
     }
   })
+  tidy(hast)
   return hast
+}
+
+/** What the report's check needs from an element: a link to "#…", and a raw image without alt. */
+function noteForCheck(node: Element, at: { line: number; column: number }, references: ReferenceContext | undefined): void {
+  if (!references) return
+  const href = node.properties.href
+  if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#')) {
+    let fragment = href.slice(1)
+    try {
+      fragment = decodeURIComponent(fragment)
+    } catch {
+      // A stray "%": the fragment is the text as written.
+    }
+    references.fragments?.push({ fragment, line: at.line, column: at.column })
+  }
+  if (node.tagName === 'img' && node.properties.alt === undefined) references.missingAlt?.push({ line: at.line, column: at.column })
+}
+
+/**
+ * After sanitizing, what is left of raw HTML made readable, and code and tables usable from
+ * the keyboard:
+ * - an `<img>` without alt gets alt="" (HTML requires one; `check` asks for a real one);
+ * - a form's controls go (a text box became a disabled checkbox); a button's or label's
+ *   text stays, as text. The checkbox of a task list item ("- [x]") stays;
+ * - an `<a>` whose address was removed (javascript:…) is no link: its text stays, as text,
+ *   and an anchor it named (`<a name>`, `<a id>`) stays as a span with that id; so does a
+ *   link with nothing in it to click;
+ * - a code block may be wider than its box: it scrolls, and takes focus so that the keyboard
+ *   can scroll it (WCAG 2.1.1), as in MkDocs Material;
+ * - a table is wrapped in a box that scrolls sideways, focusable and named, so that a wide
+ *   table never makes the whole page scroll on a phone or zoomed in.
+ */
+function tidy(tree: HastRoot): void {
+  const tasks = taskCheckboxes(tree)
+  visit(tree, 'element', (node: Element, index, parent: Parents | undefined) => {
+    if (!parent || index === undefined) return undefined
+    if (node.tagName === 'img' && node.properties.alt === undefined) node.properties.alt = ''
+    // A paragraph of nothing but what was dropped (`<template>…</template>`, a text box) goes with it.
+    const dropped = (c: ElementContent) => (c.type === 'text' && c.value.trim() === '') || (c.type === 'element' && c.tagName === 'input' && !tasks.has(c))
+    if (node.tagName === 'p' && node.children.every(dropped)) {
+      parent.children.splice(index, 1)
+      return [SKIP, index]
+    }
+    if (node.tagName === 'input' && !tasks.has(node)) {
+      parent.children.splice(index, 1)
+      return [SKIP, index]
+    }
+    // A link with nothing to click (`[]()`, left by a copied post) is a tab stop with no name: it goes too.
+    const empty = node.children.every((c) => c.type === 'text' && c.value.trim() === '')
+    if (node.tagName === 'a' && (node.properties.href === undefined || empty)) {
+      const id = node.properties.id ?? node.properties.name
+      if (typeof id === 'string' && id !== '') {
+        parent.children[index] = { type: 'element', tagName: 'span', properties: { id }, children: node.children }
+        return undefined
+      }
+      parent.children.splice(index, 1, ...node.children)
+      return [SKIP, index]
+    }
+    if (node.tagName === 'pre') node.properties.tabIndex = 0
+    if (node.tagName === 'table') {
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0, role: 'group', ariaLabel: tableLabel(node) }, children: [node] }
+      return [SKIP, index + 1]
+    }
+    return undefined
+  })
+}
+
+/** The checkboxes remark-gfm makes for "- [x] done": the first thing in a task list item (or in its first paragraph). */
+function taskCheckboxes(tree: HastRoot): Set<Element> {
+  const found = new Set<Element>()
+  const first = (el: Element) => el.children.find((c): c is Element => c.type === 'element')
+  visit(tree, 'element', (li: Element) => {
+    const classes = li.properties.className
+    if (li.tagName !== 'li' || !Array.isArray(classes) || !classes.includes('task-list-item')) return
+    let box = first(li)
+    if (box?.tagName === 'p') box = first(box)
+    if (box?.tagName === 'input') found.add(box)
+  })
+  return found
+}
+
+/** A table's name for the keyboard and screen readers: its column headings, or its first row. */
+function tableLabel(table: Element): string {
+  let row: Element | undefined
+  visit(table, 'element', (el: Element) => {
+    if (el.tagName !== 'tr') return undefined
+    row = el
+    return EXIT
+  })
+  const cells = (row?.children ?? []).filter((c): c is Element => c.type === 'element').map((c) => hastText(c).replace(/\s+/g, ' ').trim()).filter(Boolean)
+  const names = cells.join(', ')
+  return names === '' ? 'Table' : `Table: ${names.length > 80 ? names.slice(0, 80).replace(/\s\S*$/, '') + '…' : names}`
+}
+
+function hastText(node: ElementContent): string {
+  if (node.type === 'text') return node.value
+  return node.type === 'element' ? node.children.map(hastText).join('') : ''
 }
 
 /**

@@ -10,9 +10,10 @@ import { sessionKinds, type FrontMatter, type SectionKind } from '../validate/sc
 import type { ValidatedReport } from '../validate/content.ts'
 import type { Element, Root as HastRoot } from 'hast'
 import { visit } from 'unist-util-visit'
-import { parseMarkdown, plainText, sectionContent, countWords } from './markdown.ts'
+import { parseMarkdown, plainText, sectionContent, countWords, type FragmentLink } from './markdown.ts'
 import { cutSections } from './sections.ts'
 import { findDeepNesting, maxNesting } from './nesting.ts'
+import { editDistance } from '../validate/yaml.ts'
 import type { Speaker } from './structure/speakers.ts'
 import type { FileReference } from './references.ts'
 
@@ -33,7 +34,8 @@ export interface ParsedSection {
   wordCount: number
 }
 
-export type OutlineItem = { type: 'section'; slug: string; level: number } | { type: 'group'; title: string; level: number }
+/** A group's `id` is its heading's id on the report page (see groupIds). */
+export type OutlineItem = { type: 'section'; slug: string; level: number } | { type: 'group'; title: string; level: number; id: string }
 
 export interface ParsedReport {
   id: string
@@ -74,10 +76,10 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
 
   const slugger = new GithubSlugger()
   const sections: ParsedSection[] = []
-  const outline: OutlineItem[] = []
+  const outline: (OutlineItem | { type: 'group'; title: string; level: number })[] = []
   const knownTopics = new Set(topicIds)
   const slugLines = new Map<string, number>()
-  const references = { folder, found: [] as FileReference[] }
+  const references = { folder, found: [] as FileReference[], fragments: [] as FragmentLink[], missingAlt: [] as { line: number; column: number }[] }
 
   for (const item of cutSections(tree)) {
     if (item.type === 'group') {
@@ -123,8 +125,66 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
   }
 
   for (const r of references.found) r.line = toFileLine(r.line)
-  for (const s of sections) pointFragmentsAtReport(s.content, report.id)
-  return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections, outline, references: references.found }, problems }
+  const groupId = groupIds(sections.map((s) => s.slug))
+  const withIds: OutlineItem[] = outline.map((item) => (item.type === 'group' ? { ...item, id: groupId(item.title) } : item))
+  const contentIds = new Set<string>()
+  for (const s of sections) collectIds(s.content, contentIds)
+  for (const s of sections) pointFragmentsAtReport(s.content, report.id, contentIds)
+  for (const at of references.missingAlt) problems.push(problem('imageWithoutAlt', { file: report.file, line: toFileLine(at.line), column: at.column }, {}, 'warning'))
+  problems.push(...missingAnchors(references.fragments, withIds, contentIds, { file: report.file, toFileLine }))
+  return { report: { id: report.id, file: report.file, frontMatter: report.frontMatter, sections, outline: withIds, references: references.found }, problems }
+}
+
+/** Ids the report page's own parts use (templates/layout.ts): a heading never takes them. */
+export const pageIds = ['main', 'search-header']
+
+/**
+ * Group headings ("Day 1") get the id a reader would link to, "day-1", as on GitHub; one that
+ * a section or an earlier group already has, or that the page itself uses, gets "group-day-1".
+ */
+function groupIds(sectionSlugs: string[]): (title: string) => string {
+  const taken = new Set([...pageIds, ...sectionSlugs])
+  return (title) => {
+    const slug = slugify(title)
+    let id = taken.has(slug) ? `group-${slug}` : slug
+    for (let n = 2; taken.has(id); n++) id = `group-${slug}-${n}`
+    taken.add(id)
+    return id
+  }
+}
+
+function collectIds(content: HastRoot, into: Set<string>): void {
+  visit(content, 'element', (el: Element) => {
+    if (typeof el.properties.id === 'string') into.add(el.properties.id)
+  })
+}
+
+/**
+ * A link to "#…" that no heading or element of the report has: it goes nowhere on the site.
+ * The warning names the id nearest to the one written ("talk-1-1-…" for "talk-11-…").
+ */
+function missingAnchors(links: FragmentLink[], outline: OutlineItem[], contentIds: Set<string>, at: { file: string; toFileLine: (line: number) => number }): Problem[] {
+  const headings = outline.map((item) => (item.type === 'group' ? item.id : item.slug))
+  const known = new Set([...pageIds, ...headings, ...contentIds])
+  const problems: Problem[] = []
+  for (const link of links) {
+    if (known.has(link.fragment) || contentIds.has(clobbered + link.fragment)) continue
+    const nearest = nearestId(link.fragment, headings)
+    problems.push(problem('missingAnchor', { file: at.file, line: at.toFileLine(link.line), column: link.column }, { fragment: link.fragment, ...(nearest ? { nearest } : {}) }, 'warning'))
+  }
+  return problems
+}
+
+/** The heading id most like `fragment`; case counts, as it does in a browser. */
+function nearestId(fragment: string, ids: string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const id of ids) {
+    // Only a link that was already wrong gets here, so the full comparison with each heading is affordable.
+    const d = editDistance(fragment.slice(0, 200), id)
+    if (d < bestDistance) [best, bestDistance] = [id, d]
+  }
+  return best
 }
 
 /**
@@ -136,7 +196,7 @@ export function parseReport(report: ValidatedReport, topicIds: readonly string[]
 /** What sanitizing puts before every id in report content. */
 const clobbered = 'user-content-'
 
-function pointFragmentsAtReport(content: HastRoot, reportId: string): void {
+function pointFragmentsAtReport(content: HastRoot, reportId: string, reportIds: ReadonlySet<string>): void {
   const own = new Set<string>()
   visit(content, 'element', (el: Element) => {
     if (typeof el.properties.id === 'string') own.add(el.properties.id)
@@ -153,6 +213,8 @@ function pointFragmentsAtReport(content: HastRoot, reportId: string): void {
     // Sanitizing prefixes ids (DOM clobbering), not the links to them: a footnote's "#fn-1"
     // (written "#user-content-fn-1") means the element now called "user-content-…" of it.
     if (own.has(clobbered + fragment)) el.properties.href = '#' + encodeURIComponent(clobbered + fragment).replace(/%2F/g, '/')
+    // An element of another section (`<a name="x">` there) has its prefixed id on the report page.
+    else if (!own.has(fragment) && reportIds.has(clobbered + fragment)) el.properties.dataSitePath = sitePath('reports', reportId) + '#' + encodeURIComponent(clobbered + fragment).replace(/%2F/g, '/')
     else if (!own.has(fragment)) el.properties.dataSitePath = sitePath('reports', reportId) + href
   })
 }

@@ -2,11 +2,15 @@
  * Content checks: warnings about text a report should not publish as it is. They read the
  * Markdown of one report, line by line, so a warning names the line to fix.
  *
- * - A paragraph that ends in ":" with nothing after it (the next block is a heading or the
- *   end of the report): usually a list or links lost when a post was copied.
+ * - A paragraph that ends in ":" with nothing after it (the next block is a heading that ends
+ *   its section, or the end of the report): usually a list or links lost when a post was
+ *   copied. A heading below its section's ("Here are my top picks:" over the talks' headings)
+ *   is what the sentence announces. Before the first heading, every heading is below: there
+ *   a heading is announced when it heads others ("…the talks I attended:", then "# Talks"
+ *   over the talks), and a lone section after the sentence ("Slides:", "## Keynote") is not.
  * - The placeholder sentences of the `npm run new` skeleton, left in the report.
  */
-import { problem, type Problem } from '../problems.ts'
+import { problem, sortProblems, type Problem } from '../problems.ts'
 import type { ValidatedReport } from './content.ts'
 
 /** The sentences `npm run new` writes for the author to replace (src/author/new-report.ts). */
@@ -30,8 +34,13 @@ export function contentWarnings(report: ValidatedReport): Problem[] {
   let inComment = false
   // The last line of the paragraph being read, when it ends in ":".
   let colonAt: number | undefined
+  // The depth of the heading over the line being read; 0 before the first heading.
+  let sectionDepth = 0
+  // A colon before the first heading, followed by a heading: it announced that heading if the next heading is deeper.
+  let introColon: { at: number; depth: number } | undefined
+  const warnColon = (at: number) => warnings.push(problem('danglingColon', { file, line: report.bodyLine + at, column: lines[at]!.length }, {}, 'warning'))
   const flushColon = (endsHere: boolean) => {
-    if (colonAt !== undefined && endsHere) warnings.push(problem('danglingColon', { file, line: report.bodyLine + colonAt, column: lines[colonAt]!.length }, {}, 'warning'))
+    if (colonAt !== undefined && endsHere) warnColon(colonAt)
     colonAt = undefined
   }
   lines.forEach((raw, i) => {
@@ -59,8 +68,21 @@ export function contentWarnings(report: ValidatedReport): Problem[] {
       return
     }
     if (line.trim() === '') return
-    // What comes after a paragraph ending in ":" decides: a heading or a rule means nothing followed.
-    if (/^\s{0,3}(#{1,6}\s|(?:[-*_]\s*){3,}$)/.test(line)) {
+    // What comes after a paragraph ending in ":" decides: a rule, or a heading of the same
+    // section's depth or above, means nothing followed; a deeper heading is what it announced.
+    const heading = /^\s{0,3}(#{1,6})(?:\s|$)/.exec(line)
+    if (heading) {
+      const depth = heading[1]!.length
+      if (introColon) {
+        if (depth <= introColon.depth) warnColon(introColon.at)
+        introColon = undefined
+      }
+      if (colonAt !== undefined && sectionDepth === 0) introColon = { at: colonAt, depth }
+      flushColon(sectionDepth > 0 && depth <= sectionDepth)
+      sectionDepth = depth
+      return
+    }
+    if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line)) {
       flushColon(true)
       return
     }
@@ -73,5 +95,6 @@ export function contentWarnings(report: ValidatedReport): Problem[] {
     colonAt = isParagraphText && /:$/.test(line) && !/https?:$/.test(line) ? i : undefined
   })
   flushColon(!fence)
-  return warnings
+  if (introColon) warnColon(introColon.at)
+  return sortProblems(warnings)
 }

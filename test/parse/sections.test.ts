@@ -35,7 +35,7 @@ describe('cutting a report into sections', () => {
       ['After', 'note', null, 0],
     ])
     expect(report.outline).toEqual([
-      { type: 'group', title: 'Day 2', level: 0 },
+      { type: 'group', title: 'Day 2', level: 0, id: 'day-2' },
       { type: 'section', slug: 'talk-a', level: 1 },
       { type: 'section', slug: 'talk-b', level: 1 },
       { type: 'section', slug: 'after', level: 0 },
@@ -104,6 +104,37 @@ describe('ranking sub-headings below the section heading', () => {
   })
 })
 
+describe('links to a heading of the same report', () => {
+  it('warn where a link names an id no heading or element has, with the nearest heading id', () => {
+    const { problems } = parse(
+      [
+        'See [the first talk](#talk-1-1-scaling-prometheus) and [day one](#day-1).', // 5
+        '',
+        '## Day 1', // 7
+        '',
+        '### Talk 1.1: Scaling Prometheus {.talk}', // 9
+        '',
+        'Text with a note[^1] and <a name="slides"></a>slides.', // 11
+        '',
+        '[^1]: The note.', // 13
+        '',
+        '## Wrap-up', // 15
+        '',
+        'Back to [the talk](#talk-11-scaling-prometheus), [the slides](#slides), [the top](#main) and [nothing](#Wrap-up).', // 17
+      ].join('\n'),
+    )
+    expect(problems.map((p) => [p.code, p.line, p.column, p.message, p.hint.split('?')[0]])).toEqual([
+      ['missingAnchor', 5, 5, 'link to "#talk-1-1-scaling-prometheus": no heading or element of this report has that id', 'Did you mean "#talk-11-scaling-prometheus"'],
+      ['missingAnchor', 17, 94, 'link to "#Wrap-up": no heading or element of this report has that id', 'Did you mean "#wrap-up"'],
+    ])
+  })
+
+  it('point a link to an element of another section at the report page', () => {
+    const { report } = parse('## A\n\n<a name="slides"></a>Slides.\n\n## B\n\nSee [them](#slides).')
+    expect(html(report.sections[1]!)).toContain('<a href="#slides" data-site-path="reports/r/#user-content-slides">them</a>')
+  })
+})
+
 describe('sanitizing report HTML', () => {
   it('drops scripts, event handlers and javascript: URLs', () => {
     const { report } = parse(
@@ -112,7 +143,49 @@ describe('sanitizing report HTML', () => {
     const out = html(report.sections[0]!)
     expect(out).not.toMatch(/<script|onerror|javascript:/i)
     // The image stays, as a site link to the file beside the report (see test/parse/references.test.ts).
-    expect(out).toContain('<img src="x.png" data-site-path="reports/x.png">')
+    expect(out).toContain('<img src="x.png" data-site-path="reports/x.png" alt="">')
+  })
+
+  it('drops what sanitizing left that a reader would see: style sheets, templates, form controls, links to nowhere', () => {
+    const { report } = parse(
+      [
+        '## X',
+        '',
+        'Text <a href="javascript:alert(1)">click</a>, [md](javascript:alert(2)) and <a name="here">Here</a>.[]() [ ](https://example.com/)',
+        '',
+        '<style>body{display:none}</style>',
+        '',
+        '<template><p>later</p></template>',
+        '',
+        '<form action="https://evil.example/"><input name=q><textarea>typed</textarea><select><option>One</option></select><button>go</button></form>',
+        '',
+        '<noscript>Enable JavaScript</noscript>',
+        '',
+        '- [x] done',
+        '- [ ] to do',
+      ].join('\n'),
+    )
+    const out = html(report.sections[0]!)
+    expect(out).not.toMatch(/display:none|later|typed|One|Enable JavaScript|<input name|<a>|<a |<form|<button|<template|<style/)
+    // The link's text and the button's text stay, as text; the named anchor stays a target.
+    expect(out).toContain('<p>Text click, md and <span id="user-content-here">Here</span>.')
+    expect(out).toContain('go')
+    // The task list keeps its checkboxes.
+    expect(out.match(/<input type="checkbox"[^>]*disabled>/g)).toHaveLength(2)
+  })
+
+  it('gives a raw <img> without alt an empty one and warns where it is', () => {
+    const { report, problems } = parse('## X\n\nSee <img src="a.png"> and <img src="b.png" alt="B">.\n\n![](c.png)')
+    const out = html(report.sections[0]!)
+    expect(out.match(/<img[^>]*>/g)!.map((img) => /alt="[^"]*"/.exec(img)?.[0])).toEqual(['alt=""', 'alt="B"', 'alt=""'])
+    expect(problems.map((p) => [p.code, p.line, p.column, p.severity])).toEqual([['imageWithoutAlt', 7, 5, 'warning']])
+  })
+
+  it('makes code blocks and tables scroll in their own box, reachable by keyboard', () => {
+    const { report } = parse('## X\n\n```\nlong line\n```\n\n| Talk | Room |\n|---|---|\n| A | 1 |\n\n<pre>raw</pre>')
+    const out = html(report.sections[0]!)
+    expect(out.match(/<pre[^>]*>/g)).toEqual(['<pre tabindex="0">', '<pre tabindex="0">'])
+    expect(out).toContain('<div class="table-scroll" tabindex="0" role="group" aria-label="Table: Talk, Room"><table>')
   })
 
   it('keeps ordinary Markdown: links, lists, tables, code', () => {
