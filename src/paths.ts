@@ -53,7 +53,8 @@ export function hrefsFrom(from: SitePath): (to: SitePath | string, hash?: string
 
 /** An absolute href under the site's base path (for the 404 page, which is served from any depth). */
 export function absoluteHref(base: string, to: SitePath | string, hash?: string): string {
-  const href = normalizeBase(base) + to
+  // As a URL path is written: a base such as "/my recap/" would split a srcset candidate.
+  const href = encodeURI(normalizeBase(base)) + to
   return hash ? `${href}#${hash}` : href
 }
 

@@ -26,8 +26,6 @@ export interface PageFrame {
   description: string
   current?: NavKey
   main: (ElementContent | null)[]
-  /** What this page adds at the end of the head. */
-  head?: ElementContent[]
 }
 
 const nav: { key: NavKey; label: string; to: string }[] = [
@@ -52,7 +50,6 @@ export function layout(ctx: PageContext, frame: PageFrame): Root {
           h('title', title),
           h('meta', { name: 'description', content: frame.description }),
           headLinks(ctx),
-          ...(frame.head ?? []),
         ]),
         h('body', [
           h('a.skip-link', { href: '#main' }, 'Skip to content'),

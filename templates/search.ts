@@ -54,18 +54,11 @@ export function searchPage(ctx: PageContext, { years, topics, kinds, sectionCoun
       h('nav.quick-links', { ariaLabel: 'Topics, projects and speakers', hidden: true, dataSearchLinks: '' }),
       h('ol.results', { dataSearchResults: '', ariaBusy: 'false', ariaLabel: 'Search results', dataSectionCount: String(sectionCount) }),
       // The search interface, fetched with site.js rather than after it: here it is needed at
-      // once, and waiting for site.js to ask for it cost the first result a round trip.
+      // once, and waiting for site.js to ask for it cost the first result a round trip. The
+      // index too, as the script element that loads it over http and from disk
+      // (src/browser/handover.ts) asks for it: a fetch() preload is refused from disk.
+      h('link', { rel: 'preload', href: ctx.href(indexFile), as: 'script' }),
       h('script', { src: ctx.href('assets/search-ui.js'), defer: true, dataRecapSearch: '' }),
-    ],
-    // The index too, as a fetch() the search interface's own matches: added by a script, as
-    // the page is parsed, only over http. Opened from disk the search loads the index as a
-    // script element (src/browser/search.ts), and the browser refuses a fetch preload of a
-    // file:// URL with a CORS error, then warns that it went unused.
-    head: [
-      h(
-        'script',
-        `if (location.protocol !== 'file:') { const l = document.createElement('link'); l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = ${JSON.stringify(ctx.href(indexFile))}; document.head.append(l) }`,
-      ),
     ],
   })
 }

@@ -111,7 +111,8 @@ describe('a srcset', () => {
     await mkdir(path.join(pub, 'images'), { recursive: true })
     await writeFile(path.join(pub, 'images/b.png'), png(4, 4, [0, 200, 0]))
     const out = path.join(work, 'site')
-    const summary = await build({ contentDir: content, outDir: out, base: '/recap/', publicDir: pub })
+    // A base with a space: a srcset URL must carry it encoded, or the candidate splits.
+    const summary = await build({ contentDir: content, outDir: out, base: '/my recap/', publicDir: pub })
 
     // A warning for each missing file, with its line: once for lost.png, named by both src and srcset.
     const mine = summary.warnings.filter((w) => w.file.endsWith('pics.md'))
@@ -122,7 +123,7 @@ describe('a srcset', () => {
       ['missingReference', lineOf(text, '/images/b@2x.png'), 3, expect.stringContaining('"/images/b@2x.png"')],
     ])
 
-    const site = 'https://example.org/recap/'
+    const site = 'https://example.org/my recap/'
     const srcsets = (html: string, base: string) =>
       [...html.matchAll(/srcset="([^"]*)"/g)].map((m) => m[1]!.split(', ').map((c) => { const [u, d] = c.split(' '); return [decodeURIComponent(new URL(u!, base).href), d ?? ''] }))
     const expected = [

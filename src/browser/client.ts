@@ -3,7 +3,7 @@
  * or, where a page may not start one (opened from disk), loads the engine with a script
  * element. The engine is fetched on first use, so pages that never search never load it.
  */
-import { indexFile, parseChunkScript, shardFilesFor, type Manifest } from '../search/format.ts'
+import { indexFile, shardFilesFor, type Manifest } from '../search/format.ts'
 import type { Filters, SearchOptions, SearchResult } from '../search/query.ts'
 import { handOver } from './handover.ts'
 import type { PageEngine, SearchRequest, SearchResponse } from './search.ts'
@@ -31,7 +31,7 @@ function startWorker(root: string, input: string): Send | undefined {
     return undefined
   }
   // The index and the first query's shards, fetched here while the worker's own script loads and starts.
-  handOver(worker, root, indexFile, (text) => shardFilesFor(parseChunkScript(text).data as Manifest, input))
+  handOver(worker, root, indexFile, 'index', (data) => shardFilesFor(data as Manifest, input))
   const waiting = new Map<number, (r: SearchResponse) => void>()
   worker.addEventListener('message', (event: MessageEvent<SearchResponse>) => {
     waiting.get(event.data.id)?.(event.data)

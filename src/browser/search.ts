@@ -4,7 +4,7 @@
  * a script element (a page opened from disk, where workers and fetch() are refused), it
  * answers on the page, loading chunks as script elements. Either way the same Searcher runs.
  */
-import { callbackName, chunkFile, indexFile, parseChunkScript, type Manifest } from '../search/format.ts'
+import { callbackName, chunkFile, indexFile, type Manifest } from '../search/format.ts'
 import { Searcher, type Filters, type SearchOptions, type SearchResult } from '../search/query.ts'
 import { chunkSource } from '../search/source.ts'
 import { handedFiles, type Handover } from './handover.ts'
@@ -61,7 +61,7 @@ const inWorker = typeof document === 'undefined'
 
 if (inWorker) {
   const files = handedFiles()
-  const answer = engine(async (root, file) => parseChunkScript(await files.text(root, file)).data)
+  const answer = engine((root, file) => files.data(root, file))
   self.addEventListener('message', async (event: MessageEvent<SearchRequest | Handover>) => {
     if (files.receive(event.data)) return
     ;(self as unknown as Worker).postMessage(await answer(event.data as SearchRequest))

@@ -194,12 +194,10 @@ const emptyRoot: Parents = { type: 'root', children: [] }
 /** A `data-site-srcset` ([site path or null, URL as written, descriptor] per candidate) as the srcset of a page. */
 export function srcsetFor(encoded: string, siteHref: (sitePath: string) => string): string {
   const candidates = JSON.parse(encoded) as [string | null, string, string][]
-  return candidates.map(([site, url, descriptor]) => (site === null ? url : srcsetUrl(siteHref(site))) + (descriptor ? ' ' + descriptor : '')).join(', ')
-}
-
-/** An href as a srcset URL: whitespace (a base such as "/my recap/") and a comma at its end would split it. */
-function srcsetUrl(href: string): string {
-  return href.replace(/[\t\n\f\r ]/g, encodeURIComponent).replace(/,+$/, (commas) => commas.replaceAll(',', '%2C'))
+  // A site path's href has no whitespace and no comma at its end, which would split a candidate:
+  // a copied file's path is percent-encoded (parse/references.ts), a path from the root was one
+  // srcset URL already, and the base of an absolute href is encoded (paths.ts).
+  return candidates.map(([site, url, descriptor]) => (site === null ? url : siteHref(site)) + (descriptor ? ' ' + descriptor : '')).join(', ')
 }
 
 /** Raw nodes made by PreRendered: with fragments, the only raw HTML the serializer writes as it is. */

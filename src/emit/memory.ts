@@ -59,7 +59,7 @@ export class MemorySite {
    */
   has(path: string): boolean {
     if (this.pages.has(path) || path in browserEntries) return true
-    if (path.startsWith('data/')) return (this.dataPaths ??= new Set(lazyDataFiles(this.shown!, this.base).map((f) => f.path))).has(path)
+    if (path.startsWith('data/')) return this.shown !== undefined && (this.dataPaths ??= new Set(lazyDataFiles(this.shown, this.base).map((f) => f.path))).has(path)
     return this.lazy.some((l) => l.name === 'search index' && l.answers(path))
   }
 

@@ -174,7 +174,7 @@ class Finder {
  * there is none. The site cannot carry both, and either choice is wrong: Recap's page silently
  * hides the user's file, or the user's file breaks the site (a stylesheet, the home page). So
  * build and dev refuse, as a static-site generator refuses two pages at one path.
- * `sitePaths`: the site's own files, relative to its root with "/".
+ * `publicPaths` and `recapHas` take paths relative to the site's root, with "/".
  */
 export function publicClashes(publicDir: string, publicPaths: Iterable<string>, recapHas: (sitePath: string) => boolean): string | undefined {
   const clashes = [...publicPaths].filter(recapHas).sort()

@@ -24,8 +24,7 @@ export function resolveSiteLinks<T extends Root | Element>(tree: T, href: (siteP
         // Each candidate's site path, in the srcset's place.
         const { dataSiteSrcset: _, ...rest } = properties
         const candidates = JSON.parse(srcset) as [string | null, string, string][]
-        const asUrl = (h: string) => h.replace(/\s/g, (c) => encodeURIComponent(c)).replace(/,+$/, (c) => '%2C'.repeat(c.length))
-        properties = { ...rest, srcSet: candidates.map(([site, url, d]) => (site === null ? url : asUrl(href(site))) + (d ? ' ' + d : '')).join(', ') }
+        properties = { ...rest, srcSet: candidates.map(([site, url, d]) => (site === null ? url : href(site)) + (d ? ' ' + d : '')).join(', ') }
       }
     }
     let children: (RootContent | ElementContent)[] | undefined
