@@ -17,8 +17,8 @@ import { parse as parseToml } from 'smol-toml'
 import { unified } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
-import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
+import { parseYaml } from '../validate/yaml.ts'
 import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
 import { readBody, readSpeakerLine, speakersInText } from '../parse/structure/body-signals.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
@@ -47,12 +47,12 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
   const split = splitFrontMatter(text)
   if (isFrontMatterProblem(split)) throw new AuthoringError(`Line ${split.line}: ${split.reason}. ${split.hint}`)
   let value: unknown = {}
+  if (split.format === 'yaml') value = readYamlFrontMatter(split.raw, split.rawLinesBefore)
   try {
-    if (split.format === 'yaml') value = parseYamlText(split.raw, { maxAliasCount: 100 })
     if (split.format === 'toml') value = parseToml(split.raw)
   } catch (error) {
-    const first = (error as Error).message.split('\n')[0]
-    throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
+    const first = (error as Error).message.split('\n')[0]!.replace(/[:.\s]+$/, '')
+    throw new AuthoringError(`The post's front matter is not valid TOML: ${first}. Fix it in the post, or remove it.`)
   }
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
   if (split.format === 'none') {
@@ -60,6 +60,51 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
     if (metadata) return metadata
   }
   return { frontMatter, body: split.body, bodyLine: split.bodyLine }
+}
+
+/**
+ * A post's YAML front matter as Hugo and Jekyll read it. Their YAML reader (libyaml, go-yaml)
+ * takes a quoted value that goes on at the start of the next line, which YAML itself does
+ * not (yaml-test-suite QB6E): when that is all that is wrong, those lines are read indented.
+ * Any other error names the post's own line, as `check` would.
+ */
+function readYamlFrontMatter(raw: string, linesBefore: number): unknown {
+  const strict = parseYaml(raw, 'post', linesBefore)
+  if (!strict.problems.length) return strict.value
+  const lenient = indentQuotedContinuations(raw)
+  if (lenient !== raw) {
+    const again = parseYaml(lenient, 'post', linesBefore)
+    if (!again.problems.length) return again.value
+  }
+  const first = strict.problems[0]!
+  throw new AuthoringError(`The post's front matter is not valid YAML: line ${first.line}, column ${first.column}: ${first.message.replace(/^malformed YAML: /, "")}. Fix it in the post, or remove it.`)
+}
+
+/** `key: "text⏎more text"`: the lines a quoted value goes on to, indented by one space. */
+export function indentQuotedContinuations(raw: string): string {
+  let out = ''
+  let quote: string | undefined
+  let comment = false
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!
+    out += c
+    if (c === '\n') {
+      comment = false
+      if (quote && raw[i + 1] !== undefined && !/\s/.test(raw[i + 1]!)) out += ' '
+      continue
+    }
+    if (comment) continue
+    if (quote) {
+      if (quote === '"' && c === '\\') out += raw[++i] ?? ''
+      else if (quote === "'" && c === "'" && raw[i + 1] === "'") out += raw[++i]
+      else if (c === quote) quote = undefined
+      continue
+    }
+    const before = i === 0 ? '\n' : raw[i - 1]!
+    if (c === '#' && /\s/.test(before)) comment = true
+    else if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) quote = c
+  }
+  return out
 }
 
 /**
