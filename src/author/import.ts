@@ -27,7 +27,7 @@ import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
 import { httpUrl, type ConferenceEntry, type ProjectEntry, type SessionKind, type TopicEntry } from '../validate/schema.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
-import { chooseConference, type NewConference } from './conference.ts'
+import { chooseConference, type Example, type NewConference } from './conference.ts'
 import { draftMarkdown, markSessionsInMarkdown, speakersAttribute, speakersOfMarkdown } from './markdown-post.ts'
 
 export interface Catalogue {
@@ -46,6 +46,8 @@ export interface ImportResult {
   newConference?: NewConference
   /** Why the conference could not be told, when it could not. */
   question?: string
+  /** What --new-conference could be given, as far as the post tells. */
+  example?: Example
   /** What was guessed, for the author to check. */
   notes: string[]
 }
@@ -285,6 +287,7 @@ function finish(d: {
   let conference = d.options.conference ?? d.options.newConference?.id
   let newConference = d.options.newConference
   let question: string | undefined
+  let example: Example | undefined
   if (!conference) {
     const answer = chooseConference({ title: d.title, ...(d.summary ? { description: d.summary } : {}), text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
     if (answer.type === 'known') {
@@ -295,6 +298,7 @@ function finish(d: {
       newConference = answer.entry
     } else {
       question = answer.reason
+      example = answer.example
     }
   }
   const author = d.author ?? guessAuthor(d.body)
@@ -330,6 +334,7 @@ function finish(d: {
     ...(conference ? { conference } : {}),
     ...(newConference ? { newConference } : {}),
     ...(question ? { question } : {}),
+    ...(example ? { example } : {}),
     notes,
   }
 }
@@ -392,7 +397,7 @@ export async function importFile(file: string, o: { contentDir: string; conferen
     throw new AuthoringError(
       `Could not tell which conference "${result.title}" is about: ${result.question ?? 'no match'}. ` +
         `Pass --conference with one of: ${known.join(', ') || 'none yet'}; ` +
-        'or add it with --new-conference --name NAME --year YEAR --city CITY (for example --name "KubeCon Europe 2020" --year 2020 --city Amsterdam).',
+        `or add it with --new-conference --name NAME --year YEAR --city CITY${exampleFlags(result.example)}.`,
     )
   }
   const target = o.out ?? path.join(o.contentDir, 'reports', `${draftFileName(result.title)}.md`)
@@ -406,6 +411,16 @@ export async function importFile(file: string, o: { contentDir: string; conferen
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
   return { path: displayPath(target), notes }
+}
+
+/** ' (here: --name "Greach 2019" --year 2019 --city Madrid)', from what the post tells; '' when it tells nothing. */
+function exampleFlags(example: Example | undefined): string {
+  if (!example?.name && !example?.city && !example?.year) return ''
+  // Words only: a name from the post never carries quotes or control characters to the shell line.
+  const words = (t: string) => t.replace(/[^\p{L}\p{N} &+.'’-]+/gu, ' ').replace(/\s+/g, ' ').trim()
+  const name = example.name ? words(example.name) : ''
+  const city = example.city ? words(example.city) : ''
+  return ` (here: --name ${name ? `"${name}"` : 'NAME'} --year ${example.year ?? 'YEAR'} --city ${city ? (/\s/.test(city) ? `"${city}"` : city) : 'CITY'})`
 }
 
 async function addConference(contentDir: string, entry: NewConference): Promise<string> {
