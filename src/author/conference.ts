@@ -434,20 +434,23 @@ export function eventsOfPost(post: PostFacts): EventOfPost[] {
   const tops = headings.filter((h) => h.depth === top)
   const title = fold(post.title)
   // "Black Hat, KubeCon and Kernel Recipes": a title that lists names.
-  const listTitle = /,|\band\b|&|\+/.test(post.title)
+  const listTitle = /,|\band\b|&/.test(post.title)
   const events: EventOfPost[] = []
   for (const [n, h] of tops.entries()) {
     const words = h.text.split(/\s+/)
     if (words.length > 5 || /\d/.test(h.text) || /[:?!.,]/.test(h.text)) continue
     const signals = readHeading(h.text)
     if (signals.groupWord || signals.noteWord || signals.kind) continue
+    // A name: capitalised words ("Kernel Recipes"), never a phrase ("What is KubeCon", "My Experience").
+    const nameLike = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|de|la|du|\+|&)$/.test(w)) && !/^(?:my|our|the|a|an|what|why|how|about|intro|introduction|day|before|after)$/i.test(words[0]!)
+    if (!nameLike) continue
     const named = seriesNamed(h.text).length > 0
     // The title lists it: the heading, or its first words ("Black Hat" of "Black Hat Asia"), are in the title, as a name.
     const inTitle = words.some((_w, k) => {
       const lead = fold(words.slice(0, words.length - k).join(' '))
       return lead.length >= 4 && ` ${title} `.includes(` ${lead} `)
     })
-    const listed = listTitle && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|de|la|du)$/.test(w)) && inTitle
+    const listed = listTitle && inTitle
     if (!named && !listed) continue
     const end = tops[n + 1]?.line ?? lines.length
     const key = seriesNamed(h.text)[0] ?? fold(h.text)

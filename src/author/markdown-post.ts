@@ -384,7 +384,7 @@ export function prepareSource(source: string): PreparedSource {
       continue
     }
     // A shortcode that spans lines ("{{<⏎  figure src=…⏎>}}") is joined onto its first line.
-    const opened = /\{\{[<%](?![\s\S]*[>%]\}\})|\{%(?![\s\S]*%\})/.exec(line)
+    const opened = /\{\{[<%](?![\s\S]*[>%]\}\})|\{%(?![\s\S]*%\})/.exec(codeSplit(line).filter((_p, n) => n % 2 === 0).join(''))
     if (opened) {
       const closer = opened[0] === '{%' ? '%}' : opened[0][2] === '<' ? '>}}' : '%}}'
       const end = lines.findIndex((l, n) => n > i && n <= i + 30 && l.includes(closer))
@@ -393,28 +393,11 @@ export function prepareSource(source: string): PreparedSource {
         i = end
       }
     }
+    // Liquid in the text, never in a code span: a post about Jekyll shows "`{{ site.baseurl }}`" as it is.
     if (line.includes('{')) {
-      line = line.replace(postLink, (_m, text: string) => {
-        counts.unlinked++
-        return text
-      })
-      line = line
-        .replace(siteAddress, () => {
-          counts.shortcodes++
-          return ''
-        })
-        .replace(addressFilter, (_m, address: string) => {
-          counts.shortcodes++
-          return address
-        })
-        .replace(fileLink, (_m, file: string) => {
-          counts.shortcodes++
-          return `/${file}`
-        })
-        .replace(rawTag, () => {
-          counts.shortcodes++
-          return ''
-        })
+      line = codeSplit(line)
+        .map((part, n) => (n % 2 ? part : reduceLiquid(part, counts)))
+        .join('')
       if (line.trim() === '' && lines[i]!.trim() !== '') continue
     }
     // A line of shortcodes alone is reduced here, before Markdown can read an address in it as a link.
@@ -435,6 +418,43 @@ export function prepareSource(source: string): PreparedSource {
     push(line, i)
   }
   return { text: out.join('\n'), lineOf, ...counts }
+}
+
+/** A line cut into text and code spans: code at the odd indexes. */
+function codeSplit(line: string): string[] {
+  const parts: string[] = []
+  let last = 0
+  for (const m of line.matchAll(/(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g)) {
+    parts.push(line.slice(last, m.index), m[0])
+    last = m.index + m[0].length
+  }
+  parts.push(line.slice(last))
+  return parts
+}
+
+/** Liquid in text that is not code: site addresses, file links, links to other posts, {% raw %}. */
+function reduceLiquid(text: string, counts: { shortcodes: number; unlinked: number }): string {
+  return text
+    .replace(postLink, (_m, words: string) => {
+      counts.unlinked++
+      return words
+    })
+    .replace(siteAddress, () => {
+      counts.shortcodes++
+      return ''
+    })
+    .replace(addressFilter, (_m, address: string) => {
+      counts.shortcodes++
+      return address
+    })
+    .replace(fileLink, (_m, file: string) => {
+      counts.shortcodes++
+      return `/${file}`
+    })
+    .replace(rawTag, () => {
+      counts.shortcodes++
+      return ''
+    })
 }
 
 // --- shortcodes ------------------------------------------------------------------------
