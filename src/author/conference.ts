@@ -30,7 +30,7 @@ export interface NewConference {
 
 export type ConferenceAnswer =
   | { type: 'known'; id: string; reason: string }
-  | { type: 'new'; entry: NewConference; reason: string }
+  | { type: 'new'; entry: NewConference; reason: string; cityNote?: string }
   | { type: 'question'; reason: string; example?: Example }
 
 /** What to pass to --new-conference, as far as the post tells: shown to the author as an example. */
@@ -202,7 +202,18 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   if (dates) entry.dates = dates
   const taken = conferences.find((c) => c.id === entry.id)
   if (taken) return { type: 'question', reason: `the post names ${entry.city}, but ${taken.id} is in ${taken.city}`, example: { name: entry.name, year, city: entry.city } }
-  return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}` }
+  // A city taken from the text, where the text names others too: say so, for the author to check.
+  const others = titleCity ? [] : cityCounts(post.text, cityRegions).filter(([c]) => fold(c) !== fold(entry.city))
+  const chosen = cityCounts(post.text, cityRegions).find(([c]) => fold(c) === fold(entry.city))?.[1]
+  const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
+  const cityNote =
+    others.length && chosen
+      ? `Took the city ${entry.city} from the post's text (named ${times(chosen)}); it also names ${others
+          .slice(0, 3)
+          .map(([c, n]) => `${c} (${times(n)})`)
+          .join(', ')}: if the conference was there, fix the city in conferences.yml.`
+      : undefined
+  return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}`, ...(cityNote ? { cityNote } : {}) }
 }
 
 /**

@@ -383,6 +383,7 @@ function finish(d: {
     } else if (answer.type === 'new') {
       conference = answer.entry.id
       newConference = answer.entry
+      if (answer.cityNote) notes.push(answer.cityNote)
     } else {
       question = answer.reason
       example = answer.example
