@@ -246,7 +246,7 @@ function years(text: string): number[] {
  * after "since" dates the series itself ("held in Madrid since 2011").
  */
 function otherEventYears(sentence: string, year: number): number[] {
-  return years(sentence.replace(/\b(?:since|from|desde|seit|depuis)\s+(?:the\s+year\s+)?20[0-4]\d\b/gi, ' ')).filter((y) => y !== year)
+  return years(sentence.replace(/\b(?:since|desde|seit|depuis)\s+(?:the\s+year\s+)?20[0-4]\d\b/gi, ' ')).filter((y) => y !== year)
 }
 
 function citiesIn(text: string, cities: Record<string, string>): string[] {
