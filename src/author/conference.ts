@@ -6,6 +6,7 @@
  * its region is contradicted. Names are compared as text, never as regular expressions.
  */
 import type { ConferenceEntry } from '../validate/schema.ts'
+import { readHeading } from '../parse/structure/heading-signals.ts'
 import { placesNamed } from './places.ts'
 
 export interface PostFacts {
@@ -29,8 +30,15 @@ export interface NewConference {
 
 export type ConferenceAnswer =
   | { type: 'known'; id: string; reason: string }
-  | { type: 'new'; entry: NewConference; reason: string }
-  | { type: 'question'; reason: string }
+  | { type: 'new'; entry: NewConference; reason: string; cityNote?: string }
+  | { type: 'question'; reason: string; example?: Example }
+
+/** What to pass to --new-conference, as far as the post tells: shown to the author as an example. */
+export interface Example {
+  name?: string
+  year?: number
+  city?: string
+}
 
 const regions: { id: string; short: string; name: string; words: RegExp }[] = [
   { id: 'europe', short: 'eu', name: 'Europe', words: /\b(?:europe|eu|emea)\b/i },
@@ -58,7 +66,27 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const head = `${post.title}\n${post.description ?? ''}\n${post.tags.join(' ')}`
   const all = `${head}\n${post.text}`
   const year = postYear(post)
-  if (year === undefined) return { type: 'question', reason: 'cannot tell which year the post is about (no year in its title or date)' }
+  // A post about several events ("Black Hat, KubeCon and Kernel Recipes", a section each) is
+  // filed under one only when the author says which: any choice here would be a guess.
+  const events = eventsOfPost(post)
+  if (events.length > 1) {
+    const first = events.find((e) => seriesNamed(e.name).length) ?? events[0]!
+    const city = cityOfSection(first.section, events.filter((e) => e !== first).map((e) => e.section))
+    return {
+      type: 'question',
+      reason: `the post is about several events, each in a section of its own (${events.map((e) => `"${e.name}"`).join(', ')}), and a report is about one (move the sections of the others to reports of their own)`,
+      example: { name: year ? `${first.name} ${year}` : first.name, ...(year ? { year } : {}), ...(city ? { city } : {}) },
+    }
+  }
+  const series0 = seriesIn(head) ?? seriesIn(all)
+  const exampleName = (y: number | undefined) => {
+    const name = series0 ? (seriesUpToYear(post.title, series0) ?? seriesAsWritten(post.title, series0) ?? seriesAsWritten(all, series0)) : nameBeforeYear(post.title)
+    return name ? (y ? `${name} ${y}` : name) : undefined
+  }
+  if (year === undefined) {
+    const name = exampleName(undefined)
+    return { type: 'question', reason: 'cannot tell which year the post is about (no year in its title or date)', example: name ? { name } : {} }
+  }
 
   const cityRegions = { ...knownCities }
   for (const c of conferences) cityRegions[c.city.toLowerCase()] ??= regionOf(c.name) ?? ''
@@ -120,7 +148,7 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   }
   // "KubeCon EU 2021 (Virtual Edition)": an event held online has "Online" for its city.
   if (!city && /\b(?:virtual|online)\b/i.test(head)) city = 'online'
-  const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text)
+  const region = titleRegion ?? (city ? cityRegions[city] || undefined : undefined) ?? regionIn(post.text, true)
   let candidates = sameYear.filter((c) => fits(c, city, region))
   // Neither a city nor a region: a year alone names a conference only when it is the only one that year.
   if (!city && !region && sameYear.length > 1) candidates = []
@@ -129,12 +157,33 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
     const place = city ? ` and city ${c.city}` : region ? ' and region' : ''
     return { type: 'known', id: c.id, reason: `${c.name}: the post's year ${year}${place} match` }
   }
-  if (candidates.length > 1) return { type: 'question', reason: `several conferences of ${year} fit: ${candidates.map((c) => c.id).join(', ')}` }
+  const example = (): Example => {
+    const name = exampleName(year)
+    return { ...(name ? { name } : {}), year, ...(city ? { city: titleCase(city) } : {}) }
+  }
+  if (candidates.length > 1) return { type: 'question', reason: `several conferences of ${year} fit: ${candidates.map((c) => c.id).join(', ')}`, example: example() }
 
-  if (!city) return { type: 'question', reason: `no known conference of ${year}${region ? ' in that region' : ''} matches, and the post names no city to add a new one with` }
+  if (!city) {
+    // Say what was found: the region and the word that gave it, the cities named and how often.
+    const regionName = regions.find((x) => x.id === region)
+    const regionWord = regionName ? (regionName.words.exec(head) ?? regionName.words.exec(post.text))?.[0] : undefined
+    const named = cityCounts(post.text, cityRegions)
+    const times = ([c, n]: [string, number]) => `${c} ${n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`}`
+    const cities =
+      named.length > 1
+        ? `the post names no city clearly more than the others (${named.slice(0, 4).map(times).join(', ')})`
+        : named.length === 1
+          ? `the post names only ${named[0]![0]}, and only beside another year or outside the event's region`
+          : 'the post names no city Recap knows'
+    return {
+      type: 'question',
+      reason: `no known conference of ${year}${regionName ? ` in ${regionName.name}${regionWord ? ` (the post says "${regionWord}")` : ''}` : ''} matches, and ${cities} to add a new one with`,
+      example: example(),
+    }
+  }
   const r = regions.find((x) => x.id === (region ?? cityRegions[city]))
   let entry: NewConference
-  if (!series && !titled && !aboutCloudNative) return { type: 'question', reason: `the post names no conference series Recap knows, and its title gives no name before the year` }
+  if (!series && !titled && !aboutCloudNative) return { type: 'question', reason: `the post names no conference series Recap knows, and its title gives no name before the year`, example: example() }
   if (series === 'kubecon' || (!series && !titled)) {
     entry = {
       id: `kubecon-${r ? r.short : city.replace(/\s+/g, '-')}-${year}`,
@@ -152,8 +201,19 @@ export function chooseConference(post: PostFacts, conferences: readonly Conferen
   const dates = datesIn(post.text, year)
   if (dates) entry.dates = dates
   const taken = conferences.find((c) => c.id === entry.id)
-  if (taken) return { type: 'question', reason: `the post names ${entry.city}, but ${taken.id} is in ${taken.city}` }
-  return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}` }
+  if (taken) return { type: 'question', reason: `the post names ${entry.city}, but ${taken.id} is in ${taken.city}`, example: { name: entry.name, year, city: entry.city } }
+  // A city taken from the text, where the text names others too: say so, for the author to check.
+  const others = titleCity ? [] : cityCounts(post.text, cityRegions).filter(([c]) => fold(c) !== fold(entry.city))
+  const chosen = cityCounts(post.text, cityRegions).find(([c]) => fold(c) === fold(entry.city))?.[1]
+  const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
+  const cityNote =
+    others.length && chosen
+      ? `Took the city ${entry.city} from the post's text (named ${times(chosen)}); it also names ${others
+          .slice(0, 3)
+          .map(([c, n]) => `${c} (${times(n)})`)
+          .join(', ')}: if the conference was there, fix the city in conferences.yml.`
+      : undefined
+  return { type: 'new', entry, reason: `no known conference is ${entry.name} in ${entry.city}`, ...(cityNote ? { cityNote } : {}) }
 }
 
 /**
@@ -181,6 +241,14 @@ function years(text: string): number[] {
   return [...text.matchAll(/(?<![\d.\/-])(20[0-4]\d)(?![\d.\/-]\d)/g)].map((m) => Number(m[1]))
 }
 
+/**
+ * Years that date another event: "Valencia 2022 was my first", "Paris in 2024". A year
+ * after "since" dates the series itself ("held in Madrid since 2011").
+ */
+function otherEventYears(sentence: string, year: number): number[] {
+  return years(sentence.replace(/\b(?:since|desde|seit|depuis)\s+(?:the\s+year\s+)?20[0-4]\d\b/gi, ' ')).filter((y) => y !== year)
+}
+
 function citiesIn(text: string, cities: Record<string, string>): string[] {
   return citiesCounted(text, cities).map(([c]) => c)
 }
@@ -189,7 +257,7 @@ function citiesIn(text: string, cities: Record<string, string>): string[] {
 function citiesBesideOtherYears(text: string, year: number, cities: Record<string, string>): Set<string> {
   const out = new Set<string>()
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-    if (!years(sentence).some((y) => y !== year)) continue
+    if (!otherEventYears(sentence, year).length) continue
     for (const c of citiesIn(sentence, cities)) out.add(c)
   }
   return out
@@ -200,12 +268,13 @@ function citiesBesideOtherYears(text: string, year: number, cities: Record<strin
  * "paris en ligne" is French for online bets; in tags and titles case says little.
  */
 function citiesCounted(text: string, cities: Record<string, string>, written = false): [string, number][] {
-  const spaced = ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  // "València" is Valencia: compared without accents.
+  const spaced = ` ${text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `
   const lower = spaced.toLowerCase()
   const aligned = lower.length === spaced.length
   const found: [string, number][] = []
   for (const city of Object.keys(cities)) {
-    const needle = ` ${city.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+    const needle = ` ${city.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
     let count = 0
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) if (!written || !aligned || /\p{Lu}/u.test(spaced[at + 1]!)) count++
     if (count) found.push([city, count])
@@ -213,8 +282,16 @@ function citiesCounted(text: string, cities: Record<string, string>, written = f
   return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 }
 
-function regionIn(text: string): string | undefined {
-  return regions.find((r) => r.words.test(text))?.id
+/**
+ * `prose`: in a post's sentences an abbreviation counts only in capitals: "EU", "NA", never
+ * the Polish "na" ("on") or the Portuguese "eu" ("I").
+ */
+function regionIn(text: string, prose = false): string | undefined {
+  return regions.find((r) => {
+    const words = new RegExp(r.words.source, 'gi')
+    for (const m of text.matchAll(words)) if (!prose || m[0].length > 4 || m[0] === m[0].toUpperCase()) return true
+    return false
+  })?.id
 }
 
 function regionOf(name: string): string | undefined {
@@ -300,7 +377,7 @@ function placeOfPost(head: string, text: string, year: number, titleRegion: stri
 function placesInText(text: string, year: number, titleRegion: string | undefined): ReturnType<typeof placesNamed> {
   const elsewhere = new Set<string>()
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-    if (years(sentence).some((y) => y !== year)) for (const p of placesNamed(sentence)) elsewhere.add(p.place.name)
+    if (otherEventYears(sentence, year).length) for (const p of placesNamed(sentence)) elsewhere.add(p.place.name)
   }
   return placesNamed(text).filter((p) => !elsewhere.has(p.place.name) && (!titleRegion || !p.place.region || p.place.region === titleRegion))
 }
@@ -333,4 +410,78 @@ export function datesIn(text: string, year: number): { start: string; end: strin
 /** "san diego" → "San Diego", "łódź" → "Łódź": the first letter of each word, accented or not. */
 function titleCase(text: string): string {
   return text.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, c: string) => before + c.toUpperCase())
+}
+
+/** The cities a text names, with how often, as `chooseConference` counts them: for telling the author what was found. */
+function cityCounts(text: string, cities: Record<string, string>): [string, number][] {
+  const counts = new Map<string, number>()
+  for (const [c, n] of citiesCounted(text, cities, true)) counts.set(fold(c), n)
+  for (const p of placesNamed(text)) if (!counts.has(fold(p.place.name))) counts.set(fold(p.place.name), p.count)
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => [titleCase(c), n])
+}
+
+export interface EventOfPost {
+  name: string
+  /** The text of its section. */
+  section: string
+}
+
+/**
+ * The events a post gives a section each: top-level headings that name a conference series
+ * ("KubeCon Europe") or that the title lists ("Black Hat, KubeCon and Kernel Recipes" over
+ * "## Black Hat Asia", "## Kernel Recipes"). Day, track and takeaway headings are never events.
+ */
+export function eventsOfPost(post: PostFacts): EventOfPost[] {
+  const lines = post.text.split('\n')
+  const headings: { depth: number; text: string; line: number }[] = []
+  let fence = false
+  lines.forEach((line, i) => {
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence
+    const m = fence ? null : /^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{[^}]*\})?[ \t#]*$/.exec(line)
+    if (m) headings.push({ depth: m[1]!.length, text: m[2]!.replace(/[*_`]/g, '').trim(), line: i })
+  })
+  if (headings.length < 2) return []
+  const top = Math.min(...headings.map((h) => h.depth))
+  const tops = headings.filter((h) => h.depth === top)
+  const title = fold(post.title)
+  // "Black Hat, KubeCon and Kernel Recipes": a title that lists names.
+  const listTitle = /,|\band\b|&/.test(post.title)
+  const events: EventOfPost[] = []
+  for (const [n, h] of tops.entries()) {
+    const words = h.text.split(/\s+/)
+    if (words.length > 5 || /\d/.test(h.text) || /[:?!.,]/.test(h.text)) continue
+    const signals = readHeading(h.text)
+    if (signals.groupWord || signals.noteWord || signals.kind) continue
+    // A name: capitalised words ("Kernel Recipes"), never a phrase ("What is KubeCon", "My Experience").
+    const nameLike = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|de|la|du|\+|&)$/.test(w)) && !/^(?:my|our|the|a|an|what|why|how|about|intro|introduction|day|before|after)$/i.test(words[0]!)
+    if (!nameLike) continue
+    const named = seriesNamed(h.text).length > 0
+    // The title lists it: the heading, or its first words ("Black Hat" of "Black Hat Asia"), are in the title, as a name.
+    const inTitle = words.some((_w, k) => {
+      const lead = fold(words.slice(0, words.length - k).join(' '))
+      return lead.length >= 4 && ` ${title} `.includes(` ${lead} `)
+    })
+    const listed = listTitle && inTitle
+    if (!named && !listed) continue
+    const end = tops[n + 1]?.line ?? lines.length
+    const key = seriesNamed(h.text)[0] ?? fold(h.text)
+    if (events.some((e) => (seriesNamed(e.name)[0] ?? fold(e.name)) === key)) continue
+    events.push({ name: h.text, section: lines.slice(h.line + 1, end).join('\n') })
+  }
+  return events
+}
+
+/** The city a section of the post is in: the one it names most, clearly, of those the other events' sections do not name. */
+function cityOfSection(section: string, others: readonly string[]): string | undefined {
+  // "A day in Paris, then off to València for KubeCon": Paris is the next section's city.
+  const elsewhere = new Set(others.flatMap((o) => cityCounts(o, knownCities).map(([c]) => c)))
+  const all = cityCounts(section, knownCities)
+  const own = all.filter(([c]) => !elsewhere.has(c))
+  const named = own.length ? own : all
+  const clear = named.length === 1 || (named.length > 1 && named[0]![1] >= 2 * named[1]![1])
+  return clear ? named[0]![0] : undefined
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }

@@ -27,7 +27,8 @@ import { AuthoringError } from './new-report.ts'
 import { sentences } from '../link/words.ts'
 import { httpUrl, type ConferenceEntry, type ProjectEntry, type SessionKind, type TopicEntry } from '../validate/schema.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
-import { chooseConference, type NewConference } from './conference.ts'
+import { readSpeakers, type Speaker } from '../parse/structure/speakers.ts'
+import { chooseConference, type Example, type NewConference } from './conference.ts'
 import { draftMarkdown, markSessionsInMarkdown, speakersAttribute, speakersOfMarkdown } from './markdown-post.ts'
 
 export interface Catalogue {
@@ -46,6 +47,8 @@ export interface ImportResult {
   newConference?: NewConference
   /** Why the conference could not be told, when it could not. */
   question?: string
+  /** What --new-conference could be given, as far as the post tells. */
+  example?: Example
   /** What was guessed, for the author to check. */
   notes: string[]
 }
@@ -85,6 +88,13 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
   }
   const title = lines.shift()?.trim() ?? 'Untitled report'
   if (/^[=-]{3,}$/.test(lines[0] ?? '')) lines.shift()
+  // "LuisGC · March 30, 2019" under the title: who wrote the post and when, not a section.
+  const byline = lines.findIndex((l) => l.trim() !== '')
+  const postedBy = byline !== -1 && byline <= 2 ? readPostByline(lines[byline]!.trim()) : undefined
+  if (postedBy) {
+    lines.splice(byline, 1)
+    notes.push(`Took ${[postedBy.author ? `the author "${postedBy.author}"` : '', postedBy.date ? `the date ${postedBy.date}` : ''].filter(Boolean).join(' and ')} from the line under the title.`)
+  }
 
   lines = dropRepeatedCaptions(lines, notes)
   const matcher = PhraseMatcher.fromCatalogue(catalogue.topics, catalogue.projects)
@@ -102,10 +112,17 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
     blanks = 0
   }
 
-  type Section = { heading?: string; kind?: SessionKind; guessed?: boolean; body: string[] }
+  type Section = { heading?: string; kind?: SessionKind; guessed?: boolean; talk?: TalkLine; body: string[] }
   const sections: Section[] = [{ body: [] }]
   blocks.forEach((block, i) => {
     const first = block.lines[0]!.trim()
+    // "Micronaut State of the Union, by Graeme Rocher (@graemerocher)": a talk, however long its title.
+    const talk = readTalkLine(first)
+    if (talk) {
+      sections.push({ heading: talk.title, talk, body: [] })
+      if (block.lines.length > 1) sections.at(-1)!.body.push(blockMarkdown(block.lines.slice(1)))
+      return
+    }
     if (isHeadingLine(first) && (block.lines.length === 1 || (first.split(/\s+/).length <= 6 && /:$/.test(first)))) {
       // A heading alone, or a short "Title:" line opening a table or list.
       sections.push({ heading: first.replace(/:$/, ''), body: [] })
@@ -131,8 +148,15 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
       heading = mainTheme(body, matcher, catalogue) ?? 'Notes'
       notes.push(`Added a heading "${heading}" where the text had lost one; rename it.`)
     }
-    const kind = sessionKind(heading!, body)
-    const speakers = kind ? speakersOfMarkdown(body, kind) : []
+    const kind = s.talk ? (sessionKind(heading!, '') ?? 'talk') : sessionKind(heading!, body)
+    let speakers = s.talk ? s.talk.speakers : kind ? speakersOfMarkdown(body, kind) : []
+    // "Keynote: Opening - Jane Doe, Acme": the heading names its speakers, read as the build reads them.
+    // Only where the heading itself says the kind: a talk found by its text keeps its heading whole.
+    const signals = kind && !speakers.length && sessionKind(heading!, '') ? readHeading(heading!) : undefined
+    if (signals?.speakers.length && signals.title) {
+      heading = signals.title
+      speakers = signals.speakers
+    }
     if (kind) sessions.push(`${heading} (${kind}${speakers.length ? `, ${speakers.map((s) => s.name).join(' & ')}` : ''})`)
     const newDay = /^(Day \d+)\b/i.exec(heading!)?.[1]
     if (newDay && newDay !== day && newDay !== heading) {
@@ -147,7 +171,69 @@ function importPlainText(text: string, catalogue: Catalogue, options: ImportOpti
   const marked = markSessionsInMarkdown(out.join('\n\n'))
   sessions.push(...marked.sessions)
   if (sessions.length) notes.push(`Marked ${sessions.length === 1 ? 'one session' : `${sessions.length} sessions`}: ${sessions.join('; ')}.`)
-  return finish({ title, body: marked.body, introduction: sections[0]?.body.join('\n\n') ?? '', tags, catalogue, options, notes })
+  return finish({ title, body: marked.body, introduction: sections[0]?.body.join('\n\n') ?? '', tags, catalogue, options, notes, ...(postedBy?.author ? { author: postedBy.author } : {}), ...(postedBy?.date ? { date: postedBy.date } : {}) })
+}
+
+interface TalkLine {
+  title: string
+  speakers: Speaker[]
+}
+
+/**
+ * "Title, by Ada Lovelace (@ada)" or "Title - by Ada Lovelace": a talk and who gave it, the
+ * way posts list the talks they saw. Handles are how to reach people, not where they work.
+ */
+function readTalkLine(line: string): TalkLine | undefined {
+  const m = /^(.{2,240}?)\s*(?:,|\s[-–—])\s*by\s+(.{2,160})$/u.exec(line)
+  if (!m || /[.!?]$/.test(m[1]!.trim()) && !/[?!]$/.test(m[1]!.trim())) return undefined
+  const names = m[2]!
+    .replace(/\s*\(\s*@[\w.]{1,30}\s*\)/g, '')
+    .replace(/(^|\s)@[\w.]{1,30}\b/g, '$1')
+    .trim()
+  const speakers = readSpeakers(names)
+  if (!speakers?.length) return undefined
+  return { title: m[1]!.trim(), speakers }
+}
+
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/** "March 30, 2019", "30 March 2019", "2019-03-30" as YYYY-MM-DD; undefined for anything else or a date that does not exist. */
+export function readWrittenDate(text: string): string | undefined {
+  const t = text.trim().replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
+  let y: number | undefined
+  let mo: number | undefined
+  let d: number | undefined
+  const month = (name: string) => monthNames.findIndex((m) => name.length >= 3 && m.startsWith(name.toLowerCase().replace(/\.$/, ''))) + 1
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t)
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  else if ((m = /^([A-Za-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})$/.exec(t))) [y, mo, d] = [Number(m[3]), month(m[1]!), Number(m[2])]
+  else if ((m = /^(\d{1,2})\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})$/.exec(t))) [y, mo, d] = [Number(m[3]), month(m[2]!), Number(m[1])]
+  if (!y || !mo || !d) return undefined
+  const real = new Date(Date.UTC(y, mo - 1, d))
+  if (real.getUTCFullYear() !== y || real.getUTCMonth() !== mo - 1 || real.getUTCDate() !== d) return undefined
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/**
+ * The line under a copied post's title that says who wrote it and when: "LuisGC · March 30,
+ * 2019", "By Ada Lovelace | 30 March 2019", "Posted on March 30, 2019 by Ada", or a date alone.
+ */
+function readPostByline(line: string): { author?: string; date?: string } | undefined {
+  const author = (t: string | undefined) => {
+    const name = t?.replace(/^(?:by|posted by|written by)\s+/i, '').trim()
+    // A name or a handle: one to four words, no sentence.
+    return name && name.length <= 40 && /^[\p{L}@][\p{L}\p{N}_.'’-]*(?: [\p{L}][\p{L}\p{N}_.'’-]*){0,3}$/u.test(name) ? name : undefined
+  }
+  const bare = line.replace(/^(?:posted|published)(?:\s+on)?\s+/i, '')
+  const alone = readWrittenDate(bare)
+  if (alone) return { date: alone }
+  const parts = bare.split(/\s+(?:[·•|—–-]|on)\s+|\s+by\s+/i).map((p) => p.trim())
+  if (parts.length !== 2) return undefined
+  const [a, b] = parts as [string, string]
+  const dateFirst = readWrittenDate(a)
+  const date = dateFirst ?? readWrittenDate(b)
+  const name = author(dateFirst ? b : a)
+  return date && name ? { author: name, date } : undefined
 }
 
 function dropRepeatedCaptions(lines: string[], notes: string[]): string[] {
@@ -262,6 +348,9 @@ function readDate(value: unknown, notes: string[]): string | undefined {
     const real = new Date(Date.UTC(y, mo - 1, d))
     if (real.getUTCFullYear() === y && real.getUTCMonth() === mo - 1 && real.getUTCDate() === d) return m[0]
   }
+  // "May 24, 2019", "24 May 2019": unambiguous, in words.
+  const written = readWrittenDate(text)
+  if (written) return written
   notes.push(`Left out the post’s date "${text.slice(0, 40)}": it is not a real date (YYYY-MM-DD); add "published:" by hand.`)
   return undefined
 }
@@ -285,6 +374,7 @@ function finish(d: {
   let conference = d.options.conference ?? d.options.newConference?.id
   let newConference = d.options.newConference
   let question: string | undefined
+  let example: Example | undefined
   if (!conference) {
     const answer = chooseConference({ title: d.title, ...(d.summary ? { description: d.summary } : {}), text: d.body, tags: d.tags, ...(d.date ? { date: d.date } : {}) }, catalogue.conferences)
     if (answer.type === 'known') {
@@ -293,8 +383,10 @@ function finish(d: {
     } else if (answer.type === 'new') {
       conference = answer.entry.id
       newConference = answer.entry
+      if (answer.cityNote) notes.push(answer.cityNote)
     } else {
       question = answer.reason
+      example = answer.example
     }
   }
   const author = d.author ?? guessAuthor(d.body)
@@ -330,6 +422,7 @@ function finish(d: {
     ...(conference ? { conference } : {}),
     ...(newConference ? { newConference } : {}),
     ...(question ? { question } : {}),
+    ...(example ? { example } : {}),
     notes,
   }
 }
@@ -350,7 +443,17 @@ function summaryOf(introduction: string): string | undefined {
   if (!paragraph) return undefined
   const text = paragraph.replace(/\n/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
   const first = sentences(text).slice(0, 2).map((s) => s.text).join(' ')
-  return first ? first.slice(0, 300) : undefined
+  return first ? clip(first, 300) : undefined
+}
+
+/** At most `max` characters, cut between words with an ellipsis: never "…dotychczasowe edy". */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  const space = cut.search(/\s\S*$/)
+  // One word longer than `max` (an address) is cut where it must be.
+  const kept = (space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:–—-]+$/u, '')
+  return `${kept}…`
 }
 
 /** A file name for the draft, from its title, else its date. */
@@ -382,7 +485,7 @@ export async function importFile(file: string, o: { contentDir: string; conferen
     throw new AuthoringError(
       `Could not tell which conference "${result.title}" is about: ${result.question ?? 'no match'}. ` +
         `Pass --conference with one of: ${known.join(', ') || 'none yet'}; ` +
-        'or add it with --new-conference --name NAME --year YEAR --city CITY (for example --name "KubeCon Europe 2020" --year 2020 --city Amsterdam).',
+        `or add it with --new-conference --name NAME --year YEAR --city CITY${exampleFlags(result.example)}.`,
     )
   }
   const target = o.out ?? path.join(o.contentDir, 'reports', `${draftFileName(result.title)}.md`)
@@ -396,6 +499,16 @@ export async function importFile(file: string, o: { contentDir: string; conferen
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, result.text)
   return { path: displayPath(target), notes }
+}
+
+/** ' (here: --name "Greach 2019" --year 2019 --city Madrid)', from what the post tells; '' when it tells nothing. */
+function exampleFlags(example: Example | undefined): string {
+  if (!example?.name && !example?.city && !example?.year) return ''
+  // Words only: a name from the post never carries quotes or control characters to the shell line.
+  const words = (t: string) => t.replace(/[^\p{L}\p{N} &+.'’-]+/gu, ' ').replace(/\s+/g, ' ').trim()
+  const name = example.name ? words(example.name) : ''
+  const city = example.city ? words(example.city) : ''
+  return ` (here: --name ${name ? `"${name}"` : 'NAME'} --year ${example.year ?? 'YEAR'} --city ${city ? (/\s/.test(city) ? `"${city}"` : city) : 'CITY'})`
 }
 
 async function addConference(contentDir: string, entry: NewConference): Promise<string> {

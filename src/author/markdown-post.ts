@@ -17,8 +17,8 @@ import { parse as parseToml } from 'smol-toml'
 import { unified } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
-import { parse as parseYamlText } from 'yaml'
 import { isFrontMatterProblem, splitFrontMatter } from '../load/front-matter.ts'
+import { parseYaml } from '../validate/yaml.ts'
 import remarkSessionAttributes, { type SessionAttributes } from '../parse/session-attributes.ts'
 import { readBody, readSpeakerLine, speakersInText } from '../parse/structure/body-signals.ts'
 import { readHeading } from '../parse/structure/heading-signals.ts'
@@ -47,12 +47,12 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
   const split = splitFrontMatter(text)
   if (isFrontMatterProblem(split)) throw new AuthoringError(`Line ${split.line}: ${split.reason}. ${split.hint}`)
   let value: unknown = {}
+  if (split.format === 'yaml') value = readYamlFrontMatter(split.raw, split.rawLinesBefore)
   try {
-    if (split.format === 'yaml') value = parseYamlText(split.raw, { maxAliasCount: 100 })
     if (split.format === 'toml') value = parseToml(split.raw)
   } catch (error) {
-    const first = (error as Error).message.split('\n')[0]
-    throw new AuthoringError(`The post's front matter is not valid ${split.format === 'toml' ? 'TOML' : 'YAML'}: ${first}. Fix it in the post, or remove it.`)
+    const first = (error as Error).message.split('\n')[0]!.replace(/[:.\s]+$/, '')
+    throw new AuthoringError(`The post's front matter is not valid TOML: ${first}. Fix it in the post, or remove it.`)
   }
   const frontMatter = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
   if (split.format === 'none') {
@@ -60,6 +60,51 @@ export function readFrontMatter(text: string): { frontMatter: Record<string, unk
     if (metadata) return metadata
   }
   return { frontMatter, body: split.body, bodyLine: split.bodyLine }
+}
+
+/**
+ * A post's YAML front matter as Hugo and Jekyll read it. Their YAML reader (libyaml, go-yaml)
+ * takes a quoted value that goes on at the start of the next line, which YAML itself does
+ * not (yaml-test-suite QB6E): when that is all that is wrong, those lines are read indented.
+ * Any other error names the post's own line, as `check` would.
+ */
+function readYamlFrontMatter(raw: string, linesBefore: number): unknown {
+  const strict = parseYaml(raw, 'post', linesBefore)
+  if (!strict.problems.length) return strict.value
+  const lenient = indentQuotedContinuations(raw)
+  if (lenient !== raw) {
+    const again = parseYaml(lenient, 'post', linesBefore)
+    if (!again.problems.length) return again.value
+  }
+  const first = strict.problems[0]!
+  throw new AuthoringError(`The post's front matter is not valid YAML: line ${first.line}, column ${first.column}: ${first.message.replace(/^malformed YAML: /, "")}. Fix it in the post, or remove it.`)
+}
+
+/** `key: "text⏎more text"`: the lines a quoted value goes on to, indented by one space. */
+export function indentQuotedContinuations(raw: string): string {
+  let out = ''
+  let quote: string | undefined
+  let comment = false
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!
+    out += c
+    if (c === '\n') {
+      comment = false
+      if (quote && raw[i + 1] !== undefined && !/\s/.test(raw[i + 1]!)) out += ' '
+      continue
+    }
+    if (comment) continue
+    if (quote) {
+      if (quote === '"' && c === '\\') out += raw[++i] ?? ''
+      else if (quote === "'" && c === "'" && raw[i + 1] === "'") out += raw[++i]
+      else if (c === quote) quote = undefined
+      continue
+    }
+    const before = i === 0 ? '\n' : raw[i - 1]!
+    if (c === '#' && /\s/.test(before)) comment = true
+    else if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) quote = c
+  }
+  return out
 }
 
 /**
@@ -85,15 +130,19 @@ function readMetadataLines(text: string): { frontMatter: Record<string, unknown>
 
 export function draftMarkdown(text: string): MarkdownDraft {
   const notes: string[] = []
-  const { frontMatter, body, bodyLine } = readFrontMatter(text)
-  const tree = parser.parse(body)
+  const { frontMatter, body: source, bodyLine } = readFrontMatter(text)
   const reduced = { shortcodes: 0, html: 0 }
+  const prepared = prepareSource(source)
+  reduced.shortcodes += prepared.shortcodes
+  const tree = parser.parse(prepared.text)
   reduceShortcodes(tree, reduced)
   reduceHtml(tree, reduced)
   const unspaced = liftUnspacedHeadings(tree)
   if (unspaced) notes.push(`Read ${unspaced === 1 ? 'one line' : `${unspaced} lines`} such as "##Day 1" as headings: Markdown needs a space after the #s, and the draft has it.`)
   if (reduced.shortcodes) notes.push(`Reduced ${reduced.shortcodes} Hugo or Jekyll shortcodes to text or links.`)
   if (reduced.html) notes.push(`Reduced ${reduced.html} pieces of HTML to Markdown or text.`)
+  if (prepared.unlinked) notes.push(`Kept only the text of ${prepared.unlinked === 1 ? 'one link' : `${prepared.unlinked} links`} to the blog's other posts ({% post_url %}, {% link _posts/… %}): their addresses are not in the post.`)
+  if (prepared.freedHeadings) notes.push(`Put a blank line between HTML and ${prepared.freedHeadings === 1 ? 'the heading' : `${prepared.freedHeadings} headings`} right below it ("<br/>" then "## Day 1"): Markdown reads such a heading as part of the HTML.`)
 
   let removedTitle: Heading | undefined
   let title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined
@@ -111,7 +160,7 @@ export function draftMarkdown(text: string): MarkdownDraft {
     }
   }
 
-  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${line + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`), title)
+  const sessions = markSessions(tree, (line, reason) => notes.push(`Line ${(prepared.lineOf[line - 1] ?? line) + bodyLine - 1} of the post: ${reason}. Fix it in the draft.`), title)
   // A notes file on one talk ("# Prow", then notes): no front matter, no session found in it,
   // and a title that names neither the conference nor a day, a group or a takeaway. The whole
   // file is then that talk, its headings ranked beneath the title.
@@ -250,7 +299,175 @@ function liftUnspacedHeadings(tree: Root): number {
   return count
 }
 
+// --- the post's text, before Markdown reads it ------------------------------------------
+
+export interface PreparedSource {
+  text: string
+  /** For each line of `text` (0-based), the 1-based line of the post it comes from. */
+  lineOf: number[]
+  /** Shortcodes and Liquid tags taken care of here. */
+  shortcodes: number
+  /** Links to the blog's other posts left as their text. */
+  unlinked: number
+  /** Headings that had HTML on the line above. */
+  freedHeadings: number
+}
+
+const fence = /^ {0,3}(`{3,}|~{3,})/
+const atxHeading = /^ {0,3}#{1,6}(?:[ \t]|$)/
+// An HTML block that runs to the next blank line (CommonMark's kinds 6 and 7); <pre>, <script>,
+// <style>, <textarea> and comments end at their closing tag instead and are left alone.
+const htmlBlockStart = /^ {0,3}<\/?(?!(?:pre|script|style|textarea)\b)[A-Za-z][\w-]*(?:\s[^>]*)?\/?>/i
+const highlightOpen = /^\s*\{%-?\s*highlight\s+([\w+#.-]+)?[^%]*-?%\}\s*$/
+const highlightClose = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/
+const rawTag = /\{%-?\s*(?:end)?raw\s*-?%\}/g
+// Liquid that gives the site's own address: "{{ site.baseurl }}/img/a.png" is "/img/a.png".
+const siteAddress = /\{\{-?\s*(?:site\.(?:baseurl|url)|base_?path)\s*-?\}\}/g
+const addressFilter = /\{\{-?\s*["']([^"'{}\n]*)["']\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.(?:baseurl|url))[^}\n]*\}\}/g
+// "[text]({% post_url 2018-09-01-intro %})": the post's address is the blog's business.
+const postLink = /\[([^\]\n]*)\]\(\s*\{%-?\s*(?:post_url\s|link\s+_posts\/)[^%\n]*%\}\s*\)/g
+const fileLink = /\{%-?\s*link\s+\/?([^\s%]+)\s*-?%\}/g
+
+/**
+ * What Hugo and Jekyll read before Markdown does, made plain Markdown: shortcodes that span
+ * lines joined onto one (then reduced like the others), {% highlight %} blocks as fenced
+ * code, Liquid in addresses, kramdown's "* TOC {:toc}" dropped, and a blank line put between
+ * a line of HTML and a heading right below it, which older renderers read as a heading and
+ * CommonMark as part of the HTML. Fenced code is left as it is.
+ */
+export function prepareSource(source: string): PreparedSource {
+  const lines = source.split('\n')
+  const out: string[] = []
+  const lineOf: number[] = []
+  const counts = { shortcodes: 0, unlinked: 0, freedHeadings: 0 }
+  const push = (line: string, from: number) => {
+    out.push(line)
+    lineOf.push(from + 1)
+  }
+  let inFence: string | undefined
+  let inHtml = false
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!
+    const fenceMark = fence.exec(line)?.[1]
+    if (inFence) {
+      if (fenceMark && fenceMark[0] === inFence[0] && fenceMark.length >= inFence.length && line.trim() === fenceMark) inFence = undefined
+      push(line, i)
+      continue
+    }
+    if (fenceMark) {
+      inFence = fenceMark
+      inHtml = false
+      push(line, i)
+      continue
+    }
+    // {% highlight python %} … {% endhighlight %}: code, kept exactly, with its language.
+    const highlight = highlightOpen.exec(line)
+    if (highlight) {
+      const end = lines.findIndex((l, n) => n > i && highlightClose.test(l))
+      if (end !== -1) {
+        const code = lines.slice(i + 1, end)
+        // A fence longer than any run of backticks the code holds.
+        const ticks = '`'.repeat(Math.max(3, ...code.map((l) => (/^\s*(`+)/.exec(l)?.[1]!.length ?? 0) + 1)))
+        push(`${ticks}${highlight[1] ?? ''}`, i)
+        code.forEach((l, n) => push(l, i + 1 + n))
+        push(ticks, end)
+        counts.shortcodes += 2
+        i = end
+        inHtml = false
+        continue
+      }
+    }
+    // kramdown's table of contents: "* TOC" then "{:toc}".
+    if (/^\s*(?:[*+-]|1\.)\s+TOC\s*$/.test(line) && /^\s*\{:\s*\.?toc\s*\}\s*$/.test(lines[i + 1] ?? '')) {
+      counts.shortcodes++
+      i++
+      continue
+    }
+    // A shortcode that spans lines ("{{<⏎  figure src=…⏎>}}") is joined onto its first line.
+    const opened = /\{\{[<%](?![\s\S]*[>%]\}\})|\{%(?![\s\S]*%\})/.exec(codeSplit(line).filter((_p, n) => n % 2 === 0).join(''))
+    if (opened) {
+      const closer = opened[0] === '{%' ? '%}' : opened[0][2] === '<' ? '>}}' : '%}}'
+      const end = lines.findIndex((l, n) => n > i && n <= i + 30 && l.includes(closer))
+      if (end !== -1) {
+        line = [line, ...lines.slice(i + 1, end + 1).map((l) => l.trim())].join(' ')
+        i = end
+      }
+    }
+    // Liquid in the text, never in a code span: a post about Jekyll shows "`{{ site.baseurl }}`" as it is.
+    if (line.includes('{')) {
+      line = codeSplit(line)
+        .map((part, n) => (n % 2 ? part : reduceLiquid(part, counts)))
+        .join('')
+      if (line.trim() === '' && lines[i]!.trim() !== '') continue
+    }
+    // A line of shortcodes alone is reduced here, before Markdown can read an address in it as a link.
+    if (/^\s*\{\{[<%]/.test(line) && line.replace(shortcode, '').trim() === '') {
+      line = reduceShortcodeLine(line)
+      counts.shortcodes += [...lines[i]!.matchAll(/\{\{[<%]/g)].length || 1
+      if (line === '') continue
+    }
+    if (line.trim() === '') inHtml = false
+    else if (atxHeading.test(line)) {
+      // "<br/>⏎## Day 1": the heading would be read as part of the HTML block above it.
+      if (inHtml) {
+        push('', i)
+        counts.freedHeadings++
+      }
+      inHtml = false
+    } else if (!inHtml && htmlBlockStart.test(line) && (out.length === 0 || out.at(-1)!.trim() === '' || atxHeading.test(out.at(-1)!) || /^ {0,3}<\/?(?:address|article|aside|blockquote|body|center|dd|details|dir|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b/i.test(line))) inHtml = true
+    push(line, i)
+  }
+  return { text: out.join('\n'), lineOf, ...counts }
+}
+
+/** A line cut into text and code spans: code at the odd indexes. */
+function codeSplit(line: string): string[] {
+  const parts: string[] = []
+  let last = 0
+  for (const m of line.matchAll(/(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g)) {
+    parts.push(line.slice(last, m.index), m[0])
+    last = m.index + m[0].length
+  }
+  parts.push(line.slice(last))
+  return parts
+}
+
+/** Liquid in text that is not code: site addresses, file links, links to other posts, {% raw %}. */
+function reduceLiquid(text: string, counts: { shortcodes: number; unlinked: number }): string {
+  return text
+    .replace(postLink, (_m, words: string) => {
+      counts.unlinked++
+      return words
+    })
+    .replace(siteAddress, () => {
+      counts.shortcodes++
+      return ''
+    })
+    .replace(addressFilter, (_m, address: string) => {
+      counts.shortcodes++
+      return address
+    })
+    .replace(fileLink, (_m, file: string) => {
+      counts.shortcodes++
+      return `/${file}`
+    })
+    .replace(rawTag, () => {
+      counts.shortcodes++
+      return ''
+    })
+}
+
 // --- shortcodes ------------------------------------------------------------------------
+
+/** A line holding only shortcodes, as the Markdown of what they reduce to ('' for nothing). */
+function reduceShortcodeLine(line: string): string {
+  const nodes: PhrasingContent[] = []
+  for (const m of line.matchAll(shortcode)) {
+    const node = m[2] ? shortcodeNode(m[2], m[3] ?? '', m[1] === '/') : undefined
+    if (node) nodes.push(...(nodes.length ? [{ type: 'text', value: ' ' } as Text] : []), node)
+  }
+  return nodes.length ? String(writer.stringify({ type: 'root', children: [{ type: 'paragraph', children: nodes }] })).trim() : ''
+}
 
 // The last alternative is a Kramdown attribute list, `{:target="_blank"}` after a link:
 // styling for Jekyll's renderer, never words of the post.
@@ -266,13 +483,21 @@ function reduceShortcodes(tree: Root, count: { shortcodes: number }): void {
       if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) })
       last = m.index + m[0].length
       count.shortcodes++
-      const replacement = m[2] ? shortcodeNode(m[2], m[3] ?? '', m[1] === '/') : undefined
+      // Jekyll's "{% include youtube.html id="…" %}" is its way of writing Hugo's {{< youtube … >}}.
+      const included = m[4] === 'include' ? /^["']?([\w-]+)\.html["']?\s*(.*)$/.exec(m[5] ?? '') : null
+      const replacement = m[2] ? shortcodeNode(m[2], m[3] ?? '', m[1] === '/') : included ? shortcodeNode(included[1]!, included[2]!, false) : undefined
       if (replacement) out.push(replacement)
     }
     if (last === 0) return
     if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) })
     parent.children.splice(index, 1, ...out)
     return [SKIP, index + out.length]
+  })
+  // A paragraph that held only shortcodes reduced to nothing goes with them.
+  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+    if (!parent || index === undefined || node.children.some((c) => c.type !== 'text' || c.value.trim())) return
+    parent.children.splice(index, 1)
+    return [SKIP, index]
   })
 }
 
@@ -329,7 +554,8 @@ function inParagraphs(nodes: RootContent[]): RootContent[] {
   const out: RootContent[] = []
   let run: PhrasingContent[] = []
   const flush = () => {
-    if (run.some((n) => n.type !== 'text' || n.value.trim())) out.push({ type: 'paragraph', children: run })
+    // A lone <br/> between blocks is spacing, not a paragraph.
+    if (run.some((n) => (n.type !== 'text' && n.type !== 'break') || (n.type === 'text' && n.value.trim()))) out.push({ type: 'paragraph', children: run })
     run = []
   }
   for (const node of nodes) {

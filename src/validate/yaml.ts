@@ -45,13 +45,17 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
   // the next line), and text after a closing one where that text starts: the problem is put
   // where the value starts, and says what is wrong with it. Two errors found at one place (a
   // quote left open inside a list) are one problem.
-  const seen = new Set<number>()
+  // The same value can be blamed by several errors (the open quote, then the "key" its next
+  // line seems to be): one problem per place.
+  const seen = new Set<string>()
   const problems = doc.errors.flatMap((e, i) => {
-    if (seen.has(e.pos[0])) return []
-    seen.add(e.pos[0])
+    if (seen.has(`at ${e.pos[0]}`)) return []
+    seen.add(`at ${e.pos[0]}`)
     // Each search walks the document: a file broken in thousands of places keeps the parser's positions past the first few.
-    const open = i < relocateLimit ? badValue(doc, e) : undefined
+    const open = i < relocateLimit ? badValue(doc, e, text, lineOffset) : undefined
     const { line, column } = at(open?.range[0] ?? e.pos[0])
+    if (seen.has(`${line}:${column}`)) return []
+    seen.add(`${line}:${column}`)
     return [problem('yamlSyntax', { file, line, column }, { reason: open?.reason ?? firstLine(e.message) })]
   })
 
@@ -138,7 +142,7 @@ export function findDeepYaml(text: string, limit: number): number | undefined {
  * never closed (the innermost flow list or mapping, or quoted text, that runs on to where the
  * error was found), or text after a closing bracket or quote (`title: [WIP] My talk`).
  */
-function badValue(doc: Document, error: YAMLError): { range: Range; reason: string } | undefined {
+function badValue(doc: Document, error: YAMLError, text: string, lineOffset: number): { range: Range; reason: string } | undefined {
   const unclosed = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT'
   if (!unclosed && error.code !== 'UNEXPECTED_TOKEN') return undefined
   const where = error.pos[0]
@@ -151,7 +155,16 @@ function badValue(doc: Document, error: YAMLError): { range: Range; reason: stri
     if (!(quoted || flow) || start >= where || (found && found.range[0] > start)) return
     const [opening, closing, what] = quoted ? (node.type === 'QUOTE_DOUBLE' ? ['"', '"', 'quoted text'] : ["'", "'", 'quoted text']) : isSeq(node) ? ['[', ']', 'list'] : ['{', '}', 'mapping']
     if (unclosed && end >= where && (error.code === 'MISSING_CHAR') === quoted) {
-      const reason = quoted ? `the ${what} opened with ${opening} here is never closed with ${closing}` : `the ${what} opened with "${opening}" here is never closed with "${closing}" (quote the whole value if the "${opening}" is part of the text)`
+      // "a…⏎b" with the second line at column 0: libyaml (Hugo, Jekyll, PyYAML) reads it, YAML
+      // itself does not (yaml-test-suite QB6E): say where the line is and what it needs.
+      const unindented = quoted ? /\n(?=[^\s])/.exec(text.slice(start, Math.max(end, where + 2))) : null
+      // Only when that line ends the quote: a quote left open before "key: value" is unclosed.
+      const nextLine = unindented ? text.slice(start + unindented.index + 1).split('\n')[0]! : ''
+      const reason = unindented && new RegExp(`${closing}\\s*(?:#.*)?$`).test(nextLine)
+        ? `the ${what} opened with ${opening} here goes on at the start of line ${text.slice(0, start + unindented.index + 1).split('\n').length + lineOffset}: indent that line (two spaces) to keep it part of the ${what}, or write the value on one line`
+        : quoted
+          ? `the ${what} opened with ${opening} here is never closed with ${closing}`
+          : `the ${what} opened with "${opening}" here is never closed with "${closing}" (quote the whole value if the "${opening}" is part of the text)`
       found = { range: node.range, reason }
     } else if (!unclosed && valueEnd <= where && where < end) {
       const reason = quoted

@@ -26,6 +26,14 @@ describe('YAML syntax errors', () => {
     expect(problems).toEqual([{ line: 2, column: 13, message: expect.stringContaining('opened with " here is never closed') }])
   })
 
+  it('reports quoted text that goes on at the start of the next line once, naming that line', () => {
+    // libyaml reads this; YAML does not (yaml-test-suite QB6E). Two parser errors, one problem.
+    const problems = at('title: T\nconference: c\nsummary: "first part\nsecond part"\n', 1)
+    expect(problems).toEqual([{ line: 4, column: 10, message: expect.stringContaining('goes on at the start of line 5: indent that line') }])
+    // A quote that is never closed is still said to be never closed.
+    expect(at('title: "open\nconference: c\n')).toEqual([{ line: 1, column: 8, message: expect.stringContaining('is never closed with "') }])
+  })
+
   it('says what is wrong when text follows a closing bracket or quote', () => {
     expect(at('title: [WIP] My talk\n')).toEqual([{ line: 1, column: 8, message: expect.stringContaining('text follows the "]"') }])
     expect(at('summary: "He said "hi""\n')).toEqual([{ line: 1, column: 10, message: expect.stringContaining('text follows the closing "') }])
