@@ -78,6 +78,21 @@ describe('a comment after a name is no affiliation', () => {
     expect(readSpeakers('Jane Doe (Acme)')).toEqual([{ name: 'Jane Doe', affiliation: 'Acme' }])
   })
 
+  it.each(['independent', 'freelance', 'formerly at Acme', 'the Rust core team', 'PSF board'])('%s reads as an affiliation in lower case too', (text) => {
+    expect(readsAsAffiliation(text)).toBe(true)
+  })
+  it.each(['independent consultant', 'Rust infra', 'docs team', 'Red Hat'])('(%s) in brackets after a name reads as an affiliation', (text) => {
+    expect(readsAsAffiliation(text, true)).toBe(true)
+  })
+  it.each(['she/her', 'recorded, sadly', 'great talk', 'slides here', 'joining remotely', '2019', 'who I met at dinner', 'with live demos'])('(%s) in brackets after a name reads as a comment', (text) => {
+    expect(readsAsAffiliation(text, true)).toBe(false)
+  })
+  it('keeps lower-case words that are no affiliation out of one outside brackets', () => {
+    expect(readsAsAffiliation('independent consultant')).toBe(true)
+    expect(readsAsAffiliation('rust infra')).toBe(false)
+    expect(readsAsAffiliation('a small startup')).toBe(false)
+  })
+
   it('reads "Name from Company", "of" and "at" as a name and an affiliation', () => {
     expect(readSpeakers('John Smith from Quillstone')).toEqual([{ name: 'John Smith', affiliation: 'Quillstone' }])
     expect(readSpeakers('Mary Major of Brightwater Systems')).toEqual([{ name: 'Mary Major', affiliation: 'Brightwater Systems' }])
@@ -97,6 +112,8 @@ describe('reading a byline that goes on with a comment', () => {
     ['Jane Roe, Acme Labs: she wrote the library.', [{ name: 'Jane Roe', affiliation: 'Acme Labs' }], 'she wrote the library.'],
     ['Soren Halvorsen where he walks through it', [{ name: 'Soren Halvorsen' }], 'where he walks through it'],
     ['Ada Lovelace & Alan Turing: a fine double act', [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }], 'a fine double act'],
+    ['Ines Marchetti at the main stage, packed as ever', [{ name: 'Ines Marchetti' }], 'at the main stage, packed as ever'],
+    ['John Smith from the Rust core team, who wrote it', [{ name: 'John Smith', affiliation: 'the Rust core team' }], 'who wrote it'],
   ])('%s', (text, speakers, comment) => {
     expect(readByline(text)).toEqual({ speakers, comment })
   })
