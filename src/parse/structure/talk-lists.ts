@@ -51,7 +51,7 @@ export function liftTalkLists(tree: Root): void {
   const counts = sections.map((s) => {
     if (s.explicit) return { items: 0, strong: 0, weak: 0 }
     // A talk named in a sentence ("“Title” by Speaker") gets its own heading first.
-    if (s.depth < 6) s.body = s.body.flatMap((n) => (n.type === 'paragraph' ? (liftMentions(n, s.depth) ?? [n]) : [n]))
+    if (s.depth < 6) s.body = liftSectionMentions(s.body, s.depth)
     const c = listCounts(s.body)
     const key = `${s.parent}:${s.depth}`
     const pool = pools.get(key) ?? { items: 0, strong: 0, weak: 0 }
@@ -64,6 +64,17 @@ export function liftTalkLists(tree: Root): void {
     const body = s.explicit ? s.body : liftSection(s.body, s.depth, listsOfTalks, s.heading ? toString(s.heading) : '')
     return s.heading ? [s.heading, ...body] : body
   })
+}
+
+/**
+ * Each paragraph cut before the talks it names. Where two or more paragraphs name talks, the
+ * others are read as part of that run: "Next was **Title** by Name" names a talk even in a
+ * paragraph that says nothing of talks.
+ */
+function liftSectionMentions(body: RootContent[], depth: number): RootContent[] {
+  const lifted = body.map((n) => (n.type === 'paragraph' ? liftMentions(n, depth) : undefined))
+  const run = lifted.filter(Boolean).length >= 2
+  return body.flatMap((n, i) => lifted[i] ?? (run && n.type === 'paragraph' ? liftMentions(n, depth, true) : undefined) ?? [n])
 }
 
 interface Section {
