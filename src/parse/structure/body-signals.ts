@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { readHeading } from './heading-signals.ts'
-import { readByline, readSpeakers, type Speaker } from './speakers.ts'
+import { readByline, readSpeakers, readsAsAffiliation, type Speaker } from './speakers.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
 export interface BodySignals {
@@ -22,6 +22,8 @@ export interface BodySignals {
   namedKind?: SessionKind
   /** "Awesome keynote by Ada Lovelace": who gave it, named in the opening sentence. */
   givenBy?: Speaker[]
+  /** "In her talk, Ada Lovelace showed…", "Ada Lovelace (Acme) opened with…": who gave it, named in a clause of the opening. */
+  namedInClause?: Speaker[]
 }
 
 const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
@@ -104,6 +106,38 @@ function namesFirst(line: string): boolean {
 function textLines(node: RootContent): string[] {
   const text = node.type === 'paragraph' ? node.children.map((c) => (c.type === 'break' ? '\n' : toString(c, { includeHtml: false }))).join('') : toString(node, { includeHtml: false })
   return text.split('\n')
+}
+
+/** What a speaker does on stage, right after their name: "opened with", "showed", "walked us through". Not "showed up". */
+const stageVerb = String.raw`(?:opened|started|began|kicked off|showed(?!\s+up)|presented|talked|spoke|explained|demonstrated|demoed|walked (?:us|the audience|everyone) through|gave (?:a|an|her|his|their) (?:talk|keynote|overview|introduction|demo|presentation|tour)|shared|described|discussed|introduced|argued|covered|took us)`
+const inTheirTalk = new RegExp(String.raw`^(?:[Ii]n|[Dd]uring) (?:her|his|their) (?:talk|keynote|session|presentation|workshop|tutorial),?\s+(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+\p{Ll}`, 'u')
+const nameOnStage = new RegExp(String.raw`^(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+${stageVerb}\b`, 'u')
+/** A personal pronoun: the name before it was a person's, not a project's ("Apache Kafka showed…"). */
+const personalPronoun = /\b(?:she|he|her|his|him|hers)\b|\btheir (?:talk|keynote|slides|demo|session|presentation)\b/i
+
+/**
+ * The speaker named in a clause of a section's opening paragraph: "In her talk, Ada Lovelace
+ * showed…", "Ada Lovelace (Acme) opened with…", or "Ada Lovelace walked us through…" when the
+ * paragraph goes on with "she" or "his", so the name is a person's. Only two capitalised
+ * words or more are a name, never a lower-case phrase; a name in the heading (`title`) is
+ * the talk's subject, not its speaker.
+ */
+export function speakerInClause(nodes: readonly RootContent[], title: string): Speaker[] | undefined {
+  const first = nodes.find((n) => n.type === 'paragraph' && toString(n).trim() !== '')
+  if (!first) return undefined
+  const paragraph = toString(first, { includeHtml: false }).replace(/\s+/g, ' ').trim()
+  for (const sentence of paragraph.split(/(?<=[.!?])\s+/).slice(0, 2)) {
+    const m = inTheirTalk.exec(sentence) ?? nameOnStage.exec(sentence)
+    if (!m) continue
+    const name = m[1]!
+    const speakers = readSpeakers(name, { strict: true })
+    if (speakers?.length !== 1 || title.toLowerCase().includes(name.toLowerCase())) return undefined
+    const bracket = m[2] !== undefined && readsAsAffiliation(m[2], true) ? m[2].trim() : undefined
+    const person = m[0].startsWith(name) ? bracket !== undefined || personalPronoun.test(paragraph.slice(paragraph.indexOf(name) + name.length)) : true
+    if (!person) return undefined
+    return [{ name: speakers[0]!.name, ...(bracket ? { affiliation: bracket } : {}) }]
+  }
+  return undefined
 }
 
 export function readBody(nodes: readonly RootContent[]): BodySignals {
