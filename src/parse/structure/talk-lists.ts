@@ -52,6 +52,8 @@ export function liftTalkLists(tree: Root): void {
     if (s.explicit) return { items: 0, strong: 0, weak: 0 }
     // A talk named in a sentence ("“Title” by Speaker") gets its own heading first.
     if (s.depth < 6) s.body = liftSectionMentions(s.body, s.depth)
+    // "- **A** by Ada and **B** by Alan": two talks, each an item of its own.
+    s.body = s.body.map((n) => (n.type === 'list' ? splitTalkPairs(n) : n))
     const c = listCounts(s.body)
     const key = `${s.parent}:${s.depth}`
     const pool = pools.get(key) ?? { items: 0, strong: 0, weak: 0 }
@@ -75,6 +77,71 @@ function liftSectionMentions(body: RootContent[], depth: number): RootContent[] 
   const lifted = body.map((n) => (n.type === 'paragraph' ? liftMentions(n, depth) : undefined))
   const run = lifted.filter(Boolean).length >= 2
   return body.flatMap((n, i) => lifted[i] ?? (run && n.type === 'paragraph' ? liftMentions(n, depth, true) : undefined) ?? [n])
+}
+
+/**
+ * A list with each item that names two talks or more ("- **A** by Ada Lovelace and **B** by
+ * Alan Turing", "- [A](…) (Ada Lovelace), then [B](…) (Alan Turing)") made into one item per
+ * talk, so each talk gets its own speakers. An item is cut only before a title in bold,
+ * italics or a link that follows a whole "Title by Name" or "Title (Name)" and a joining
+ * word; what the item says after the last talk stays with that talk.
+ */
+function splitTalkPairs(list: List): List {
+  if (!list.children.some((item) => talkCuts(item).length)) return list
+  return {
+    ...list,
+    children: list.children.flatMap((item) => {
+      const cuts = talkCuts(item)
+      const first = item.children[0]
+      if (!cuts.length || first?.type !== 'paragraph') return [item]
+      const parts = splitInline(first.children, cuts).map((part, i, all) => {
+        const words = trimEdges(part)
+        const last = words.at(-1)
+        // The joining word goes: "**A** by Ada Lovelace and" heads the first talk as "**A** by Ada Lovelace".
+        if (i < all.length - 1 && last?.type === 'text') last.value = last.value.replace(pairJoiner, '')
+        return words
+      })
+      return parts.map((children, i): ListItem => ({
+        ...item,
+        children: [{ ...first, children }, ...(i === parts.length - 1 ? item.children.slice(1) : [])],
+      }))
+    }),
+  }
+}
+
+/** What joins two talks in one item: ", ", "; ", " and ", ", then ", " & ". */
+const pairJoiner = /\s*(?:,\s*(?:and|then)?|;|&|\band\b|\bthen\b)\s*$/
+
+/** Where an item's first line starts a second talk, a third…: offsets in its first paragraph's text. */
+function talkCuts(item: ListItem): number[] {
+  const first = item.children[0]
+  if (first?.type !== 'paragraph') return []
+  const text = toString(first)
+  const line = text.split('\n')[0]!
+  if (line.length > 400) return []
+  // Where each title in bold, italics or a link starts.
+  const starts: number[] = []
+  let offset = 0
+  for (const child of first.children) {
+    if (offset >= line.length) break
+    if (['strong', 'emphasis', 'link', 'linkReference'].includes(child.type)) starts.push(offset)
+    offset += toString(child).length
+  }
+  if (starts.length < 2 || starts[0] !== 0) return []
+  const cuts: number[] = []
+  let from = 0
+  for (const start of starts.slice(1)) {
+    const talk = line.slice(from, start)
+    const m = /^(.+?)\s*(?:\s+by\s+(.+?)|\(([^()]+)\))\s*(?:,\s*(?:and|then)?|;|&|\band\b|\bthen\b)\s*$/u.exec(talk)
+    const speakers = m && (m[2] !== undefined ? readSpeakers(m[2], { strict: true }) : readSpeakers(m[3]!))
+    // The next part is a talk too: a title with its own speakers.
+    const next = line.slice(start).split(/\s*(?:,\s*(?:and|then)?|;)\s*(?=\S)/)[0]!
+    if (speakers && plausibleTitle(m![1]!.replace(/[*_`]/g, '')) && readHeading(next).speakers.length > 0 && !readHeading(next).personOnly) {
+      cuts.push(start)
+      from = start
+    }
+  }
+  return cuts
 }
 
 interface Section {
