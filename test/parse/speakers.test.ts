@@ -7,7 +7,7 @@ describe('telling a name from other words', () => {
   it.each(['Mark McBride', 'Raymond de Jong', 'Tomasz Wiśniewski', "Aoife O'Neil", 'J. R. Smith', 'Jean-Luc Picard'])('%s is a name', (name) => {
     expect(isPersonName(name)).toBe(true)
   })
-  it.each(['Red Hat', 'Turbine Labs', 'Kubernetes Is Hard', 'Technical Product Manager', 'Google', 'The Calm', 'Day Two', 'CNCF Ambassador'])('%s is not', (text) => {
+  it.each(['Red Hat', 'Turbine Labs', 'Kubernetes Is Hard', 'Technical Product Manager', 'Google', 'The Calm', 'Day Two', 'CNCF Ambassador', 'Conference Profile', 'Conference Slides'])('%s is not', (text) => {
     expect(isPersonName(text)).toBe(false)
   })
 })

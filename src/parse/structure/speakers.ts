@@ -42,6 +42,7 @@ const notNameWords = new Set(
     'google microsoft amazon aws azure ibm oracle red hat vmware cisco intel apple facebook meta netflix spotify uber ' +
     'manager engineer engineering director developer developers architect product technical senior principal staff lead head chief officer ' +
     'president founder cofounder ceo cto vp advocate evangelist consultant specialist scientist maintainer member business unit report recap ' +
+    'profile slides slide video videos recording recordings abstract schedule website blog twitter github linkedin mastodon youtube ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
   ).split(' '),
 )

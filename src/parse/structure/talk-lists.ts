@@ -256,11 +256,16 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const inline = paragraph.children.flatMap((c) => (c.type === 'strong' || c.type === 'emphasis' ? c.children : [c]))
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
+    // "[Slides](…/talks/my-talk/)" links to the talk; its words are not the talk's title.
+    if (resourceWords.test(toString(l).trim())) return false
     const signals = readHeading(toString(l))
     return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined || namedBelow(paragraph, l)
   })
   return talks.length === 1 ? talks[0] : undefined
 }
+
+/** The words of a link to a talk's material, never its title: "Slides", "Video", "Craft Profile". */
+const resourceWords = /^(?:(?:the\s+|my\s+)?(?:slides?|slide deck|deck|video|recording|youtube|vimeo|schedule|abstract|talk page|session page|(?:speaker\s+|\p{L}+\s+)?profile|pdf|here|this|link|watch(?: it)?|notes)|\p{L}+\s+(?:slides|video|recording))$/iu
 
 /**
  * "[Title](recording)⏎Ada Lovelace⏎What I thought…": the link is the paragraph's whole first
