@@ -96,6 +96,17 @@ export function speakerOpening(nodes: readonly RootContent[]): Speaker[] | undef
   return m ? readSpeakers(m[1]!, { strict: true }) : undefined
 }
 
+/**
+ * "- [Ada Lovelace](…) talking about effect systems": a listed talk headed only by a person's
+ * name, whose text goes on with what they did on stage, is that person's talk.
+ */
+export function speakerTalking(heading: string, nodes: readonly RootContent[]): Speaker[] | undefined {
+  const opening = nodes[0]?.type === 'paragraph' ? toString(nodes[0], { includeHtml: false }).trim() : ''
+  if (!/^(?:talking|talked|spoke|speaking|gave (?:a|an|the|her|his|their)\b|giving|presented|presenting|showed|showing|demoed|demoing|explained|explaining|walked us|introduced|discussed|shared)\b/.test(opening)) return undefined
+  const speakers = readSpeakers(heading.trim(), { strict: true })
+  return speakers?.length === 1 && speakers[0]!.name === heading.trim() ? speakers : undefined
+}
+
 /** No title to split off, or the names come first: "Ada Lovelace - Analytical Engines" is a name and a company. */
 function namesFirst(line: string): boolean {
   const signals = readHeading(line)
