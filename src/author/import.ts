@@ -350,17 +350,7 @@ function summaryOf(introduction: string): string | undefined {
   if (!paragraph) return undefined
   const text = paragraph.replace(/\n/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
   const first = sentences(text).slice(0, 2).map((s) => s.text).join(' ')
-  return first ? clip(first, 300) : undefined
-}
-
-/** At most `max` characters, cut between words with an ellipsis: never "…dotychczasowe edy". */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text
-  const cut = text.slice(0, max)
-  const space = cut.search(/\s\S*$/)
-  // One word longer than `max` (an address) is cut where it must be.
-  const kept = (space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:–—-]+$/u, '')
-  return `${kept}…`
+  return first ? first.slice(0, 300) : undefined
 }
 
 /** A file name for the draft, from its title, else its date. */

@@ -33,7 +33,7 @@ interface Mention {
 
 const nameWords = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}`
 const mentionPattern = new RegExp(
-  String.raw`[“"]([^“”"\n]{3,150}?)[”"]\s*,?\s*(?:(?:presented|hosted|given|delivered|run|led|organi[sz]ed)\s+)?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`,
+  String.raw`[“"]([^“”"]{3,150}?)[”"]\s*,?\s*(?:(?:presented|hosted|given|delivered|run|led|organi[sz]ed)\s+)?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`,
   'gu',
 )
 const talkContext = /\b(?:talks?|sessions?|keynotes?|workshops?|presentations?|panels?|tutorials?|attend\w*|went to|watched|enlightening|co-located|event)\b/i
@@ -60,11 +60,17 @@ function findMentions(paragraph: Paragraph, run = false): Mention[] {
   const context = talkContext.test(text)
   if (!context && !run && !hasScheduleLink(paragraph)) return []
   const mentions: Mention[] = []
-  for (const m of context ? text.matchAll(mentionPattern) : []) {
-    const title = m[1]!.trim()
-    if (!readsAsTitle(title)) continue
-    const by = m[2]!.replace(/[.,;:]+$/, '')
-    mentions.push({ title, speakers: readSpeakers(by, { strict: true }) ?? [], start: m.index })
+  // "such as “Free the Conqueror!” by Ada Lovelace and “Keeping the flow going” by Alan
+  // Turing": among quoted titles that read as titles, one in sentence case with a person
+  // after it is a talk too.
+  const quoted = (context ? [...text.matchAll(mentionPattern)] : []).map((m) => {
+    const title = m[1]!.replace(/\s+/g, ' ').trim()
+    const speakers = readSpeakers(m[2]!.replace(/[.,;:]+$/, ''), { strict: true }) ?? []
+    return { title, speakers, start: m.index, titled: readsAsTitle(title) }
+  })
+  const series = quoted.some((q) => q.titled)
+  for (const { title, speakers, start, titled } of quoted) {
+    if (titled || (series && speakers.length > 0 && /^[\p{Lu}\p{N}]/u.test(title) && title.split(' ').length <= 16)) mentions.push({ title, speakers, start })
   }
   // "There was another talk about [How to Warm Your House with Python](slides.pdf)": a link
   // right after the words for a talk is the talk's title.
