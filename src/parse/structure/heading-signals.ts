@@ -61,7 +61,8 @@ export function readHeading(raw: string): HeadingSignals {
   // A link or heading written on two lines, one of them only the speaker: "Ada Lovelace
   // (Engines)⏎The Title", or "The Title⏎Ada Lovelace".
   const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean)
-  if (lines.length === 2) {
+  // "Title by⏎Ada Lovelace" is one line wrapped, not a title over a name.
+  if (lines.length === 2 && !/(?:\sby|[-–—:,&])$/i.test(lines[0]!)) {
     const [a, b] = lines as [string, string]
     const first = readSpeakers(a)
     const last = first ? undefined : readSpeakers(b, { strict: true })

@@ -222,7 +222,7 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
  */
 function cutComment(paragraph: Paragraph): [PhrasingContent[], Paragraph?] {
   const text = toString(paragraph)
-  const line = text.split('\n')[0]!
+  const line = leadLine(text)
   const comment = readHeading(line.trim()).comment?.replace(/\s+/g, '')
   if (!comment) return [paragraph.children]
   // The comment ends the line: find where it starts, whitespace aside.
@@ -285,11 +285,23 @@ function isScheduleEntry(link: Link): boolean {
   return isScheduleLink(link.url, toString(link))
 }
 
+/**
+ * A paragraph's first line, joined with the next ones while its byline wraps: "[Title](…)
+ * _by_⏎[Name](…) - comment", "Title by Name -⏎a comment", "[Title](…)⏎by Name". Each newline
+ * becomes a space, so offsets in the line are those in the text.
+ */
+function leadLine(text: string): string {
+  const lines = text.split('\n')
+  let n = 1
+  while (n < lines.length && n < 4 && (/(?:\s[-–—:]|\bby)\s*$/.test(lines[n - 1]!) || /^\s*(?:by|[-–—])\s/.test(lines[n]!))) n++
+  return lines.slice(0, n).join(' ')
+}
+
 function isTalkItem(item: ListItem): boolean {
   const first = item.children[0]
   if (first?.type !== 'paragraph') return false
-  const line = toString(first).split('\n')[0]!.trim()
-  if (line.length > 200) return false
+  const line = leadLine(toString(first)).replace(/\s+/g, ' ').trim()
+  if (line.length > 300) return false
   const signals = readHeading(line)
   // "Joe Beda - CEO, Heptio" in a list of people met is a person, not a talk.
   return (signals.speakers.length > 0 && !signals.personOnly) || signals.kindLabelled
