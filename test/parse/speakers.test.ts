@@ -7,7 +7,7 @@ describe('telling a name from other words', () => {
   it.each(['Mark McBride', 'Raymond de Jong', 'Tomasz Wiśniewski', "Aoife O'Neil", 'J. R. Smith', 'Jean-Luc Picard'])('%s is a name', (name) => {
     expect(isPersonName(name)).toBe(true)
   })
-  it.each(['Red Hat', 'Turbine Labs', 'Kubernetes Is Hard', 'Technical Product Manager', 'Google', 'The Calm', 'Day Two', 'CNCF Ambassador', 'Conference Profile', 'Conference Slides'])('%s is not', (text) => {
+  it.each(['Red Hat', 'Turbine Labs', 'Kubernetes Is Hard', 'Technical Product Manager', 'Google', 'The Calm', 'Day Two', 'CNCF Ambassador', 'Conference Profile', 'Conference Slides', "Brightwater's Lena Fischer"])('%s is not', (text) => {
     expect(isPersonName(text)).toBe(false)
   })
 })
@@ -142,6 +142,11 @@ describe('splitting a line that names a talk, its speaker and a comment', () => 
     expect(signals.title).toBe(title)
     expect(signals.speakers).toEqual(speakers)
     expect(signals.comment).toBe(comment)
+  })
+
+  it('takes no speaker after "with" when a comment follows: the words were the title\'s', () => {
+    expect(readHeading('Grow with Fewer Pains - Moving from Monolith to Widgets')).toMatchObject({ title: 'Grow with Fewer Pains - Moving from Monolith to Widgets', speakers: [] })
+    expect(readHeading('Pairing with Jane Doe').speakers).toEqual([{ name: 'Jane Doe' }])
   })
 
   it('takes no comment after "with": a dinner with someone is no talk by them', () => {

@@ -121,7 +121,9 @@ function textLines(node: RootContent): string[] {
 
 /** What a speaker does on stage, right after their name: "opened with", "showed", "walked us through". Not "showed up". */
 const stageVerb = String.raw`(?:opened|started|began|kicked off|showed(?!\s+up)|presented|talked|spoke|explained|demonstrated|demoed|walked (?:us|the audience|everyone) through|gave (?:a|an|her|his|their) (?:talk|keynote|overview|introduction|demo|presentation|tour)|shared|described|discussed|introduced|argued|covered|took us)`
-const inTheirTalk = new RegExp(String.raw`^(?:[Ii]n|[Dd]uring) (?:her|his|their) (?:talk|keynote|session|presentation|workshop|tutorial),?\s+(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+\p{Ll}`, 'u')
+const inTheirTalk = new RegExp(String.raw`^(?:[Ii]n|[Dd]uring) (?:her|his|their|this) (?:talk|keynote|session|presentation|workshop|tutorial),?\s+(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+\p{Ll}`, 'u')
+/** "This session by Ada Lovelace from Acme offers…": the session is the section's own. */
+const thisSessionBy = new RegExp(String.raw`^This (?:talk|keynote|session|presentation|workshop|tutorial) (?:\p{Ll}+ )?by (${nameRun})(?:\s*\(([^()]{1,60})\)|\s+(?:from|of|at)\s+(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2}))?`, 'u')
 const nameOnStage = new RegExp(String.raw`^(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+${stageVerb}\b`, 'u')
 /** A personal pronoun: the name before it was a person's, not a project's ("Apache Kafka showed…"). */
 const personalPronoun = /\b(?:she|he|her|his|him|hers)\b|\btheir (?:talk|keynote|slides|demo|session|presentation)\b/i
@@ -137,14 +139,20 @@ export function speakerInClause(nodes: readonly RootContent[], title: string): S
   const first = nodes.find((n) => n.type === 'paragraph' && toString(n).trim() !== '')
   if (!first) return undefined
   const paragraph = toString(first, { includeHtml: false }).replace(/\s+/g, ' ').trim()
-  for (const sentence of paragraph.split(/(?<=[.!?])\s+/).slice(0, 2)) {
-    const m = inTheirTalk.exec(sentence) ?? nameOnStage.exec(sentence)
+  const sentences = paragraph.split(/(?<=[.!?])\s+/)
+  for (const [i, sentence] of sentences.entries()) {
+    // A name doing something opens the section; "In this session, …" and "This session by …"
+    // may come a few sentences in.
+    const m = (i < 2 ? nameOnStage.exec(sentence) : undefined) ?? (i < 4 ? (inTheirTalk.exec(sentence) ?? thisSessionBy.exec(sentence)) : undefined)
     if (!m) continue
-    const name = m[1]!
+    // "Mesosphere's Jörg Schad": the company's possessive, then the person.
+    const owner = /^(\p{Lu}\S*)['’]s\s+(.+)$/u.exec(m[1]!)
+    const name = owner ? owner[2]! : m[1]!
     const speakers = readSpeakers(name, { strict: true })
     if (speakers?.length !== 1 || title.toLowerCase().includes(name.toLowerCase())) return undefined
-    const bracket = m[2] !== undefined && readsAsAffiliation(m[2], true) ? m[2].trim() : undefined
-    const person = m[0].startsWith(name) ? bracket !== undefined || personalPronoun.test(paragraph.slice(paragraph.indexOf(name) + name.length)) : true
+    const place = m[2] ?? m[3] ?? owner?.[1]
+    const bracket = place !== undefined && readsAsAffiliation(place, m[2] !== undefined) ? place.trim() : undefined
+    const person = m[0].startsWith(m[1]!) ? (m[2] !== undefined && bracket !== undefined) || personalPronoun.test(paragraph.slice(paragraph.indexOf(name) + name.length)) : true
     if (!person) return undefined
     return [{ name: speakers[0]!.name, ...(bracket ? { affiliation: bracket } : {}) }]
   }

@@ -56,7 +56,8 @@ export function isPersonName(text: string): boolean {
   let capitalised = 0
   for (const word of words) {
     if (particles.has(word)) continue
-    if (!nameWord.test(word)) return false
+    // "Mesosphere's Jörg Schad": a possessive belongs to a company or a talk, never inside a name.
+    if (!nameWord.test(word) || /['’]s$/.test(word)) return false
     if (notNameWords.has(word.toLowerCase().replace(/[.'’]/g, ''))) return false
     capitalised++
   }

@@ -257,15 +257,24 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
     // "[Slides](…/talks/my-talk/)" links to the talk; its words are not the talk's title.
-    if (resourceWords.test(toString(l).trim())) return false
+    if (resourceWords.test(toString(l).trim()) || peopleWords(toString(l).trim())) return false
     const signals = readHeading(toString(l))
     return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined || namedBelow(paragraph, l)
   })
   return talks.length === 1 ? talks[0] : undefined
 }
 
-/** The words of a link to a talk's material, never its title: "Slides", "Video", "Craft Profile". */
-const resourceWords = /^(?:(?:the\s+|my\s+)?(?:slides?|slide deck|deck|video|recording|youtube|vimeo|schedule|abstract|talk page|session page|(?:speaker\s+|\p{L}+\s+)?profile|pdf|here|this|link|watch(?: it)?|notes)|\p{L}+\s+(?:slides|video|recording))$/iu
+/**
+ * The words of a link to a talk's material or to the talk itself in passing, never its title:
+ * "Slides", "Video", "Conference Profile", "the session", "In this session".
+ */
+const resourceWords = /^(?:(?:in|at|to|attend|see|watch)\s+)?(?:the|this|that|her|his|their|my|our)\s+(?:session|talk|keynote|workshop|tutorial|presentation|panel|video|recording|slides)$|^(?:(?:the\s+|my\s+)?(?:slides?|slide deck|deck|video|recording|youtube|vimeo|schedule|abstract|talk page|session page|(?:speaker\s+|\p{L}+\s+)?profile|pdf|here|this|link|watch(?: it)?|notes)|\p{L}+\s+(?:slides|video|recording))$/iu
+
+/** "Ada Lovelace and her team": a person and lower-case words about them, not a talk's title. */
+function peopleWords(text: string): boolean {
+  const m = /^(\S+\s+\S+)((?:\s+\p{Ll}\S*)+)$/u.exec(text)
+  return m !== null && readSpeakers(m[1]!, { strict: true }) !== undefined
+}
 
 /**
  * "[Title](recording)⏎Ada Lovelace⏎What I thought…": the link is the paragraph's whole first
