@@ -7,7 +7,7 @@ describe('telling a name from other words', () => {
   it.each(['Mark McBride', 'Raymond de Jong', 'Tomasz Wiśniewski', "Aoife O'Neil", 'J. R. Smith', 'Jean-Luc Picard'])('%s is a name', (name) => {
     expect(isPersonName(name)).toBe(true)
   })
-  it.each(['Red Hat', 'Turbine Labs', 'Kubernetes Is Hard', 'Technical Product Manager', 'Google', 'The Calm', 'Day Two', 'CNCF Ambassador'])('%s is not', (text) => {
+  it.each(['Red Hat', 'Turbine Labs', 'Kubernetes Is Hard', 'Technical Product Manager', 'Google', 'The Calm', 'Day Two', 'CNCF Ambassador', 'Conference Profile', 'Conference Slides', "Brightwater's Lena Fischer"])('%s is not', (text) => {
     expect(isPersonName(text)).toBe(false)
   })
 })
@@ -78,6 +78,21 @@ describe('a comment after a name is no affiliation', () => {
     expect(readSpeakers('Jane Doe (Acme)')).toEqual([{ name: 'Jane Doe', affiliation: 'Acme' }])
   })
 
+  it.each(['independent', 'freelance', 'formerly at Acme', 'the Rust core team', 'PSF board'])('%s reads as an affiliation in lower case too', (text) => {
+    expect(readsAsAffiliation(text)).toBe(true)
+  })
+  it.each(['independent consultant', 'Rust infra', 'docs team', 'Red Hat'])('(%s) in brackets after a name reads as an affiliation', (text) => {
+    expect(readsAsAffiliation(text, true)).toBe(true)
+  })
+  it.each(['she/her', 'recorded, sadly', 'great talk', 'slides here', 'joining remotely', '2019', 'who I met at dinner', 'with live demos'])('(%s) in brackets after a name reads as a comment', (text) => {
+    expect(readsAsAffiliation(text, true)).toBe(false)
+  })
+  it('keeps lower-case words that are no affiliation out of one outside brackets', () => {
+    expect(readsAsAffiliation('independent consultant')).toBe(true)
+    expect(readsAsAffiliation('rust infra')).toBe(false)
+    expect(readsAsAffiliation('a small startup')).toBe(false)
+  })
+
   it('reads "Name from Company", "of" and "at" as a name and an affiliation', () => {
     expect(readSpeakers('John Smith from Quillstone')).toEqual([{ name: 'John Smith', affiliation: 'Quillstone' }])
     expect(readSpeakers('Mary Major of Brightwater Systems')).toEqual([{ name: 'Mary Major', affiliation: 'Brightwater Systems' }])
@@ -97,6 +112,8 @@ describe('reading a byline that goes on with a comment', () => {
     ['Jane Roe, Acme Labs: she wrote the library.', [{ name: 'Jane Roe', affiliation: 'Acme Labs' }], 'she wrote the library.'],
     ['Soren Halvorsen where he walks through it', [{ name: 'Soren Halvorsen' }], 'where he walks through it'],
     ['Ada Lovelace & Alan Turing: a fine double act', [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }], 'a fine double act'],
+    ['Ines Marchetti at the main stage, packed as ever', [{ name: 'Ines Marchetti' }], 'at the main stage, packed as ever'],
+    ['John Smith from the Rust core team, who wrote it', [{ name: 'John Smith', affiliation: 'the Rust core team' }], 'who wrote it'],
   ])('%s', (text, speakers, comment) => {
     expect(readByline(text)).toEqual({ speakers, comment })
   })
@@ -125,6 +142,11 @@ describe('splitting a line that names a talk, its speaker and a comment', () => 
     expect(signals.title).toBe(title)
     expect(signals.speakers).toEqual(speakers)
     expect(signals.comment).toBe(comment)
+  })
+
+  it('takes no speaker after "with" when a comment follows: the words were the title\'s', () => {
+    expect(readHeading('Grow with Fewer Pains - Moving from Monolith to Widgets')).toMatchObject({ title: 'Grow with Fewer Pains - Moving from Monolith to Widgets', speakers: [] })
+    expect(readHeading('Pairing with Jane Doe').speakers).toEqual([{ name: 'Jane Doe' }])
   })
 
   it('takes no comment after "with": a dinner with someone is no talk by them', () => {

@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { readHeading } from './heading-signals.ts'
-import { readByline, readSpeakers, type Speaker } from './speakers.ts'
+import { readByline, readSpeakers, readsAsAffiliation, type Speaker } from './speakers.ts'
 import type { SessionKind } from '../../validate/schema.ts'
 
 export interface BodySignals {
@@ -22,6 +22,8 @@ export interface BodySignals {
   namedKind?: SessionKind
   /** "Awesome keynote by Ada Lovelace": who gave it, named in the opening sentence. */
   givenBy?: Speaker[]
+  /** "In her talk, Ada Lovelace showed…", "Ada Lovelace (Acme) opened with…": who gave it, named in a clause of the opening. */
+  namedInClause?: Speaker[]
 }
 
 const speakerLabel = /^\s*(?:speakers?|presenters?|panelists?|presented by|speaker\(s\)|by)\s*[:\-–—]?\s+(.+)$/i
@@ -94,6 +96,17 @@ export function speakerOpening(nodes: readonly RootContent[]): Speaker[] | undef
   return m ? readSpeakers(m[1]!, { strict: true }) : undefined
 }
 
+/**
+ * "- [Ada Lovelace](…) talking about effect systems": a listed talk headed only by a person's
+ * name, whose text goes on with what they did on stage, is that person's talk.
+ */
+export function speakerTalking(heading: string, nodes: readonly RootContent[]): Speaker[] | undefined {
+  const opening = nodes[0]?.type === 'paragraph' ? toString(nodes[0], { includeHtml: false }).trim() : ''
+  if (!/^(?:talking|talked|spoke|speaking|gave (?:a|an|the|her|his|their)\b|giving|presented|presenting|showed|showing|demoed|demoing|explained|explaining|walked us|introduced|discussed|shared)\b/.test(opening)) return undefined
+  const speakers = readSpeakers(heading.trim(), { strict: true })
+  return speakers?.length === 1 && speakers[0]!.name === heading.trim() ? speakers : undefined
+}
+
 /** No title to split off, or the names come first: "Ada Lovelace - Analytical Engines" is a name and a company. */
 function namesFirst(line: string): boolean {
   const signals = readHeading(line)
@@ -104,6 +117,46 @@ function namesFirst(line: string): boolean {
 function textLines(node: RootContent): string[] {
   const text = node.type === 'paragraph' ? node.children.map((c) => (c.type === 'break' ? '\n' : toString(c, { includeHtml: false }))).join('') : toString(node, { includeHtml: false })
   return text.split('\n')
+}
+
+/** What a speaker does on stage, right after their name: "opened with", "showed", "walked us through". Not "showed up". */
+const stageVerb = String.raw`(?:opened|started|began|kicked off|showed(?!\s+up)|presented|talked|spoke|explained|demonstrated|demoed|walked (?:us|the audience|everyone) through|gave (?:a|an|her|his|their) (?:talk|keynote|overview|introduction|demo|presentation|tour)|shared|described|discussed|introduced|argued|covered|took us)`
+const inTheirTalk = new RegExp(String.raw`^(?:[Ii]n|[Dd]uring) (?:her|his|their|this) (?:talk|keynote|session|presentation|workshop|tutorial),?\s+(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+\p{Ll}`, 'u')
+/** "This session by Ada Lovelace from Acme offers…": the session is the section's own. */
+const thisSessionBy = new RegExp(String.raw`^This (?:talk|keynote|session|presentation|workshop|tutorial) (?:\p{Ll}+ )?by (${nameRun})(?:\s*\(([^()]{1,60})\)|\s+(?:from|of|at)\s+(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2}))?`, 'u')
+const nameOnStage = new RegExp(String.raw`^(${nameRun})(?:\s*\(([^()]{1,60})\))?,?\s+${stageVerb}\b`, 'u')
+/** A personal pronoun: the name before it was a person's, not a project's ("Apache Kafka showed…"). */
+const personalPronoun = /\b(?:she|he|her|his|him|hers)\b|\btheir (?:talk|keynote|slides|demo|session|presentation)\b/i
+
+/**
+ * The speaker named in a clause of a section's opening paragraph: "In her talk, Ada Lovelace
+ * showed…", "Ada Lovelace (Acme) opened with…", or "Ada Lovelace walked us through…" when the
+ * paragraph goes on with "she" or "his", so the name is a person's. Only two capitalised
+ * words or more are a name, never a lower-case phrase; a name in the heading (`title`) is
+ * the talk's subject, not its speaker.
+ */
+export function speakerInClause(nodes: readonly RootContent[], title: string): Speaker[] | undefined {
+  const first = nodes.find((n) => n.type === 'paragraph' && toString(n).trim() !== '')
+  if (!first) return undefined
+  const paragraph = toString(first, { includeHtml: false }).replace(/\s+/g, ' ').trim()
+  const sentences = paragraph.split(/(?<=[.!?])\s+/)
+  for (const [i, sentence] of sentences.entries()) {
+    // A name doing something opens the section; "In this session, …" and "This session by …"
+    // may come a few sentences in.
+    const m = (i < 2 ? nameOnStage.exec(sentence) : undefined) ?? (i < 4 ? (inTheirTalk.exec(sentence) ?? thisSessionBy.exec(sentence)) : undefined)
+    if (!m) continue
+    // "Mesosphere's Jörg Schad": the company's possessive, then the person.
+    const owner = /^(\p{Lu}\S*)['’]s\s+(.+)$/u.exec(m[1]!)
+    const name = owner ? owner[2]! : m[1]!
+    const speakers = readSpeakers(name, { strict: true })
+    if (speakers?.length !== 1 || title.toLowerCase().includes(name.toLowerCase())) return undefined
+    const place = m[2] ?? m[3] ?? owner?.[1]
+    const bracket = place !== undefined && readsAsAffiliation(place, m[2] !== undefined) ? place.trim() : undefined
+    const person = m[0].startsWith(m[1]!) ? (m[2] !== undefined && bracket !== undefined) || personalPronoun.test(paragraph.slice(paragraph.indexOf(name) + name.length)) : true
+    if (!person) return undefined
+    return [{ name: speakers[0]!.name, ...(bracket ? { affiliation: bracket } : {}) }]
+  }
+  return undefined
 }
 
 export function readBody(nodes: readonly RootContent[]): BodySignals {

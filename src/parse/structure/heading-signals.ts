@@ -61,7 +61,8 @@ export function readHeading(raw: string): HeadingSignals {
   // A link or heading written on two lines, one of them only the speaker: "Ada Lovelace
   // (Engines)⏎The Title", or "The Title⏎Ada Lovelace".
   const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean)
-  if (lines.length === 2) {
+  // "Title by⏎Ada Lovelace" is one line wrapped, not a title over a name.
+  if (lines.length === 2 && !/(?:\sby|[-–—:,&])$/i.test(lines[0]!)) {
     const [a, b] = lines as [string, string]
     const first = readSpeakers(a)
     const last = first ? undefined : readSpeakers(b, { strict: true })
@@ -237,10 +238,12 @@ function splitSpeakers(title: string): Split | undefined {
     const found = head ? readByline(title.slice(at.index + at[0].length)) : undefined
     if (found?.comment) return { title: head, ...found }
   }
-  // "Title by Speaker", "Title with Speaker"
-  const by = /^(.+)\s+(?:by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
+  // "Title by Speaker", "Title with Speaker". After "with" only names and their companies:
+  // "Grow with Less Pains - Meshing…" goes on with a comment, so "Less Pains" is no one.
+  const by = /^(.+)\s+(by|with)\s+([^,]+(?:,\s*[^,]+)?)$/i.exec(title)
   if (by) {
-    const speakers = readSpeakers(by[2]!)
+    const line = readByline(by[3]!)
+    const speakers = /^with$/i.test(by[2]!) && line?.comment ? undefined : readSpeakers(by[3]!)
     if (speakers) return { title: by[1]!.trim(), speakers }
   }
   // "Title (Speaker)", "Title (Speaker, Company)"

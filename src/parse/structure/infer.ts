@@ -15,7 +15,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import type { SessionKind } from '../../validate/schema.ts'
 import type { SessionAttributes } from '../session-attributes.ts'
-import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakerOpening, speakersInText } from './body-signals.ts'
+import { hasSessionLink, openingTalkLink, readBody, readSpeakerLine, speakerInClause, speakerOpening, speakersInText, speakerTalking } from './body-signals.ts'
 import { cutAtBreaks } from './breaks.ts'
 import { readHeading, type HeadingSignals } from './heading-signals.ts'
 import { readsAsTitle } from './mentions.ts'
@@ -178,6 +178,9 @@ function score(node: Node, body: RootContent[]): void {
   if (s.speakers.length) total += s.personOnly ? 1 : 3
   // A speaker line under a heading is the clearest sign of a talk there is.
   if (b.speakers.length) total += 4
+  // "In her talk, Ada Lovelace showed…" under a heading that names nobody.
+  const inClause = !s.speakers.length && !b.speakers.length && !s.noteWord ? speakerInClause(body, s.title) : undefined
+  if (inClause) total += 2
   if (b.sessionLink || hasSessionLink(node.heading)) total += 1.5
   total += b.sessionWords
   // "I was asked to deliver a keynote at…": the section is about that session.
@@ -210,7 +213,7 @@ function score(node: Node, body: RootContent[]): void {
   else if (node.heading.data?.listedKind) node.kind = node.heading.data.listedKind
   // Only the kind: "The keynote was long" under "Day 1" does not make the day a session.
   else node.kind ??= b.deliveredKind ?? b.namedKind
-  if (!node.speakers.length) node.speakers = b.givenBy ?? (node.heading.data?.listedTalk ? speakerOpening(body) : undefined) ?? speakersInText(body, node.kind)
+  if (!node.speakers.length) node.speakers = b.givenBy ?? inClause ?? (node.heading.data?.listedTalk ? (speakerOpening(body) ?? speakerTalking(toString(node.heading), body)) : undefined) ?? speakersInText(body, node.kind)
 }
 
 /** Decides a set of siblings, then what their parent is. */

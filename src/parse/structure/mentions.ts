@@ -15,6 +15,7 @@ import { toString } from 'mdast-util-to-string'
 import { contains } from '../../tree.ts'
 import { isScheduleEntry } from './body-signals.ts'
 import { readSpeakers, type Speaker } from './speakers.ts'
+import type { SessionKind } from '../../validate/schema.ts'
 
 declare module 'mdast' {
   interface HeadingData {
@@ -32,7 +33,7 @@ interface Mention {
 
 const nameWords = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}`
 const mentionPattern = new RegExp(
-  String.raw`[“"]([^“”"\n]{3,150}?)[”"]\s*,?\s*(?:(?:presented|hosted|given|delivered|run|led|organi[sz]ed)\s+)?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`,
+  String.raw`[“"]([^“”"]{3,150}?)[”"]\s*,?\s*(?:(?:presented|hosted|given|delivered|run|led|organi[sz]ed)\s+)?by\s+(${nameWords}(?:\s+(?:and|&)\s+${nameWords})?)`,
   'gu',
 )
 const talkContext = /\b(?:talks?|sessions?|keynotes?|workshops?|presentations?|panels?|tutorials?|attend\w*|went to|watched|enlightening|co-located|event)\b/i
@@ -47,18 +48,29 @@ export function readsAsTitle(text: string): boolean {
   return capitalised * 3 >= content.length * 2
 }
 
-function findMentions(paragraph: Paragraph): Mention[] {
+/**
+ * `run`: the paragraph is one of a run of paragraphs naming talks ("Next was **Title** by
+ * Name, …"), so a title in bold or italics followed by who gave it is a talk even where the
+ * paragraph itself speaks of no talk.
+ */
+function findMentions(paragraph: Paragraph, run = false): Mention[] {
   const text = toString(paragraph)
   if (text.length > 2000) return []
   // A link to a talk's page in a conference schedule names a talk whatever the words around it.
   const context = talkContext.test(text)
-  if (!context && !hasScheduleLink(paragraph)) return []
+  if (!context && !run && !hasScheduleLink(paragraph)) return []
   const mentions: Mention[] = []
-  for (const m of context ? text.matchAll(mentionPattern) : []) {
-    const title = m[1]!.trim()
-    if (!readsAsTitle(title)) continue
-    const by = m[2]!.replace(/[.,;:]+$/, '')
-    mentions.push({ title, speakers: readSpeakers(by, { strict: true }) ?? [], start: m.index })
+  // "such as “Free the Conqueror!” by Ada Lovelace and “Keeping the flow going” by Alan
+  // Turing": among quoted titles that read as titles, one in sentence case with a person
+  // after it is a talk too.
+  const quoted = (context ? [...text.matchAll(mentionPattern)] : []).map((m) => {
+    const title = m[1]!.replace(/\s+/g, ' ').trim()
+    const speakers = readSpeakers(m[2]!.replace(/[.,;:]+$/, ''), { strict: true }) ?? []
+    return { title, speakers, start: m.index, titled: readsAsTitle(title) }
+  })
+  const series = quoted.some((q) => q.titled)
+  for (const { title, speakers, start, titled } of quoted) {
+    if (titled || (series && speakers.length > 0 && /^[\p{Lu}\p{N}]/u.test(title) && title.split(' ').length <= 16)) mentions.push({ title, speakers, start })
   }
   // "There was another talk about [How to Warm Your House with Python](slides.pdf)": a link
   // right after the words for a talk is the talk's title.
@@ -73,8 +85,12 @@ function findMentions(paragraph: Paragraph): Mention[] {
   for (const child of paragraph.children) {
     const length = toString(child).length
     const link = child.type === 'link' ? child : (child.type === 'strong' || child.type === 'emphasis') && child.children.length === 1 && child.children[0]!.type === 'link' ? child.children[0] : undefined
-    // "*The Profession of Solving the Wrong Problem*, by Vincent Warmerdam": a title in italics, then who gave it.
-    if (context && child.type === 'emphasis' && !link && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
+    // "*The Profession of Solving the Wrong Problem*, by Vincent Warmerdam", "**Allocator Wrestling** by
+    // [Name](…)": a title in italics or bold, then who gave it.
+    // In a run, a paragraph that speaks of no talk needs its sentence to go on from the last
+    // one ("Next was …", "Then I went to …"): "On the train home I read *Title* by Name" is a book.
+    const inRun = run && nextInLine.test(text.slice(0, offset).split(/[.!?]\s+|\n\s*\n/).at(-1)!.trimStart())
+    if ((context || inRun) && (child.type === 'emphasis' || child.type === 'strong') && !link && !mentions.some((m) => Math.abs(m.start - offset) < 3)) {
       const title = toString(child).replace(/\s+/g, ' ').trim()
       // The name ends with its sentence: "by Vincent Warmerdam. Even if…" (an initial's dot does not end it).
       const by = italicBy.exec(text.slice(offset + length, offset + length + 80))?.[1]?.replace(/(?<=\p{Ll}{2})\.[\s\S]*$/u, '')
@@ -109,6 +125,18 @@ function findMentions(paragraph: Paragraph): Mention[] {
   return mentions.sort((a, b) => a.start - b.start)
 }
 
+/** Words that open a sentence going on from the last talk: "Next was", "Then I went to", "After that". */
+const nextInLine = /^(?:next|then|after(?:wards|\s+that|\s+lunch|\s+the\s+break)?|later|finally|lastly|the\s+(?:next|last|final)\s+one)\b/i
+
+/** "the closing keynote: **Title**", "a workshop, *Title*": the kind named right before a talk's title. */
+const kindRightBefore = /\b(keynote|lightning talk|workshop|tutorial)\s*:?\s*[“"]?$/i
+const kindWords: Record<string, SessionKind> = { keynote: 'keynote', 'lightning talk': 'lightning', workshop: 'workshop', tutorial: 'workshop' }
+
+function kindBefore(text: string, start: number): { listedKind?: SessionKind } {
+  const kind = kindRightBefore.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase()
+  return kind ? { listedKind: kindWords[kind]! } : {}
+}
+
 const attendedSession =
   /\b(?:attended|went to|headed (?:over )?to|joined|sat in on|caught)\s+(?:the\s+)?((?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*\s+(?:(?:&|and|of|for|the|on|in|to)\s+)?){1,7}(?:Sessions?|Workshops?|Keynotes?|Panels?|BoFs?|Tutorials?))\b/gu
 
@@ -128,8 +156,8 @@ const talkBefore = /\b(?:talks?|keynotes?|presentations?|sessions?|workshops?)\s
  * The paragraph, cut before each talk it names, with a heading (one level below `depth`)
  * before each part that is about a talk. Returns undefined when it names none.
  */
-export function liftMentions(paragraph: Paragraph, depth: number): RootContent[] | undefined {
-  const mentions = findMentions(paragraph)
+export function liftMentions(paragraph: Paragraph, depth: number, run = false): RootContent[] | undefined {
+  const mentions = findMentions(paragraph, run)
   if (mentions.length === 0) return undefined
   const text = toString(paragraph)
   // Cut at the start of the sentence that names the talk, unless an earlier talk is in it.
@@ -150,7 +178,7 @@ export function liftMentions(paragraph: Paragraph, depth: number): RootContent[]
         type: 'heading',
         depth: level,
         children: [{ type: 'text', value: m.title }],
-        data: { listedTalk: true, ...(m.speakers.length ? { mentionedSpeakers: m.speakers } : {}) },
+        data: { listedTalk: true, ...(m.speakers.length ? { mentionedSpeakers: m.speakers } : {}), ...kindBefore(text, m.start) },
         ...(paragraph.position ? { position: paragraph.position } : {}),
       })
     }

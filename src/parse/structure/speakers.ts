@@ -10,10 +10,13 @@
  * Posts write a comment after the name instead ("by Ada Lovelace, who showed the new
  * solver", "by Ada Lovelace - loved the demos", "by Ada Lovelace: a follow-up"). What
  * follows a name is an affiliation only when it reads as one: an organisation's capitalised
- * words ("Acme Labs", "University of Oslo", "Head of Platform at Acme") or a job
- * ("staff engineer at Acme"). A lower-case phrase, a pronoun or "who/which/that", or a
- * sentence with "!" or "?" is a comment: the speaker keeps their name, the comment is no
- * affiliation, and no person is ever read out of it.
+ * words ("Acme Labs", "University of Oslo", "Head of Platform at Acme"), a job ("staff
+ * engineer at Acme"), a way of working ("independent", "freelance", "formerly at Acme") or
+ * a team ("the Rust core team"). In brackets right after the name ("Ada Lovelace
+ * (independent consultant)") the words are the affiliation unless they read as a comment.
+ * A comment is a sentence: it opens with a pronoun or "who/which/that", has a verb ("loved
+ * it", "recorded"), says "!" or "?", or speaks of the talk itself ("slides", "remote"). The
+ * speaker keeps their name, the comment is no affiliation, and no person is ever read out of it.
  */
 
 export interface Speaker {
@@ -39,6 +42,7 @@ const notNameWords = new Set(
     'google microsoft amazon aws azure ibm oracle red hat vmware cisco intel apple facebook meta netflix spotify uber ' +
     'manager engineer engineering director developer developers architect product technical senior principal staff lead head chief officer ' +
     'president founder cofounder ceo cto vp advocate evangelist consultant specialist scientist maintainer member business unit report recap ' +
+    'profile slides slide video videos recording recordings abstract schedule website blog twitter github linkedin mastodon youtube ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'
   ).split(' '),
 )
@@ -52,7 +56,8 @@ export function isPersonName(text: string): boolean {
   let capitalised = 0
   for (const word of words) {
     if (particles.has(word)) continue
-    if (!nameWord.test(word)) return false
+    // "Mesosphere's Jörg Schad": a possessive belongs to a company or a talk, never inside a name.
+    if (!nameWord.test(word) || /['’]s$/.test(word)) return false
     if (notNameWords.has(word.toLowerCase().replace(/[.'’]/g, ''))) return false
     capitalised++
   }
@@ -75,14 +80,28 @@ const jobOpener =
   /^(?:senior|staff|principal|lead|head|chief|director|vp|founder|co-?founder|engineer|engineering|developer|software|manager|architect|maintainer|member|researcher|scientist|consultant|professor|lecturer|student|phd|core|contributor|creator|author|cto|ceo)\b/i
 /** Words that make a sentence of a job: "Lead the way", "Software is hard". */
 const sentenceWords = /\b(?:is|are|was|were|has|had|have|does|did|gave|showed|shows|talked|spoke|told|made|makes|loved|liked|enjoyed|i|we|you|he|she|they|who|which)\b/i
+/** How someone works, in lower case as posts write it: "independent", "freelance", "formerly at Acme", "ex-Acme". */
+const workOpener = /^(?:independent|freelancer?|self-employed|retired|contractor|volunteer|formerly|previously|former|ex-\S+|now at|currently at)\b/i
+/** The noun that ends a team or organisation written in lower case: "the Rust core team", "PSF board". */
+const organisationNoun = /\b(?:team|teams|group|lab|labs|company|startup|foundation|project|community|university|institute|department|committee|sig|wg|org|organi[sz]ation|consultancy|agency|collective|maintainers|board|council)$/i
+/**
+ * What makes words in brackets a comment rather than an affiliation: a verb ("loved it",
+ * "recorded", "joining remotely"), a pronoun ("she/her"), the talk's own things ("slides",
+ * "video", "remote") or a year.
+ */
+const bracketComment =
+  /(?<!\p{L})(?:\p{Ll}+ed|\p{Ll}{2,}ing|slides?|video|recording|demos?|live|remote|remotely|online|virtual|link|here|again|twice|too|also|sadly|unfortunately|please|with|about|via)(?!\p{L})|^(?:on|for|to|in|a|an|the|no|not|see)(?!\p{L})|(?<!\p{L})[12]\d{3}(?!\d)|(?<!\p{L})(?:she|he|they|ze|xe)\/\p{L}+/u
 
 /**
  * What may stand after a name as the speaker's affiliation: an organisation ("Acme Labs",
- * "University of Oslo", "eBay") or a job ("Head of Platform at Acme", "staff engineer at
- * Acme"). Not a comment: a lower-case phrase ("loved the demos"), a pronoun or "who/which/
- * that" ("who showed the new solver"), a verdict ("Great.") or a sentence with "!" or "?".
+ * "University of Oslo", "eBay"), a job ("Head of Platform at Acme", "staff engineer at
+ * Acme"), a way of working ("independent", "formerly at Acme") or a team ("the Rust core
+ * team"); `bracketed`, right after the name in brackets, also any short words that are no
+ * comment ("independent consultant"). Not a comment: a lower-case phrase ("loved the
+ * demos"), a pronoun or "who/which/that" ("who showed the new solver"), a verdict ("Great.")
+ * or a sentence with "!" or "?".
  */
-export function readsAsAffiliation(text: string): boolean {
+export function readsAsAffiliation(text: string, bracketed = false): boolean {
   const t = text
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
@@ -92,8 +111,15 @@ export function readsAsAffiliation(text: string): boolean {
   // "@inesm, trainer": a handle and a description, as a schedule gives them.
   if (/^@\w/.test(t)) return true
   const words = t.split(' ')
-  if (commentOpener.test(words[0]!.replace(/[,.;:]$/, '')) || verdict.test(t)) return false
-  if (jobOpener.test(t)) return !sentenceWords.test(t)
+  const first = words[0]!.replace(/[,.;:]$/, '')
+  // "Great.", "great talk": a verdict. "Great Lakes Software" is a company.
+  if (commentOpener.test(first) || verdict.test(t) || (verdict.test(first) && /^\p{Ll}/u.test(first))) return false
+  if (jobOpener.test(t) || workOpener.test(t)) return !sentenceWords.test(t)
+  // "the Rust core team", "PSF board": a group of people, however it is written.
+  if (words.length <= 6 && organisationNoun.test(t) && !sentenceWords.test(t) && !/^(?:a|an)\s/i.test(t)) return true
+  // "(independent consultant)", "(Rust infra)": in brackets right after a name, the words
+  // say who the person is unless they read as a comment.
+  if (bracketed) return words.length <= 6 && !sentenceWords.test(t) && !bracketComment.test(t)
   // Capitalised, a number, a handle, or a brand written "eBay"/"ex-CoreOS".
   if (!/^(?:[\p{Lu}\p{N}@#&]|\p{Ll}+-?\p{Lu})/u.test(t)) return false
   // Capitalised words joined by small ones; any other lower-case word makes it a phrase.
@@ -128,9 +154,10 @@ export interface Byline {
 /**
  * Where a byline may go on with a comment: a colon, the end of a sentence (after a word, not
  * an initial's dot), a lower-case "who", "which" or "where" ("by Ada Lovelace where she
- * describes…"), or a comma, dash or bracket whose words read as a comment.
+ * describes…"), or a comma, dash, bracket, "from", "of" or "at" whose words read as a
+ * comment ("by Ada Lovelace at the main stage").
  */
-const bylineBreak = /(\s*:\s+|(?<=[\p{Ll}\p{M}]{2}|\))[.!?]+(?=\s|$)|\s+(?=(?:who|whose|which|where|in which)\s))|\s*,\s+|\s+[-–—]{1,2}\s+|\s*\(/gu
+const bylineBreak = /(\s*:\s+|(?<=[\p{Ll}\p{M}]{2}|\))[.!?]+(?=\s|$)|\s+(?=(?:who|whose|which|where|in which)\s))|\s*,\s+|\s+[-–—]{1,2}\s+|\s*\(|\s+(?=(?:from|of|at)\s)/gu
 
 /**
  * Reads the speakers that open a byline ("by Ada Lovelace: a follow-up to last year.", "by
@@ -148,8 +175,11 @@ export function readByline(text: string, options: ReadOptions = {}): Byline | un
     if (cut[1] === undefined) {
       // A comma, dash or bracket: a comment only if what follows it reads as none of an
       // affiliation, another speaker or a title ("Ada Lovelace, Acme", "…, Alan Turing").
-      const words = cut[0].includes('(') ? (/^([^()]*)\)/.exec(after)?.[1] ?? after) : after.split(/\s*[:,(]\s|\s[-–—]{1,2}\s|[.!?](?:\s|$)/)[0]!
-      if (readsAsAffiliation(words)) {
+      const bracket = cut[0].includes('(') ? /^([^()]*)\)/.exec(after)?.[1] : undefined
+      // "from the Rust core team" is a place to work, "at the main stage" a comment.
+      const place = cut[0].trim() === '' ? after.replace(/^\S+\s+/, '') : after
+      const words = bracket ?? (cut[0].includes('(') ? after : place.split(/\s*[:,(]\s|\s[-–—]{1,2}\s|[.!?](?:\s|$)/)[0]!)
+      if (readsAsAffiliation(words, bracket !== undefined)) {
         placed = true
         continue
       }
@@ -182,10 +212,10 @@ function read(text: string, options: ReadOptions): Byline | undefined {
   return speakers.length ? { speakers, ...(comments.length ? { comment: comments.join(' ') } : {}) } : undefined
 }
 
-/** A name, or a name and where the person works: "Ada Lovelace from Acme", "… of Acme", "… at Acme". */
+/** A name, or a name and where the person works: "Ada Lovelace from Acme", "… of Acme", "… at Acme", "… from the Rust core team". */
 function nameAndPlace(text: string): Speaker | undefined {
   if (isPersonName(text)) return { name: text }
-  const m = /^(.+?)\s+(?:from|of|at)\s+([\p{Lu}\p{N}].*)$/u.exec(text)
+  const m = /^(.+?)\s+(?:from|of|at)\s+(\S.*)$/u.exec(text)
   return m && isPersonName(m[1]!) && readsAsAffiliation(m[2]!) ? { name: m[1]!, affiliation: m[2]! } : undefined
 }
 
@@ -194,15 +224,15 @@ function nameAndPlace(text: string): Speaker | undefined {
  * does not read as an affiliation is a comment on the talk: left out, and kept in `comments`.
  */
 function readOne(chunk: string, strict: boolean, into: Speaker[], people: boolean, comments: string[]): boolean {
-  const withPlace = (name: string, place: string) => {
-    if (readsAsAffiliation(place)) return { name, affiliation: place.trim() }
+  const withPlace = (name: string, place: string, bracketed = false) => {
+    if (readsAsAffiliation(place, bracketed)) return { name, affiliation: place.trim() }
     comments.push(place.trim())
     return { name }
   }
   // "Name (Company)", "Name @ Company" or "Name - Company"
-  const paren = /^(.+?)\s*(?:[(@]|\s[-–—]\s)\s*([^()]+?)\s*\)?$/.exec(chunk)
+  const paren = /^(.+?)\s*([(@]|\s[-–—]\s)\s*([^()]+?)\s*\)?$/.exec(chunk)
   if (paren && isPersonName(paren[1]!)) {
-    into.push(withPlace(paren[1]!, paren[2]!))
+    into.push(withPlace(paren[1]!, paren[3]!, paren[2] === '(' && chunk.trimEnd().endsWith(')')))
     return true
   }
   const parts = chunk.split(/\s*,\s*/).filter(Boolean)

@@ -51,7 +51,9 @@ export function liftTalkLists(tree: Root): void {
   const counts = sections.map((s) => {
     if (s.explicit) return { items: 0, strong: 0, weak: 0 }
     // A talk named in a sentence ("“Title” by Speaker") gets its own heading first.
-    if (s.depth < 6) s.body = s.body.flatMap((n) => (n.type === 'paragraph' ? (liftMentions(n, s.depth) ?? [n]) : [n]))
+    if (s.depth < 6) s.body = liftSectionMentions(s.body, s.depth)
+    // "- **A** by Ada and **B** by Alan": two talks, each an item of its own.
+    s.body = s.body.map((n) => (n.type === 'list' ? splitTalkPairs(n) : n))
     const c = listCounts(s.body)
     const key = `${s.parent}:${s.depth}`
     const pool = pools.get(key) ?? { items: 0, strong: 0, weak: 0 }
@@ -64,6 +66,82 @@ export function liftTalkLists(tree: Root): void {
     const body = s.explicit ? s.body : liftSection(s.body, s.depth, listsOfTalks, s.heading ? toString(s.heading) : '')
     return s.heading ? [s.heading, ...body] : body
   })
+}
+
+/**
+ * Each paragraph cut before the talks it names. Where two or more paragraphs name talks, the
+ * others are read as part of that run: "Next was **Title** by Name" names a talk even in a
+ * paragraph that says nothing of talks.
+ */
+function liftSectionMentions(body: RootContent[], depth: number): RootContent[] {
+  const lifted = body.map((n) => (n.type === 'paragraph' ? liftMentions(n, depth) : undefined))
+  const run = lifted.filter(Boolean).length >= 2
+  return body.flatMap((n, i) => lifted[i] ?? (run && n.type === 'paragraph' ? liftMentions(n, depth, true) : undefined) ?? [n])
+}
+
+/**
+ * A list with each item that names two talks or more ("- **A** by Ada Lovelace and **B** by
+ * Alan Turing", "- [A](…) (Ada Lovelace), then [B](…) (Alan Turing)") made into one item per
+ * talk, so each talk gets its own speakers. An item is cut only before a title in bold,
+ * italics or a link that follows a whole "Title by Name" or "Title (Name)" and a joining
+ * word; what the item says after the last talk stays with that talk.
+ */
+function splitTalkPairs(list: List): List {
+  if (!list.children.some((item) => talkCuts(item).length)) return list
+  return {
+    ...list,
+    children: list.children.flatMap((item) => {
+      const cuts = talkCuts(item)
+      const first = item.children[0]
+      if (!cuts.length || first?.type !== 'paragraph') return [item]
+      const parts = splitInline(first.children, cuts).map((part, i, all) => {
+        const words = trimEdges(part)
+        const last = words.at(-1)
+        // The joining word goes: "**A** by Ada Lovelace and" heads the first talk as "**A** by Ada Lovelace".
+        if (i < all.length - 1 && last?.type === 'text') last.value = last.value.replace(pairJoiner, '')
+        return words
+      })
+      return parts.map((children, i): ListItem => ({
+        ...item,
+        children: [{ ...first, children }, ...(i === parts.length - 1 ? item.children.slice(1) : [])],
+      }))
+    }),
+  }
+}
+
+/** What joins two talks in one item: ", ", "; ", " and ", ", then ", " & ". */
+const pairJoiner = /\s*(?:,\s*(?:and|then)?|;|&|\band\b|\bthen\b)\s*$/
+
+/** Where an item's first line starts a second talk, a third…: offsets in its first paragraph's text. */
+function talkCuts(item: ListItem): number[] {
+  const first = item.children[0]
+  if (first?.type !== 'paragraph') return []
+  const text = toString(first)
+  const line = text.split('\n')[0]!
+  if (line.length > 400) return []
+  // Where each title in bold, italics or a link starts.
+  const starts: number[] = []
+  let offset = 0
+  for (const child of first.children) {
+    if (offset >= line.length) break
+    if (['strong', 'emphasis', 'link', 'linkReference'].includes(child.type)) starts.push(offset)
+    offset += toString(child).length
+  }
+  if (starts.length < 2 || starts[0] !== 0) return []
+  const cuts: number[] = []
+  let from = 0
+  for (const start of starts.slice(1)) {
+    const talk = line.slice(from, start)
+    const m = /^(.+?)\s*(?:\s+by\s+(.+?)|\(([^()]+)\))\s*(?:,\s*(?:and|then)?|;|&|\band\b|\bthen\b)\s*$/u.exec(talk)
+    const speakers = m && (m[2] !== undefined ? readSpeakers(m[2], { strict: true }) : readSpeakers(m[3]!))
+    // The next part is a talk too: a title with its own speakers.
+    const next = line.slice(start).split(/\s*(?:,\s*(?:and|then)?|;)\s*(?=\S)/)[0]!
+    if (speakers && plausibleTitle(m![1]!.replace(/[*_`]/g, '')) && readHeading(next).speakers.length > 0 && !readHeading(next).personOnly) {
+      cuts.push(start)
+      from = start
+    }
+  }
+  return cuts
 }
 
 interface Section {
@@ -144,7 +222,7 @@ function liftSection(body: RootContent[], depth: number, listsOfTalks: boolean, 
  */
 function cutComment(paragraph: Paragraph): [PhrasingContent[], Paragraph?] {
   const text = toString(paragraph)
-  const line = text.split('\n')[0]!
+  const line = leadLine(text)
   const comment = readHeading(line.trim()).comment?.replace(/\s+/g, '')
   if (!comment) return [paragraph.children]
   // The comment ends the line: find where it starts, whitespace aside.
@@ -178,10 +256,24 @@ function talkLink(paragraph: Paragraph): Link | undefined {
   const inline = paragraph.children.flatMap((c) => (c.type === 'strong' || c.type === 'emphasis' ? c.children : [c]))
   const links = inline.filter((c): c is Link => c.type === 'link')
   const talks = links.filter((l) => {
+    // "[Slides](…/talks/my-talk/)" links to the talk; its words are not the talk's title.
+    if (resourceWords.test(toString(l).trim()) || peopleWords(toString(l).trim())) return false
     const signals = readHeading(toString(l))
     return isScheduleEntry(l) || (signals.speakers.length > 0 && !signals.personOnly) || linksToNotesOn(l.url) !== undefined || namedBelow(paragraph, l)
   })
   return talks.length === 1 ? talks[0] : undefined
+}
+
+/**
+ * The words of a link to a talk's material or to the talk itself in passing, never its title:
+ * "Slides", "Video", "Conference Profile", "the session", "In this session".
+ */
+const resourceWords = /^(?:(?:in|at|to|attend|see|watch)\s+)?(?:the|this|that|her|his|their|my|our)\s+(?:session|talk|keynote|workshop|tutorial|presentation|panel|video|recording|slides)$|^(?:(?:the\s+|my\s+)?(?:slides?|slide deck|deck|video|recording|youtube|vimeo|schedule|abstract|talk page|session page|(?:speaker\s+|\p{L}+\s+)?profile|pdf|here|this|link|watch(?: it)?|notes)|\p{L}+\s+(?:slides|video|recording))$/iu
+
+/** "Ada Lovelace and her team": a person and lower-case words about them, not a talk's title. */
+function peopleWords(text: string): boolean {
+  const m = /^(\S+\s+\S+)((?:\s+\p{Ll}\S*)+)$/u.exec(text)
+  return m !== null && readSpeakers(m[1]!, { strict: true }) !== undefined
 }
 
 /**
@@ -202,11 +294,23 @@ function isScheduleEntry(link: Link): boolean {
   return isScheduleLink(link.url, toString(link))
 }
 
+/**
+ * A paragraph's first line, joined with the next ones while its byline wraps: "[Title](…)
+ * _by_⏎[Name](…) - comment", "Title by Name -⏎a comment", "[Title](…)⏎by Name". Each newline
+ * becomes a space, so offsets in the line are those in the text.
+ */
+function leadLine(text: string): string {
+  const lines = text.split('\n')
+  let n = 1
+  while (n < lines.length && n < 4 && (/(?:\s[-–—:]|\bby)\s*$/.test(lines[n - 1]!) || /^\s*(?:by|[-–—])\s/.test(lines[n]!))) n++
+  return lines.slice(0, n).join(' ')
+}
+
 function isTalkItem(item: ListItem): boolean {
   const first = item.children[0]
   if (first?.type !== 'paragraph') return false
-  const line = toString(first).split('\n')[0]!.trim()
-  if (line.length > 200) return false
+  const line = leadLine(toString(first)).replace(/\s+/g, ' ').trim()
+  if (line.length > 300) return false
   const signals = readHeading(line)
   // "Joe Beda - CEO, Heptio" in a list of people met is a person, not a talk.
   return (signals.speakers.length > 0 && !signals.personOnly) || signals.kindLabelled
