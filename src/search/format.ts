@@ -6,7 +6,8 @@
  *   every chunk is; small at any corpus size;
  * - dictionary shards ("d/<first letter>"): the sorted terms starting with that letter, how
  *   many sections hold each, which postings chunk holds its postings, and the quick links
- *   (topics, projects, speakers) whose names start with that letter;
+ *   (topics, projects, conferences) whose names start with that letter, and speakers with a
+ *   word of their name starting with it;
  * - postings chunks ("p/<n>"): for each term, (field, section, lunr weight) triples;
  * - section chunks ("m/<n>"): what a result shows (title, kind, place), a fixed number of
  *   sections each;
@@ -33,6 +34,8 @@ export interface QuickLink {
   url: string
   /** Names and aliases, each as its search terms. */
   phrases: string[][]
+  /** A speaker's sessions: people who share a name are offered most sessions first. */
+  sessions?: number
 }
 
 export interface Manifest {
