@@ -171,9 +171,10 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     }
     if (reopen) {
       const opened = linkTo(reopen.href)
-      // The first results show before the rest: the opened one may be in the full list only.
-      if (opened) opened.focus()
-      if (opened || !partial) reopen = undefined
+      // The first results show before the rest, which replace them: focused in each, kept
+      // until the full list (the opened one may be in it only).
+      opened?.focus()
+      if (!partial) reopen = undefined
     }
     if (!partial && result.total > result.hits.length) {
       const more = el('button', { type: 'button', class: 'link-button' }, `Show more (${result.hits.length} of ${result.total})`)
