@@ -17,6 +17,7 @@ import {
   type DictionaryShard,
   type FilterChunk,
   type Manifest,
+  type PersonLink,
   type PostingsChunk,
   type QuickLink,
   type SectionChunk,
@@ -234,9 +235,6 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   const links: QuickLink[] = [
     ...site.topics.map((t) => ({ type: 'topic' as const, id: t.id, name: t.name, url: t.url, phrases: phrases([t.name, ...t.aliases]) })),
     ...site.projects.map((p) => ({ type: 'project' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]) })),
-    // One link per person, to their page, however the reports spelled them ("Alice Smith",
-    // "ALICE SMITH", "Ａｌｉｃｅ Ｓｍｉｔｈ"): every spelling is a phrase, the page's name is shown.
-    ...site.people.map((p) => ({ type: 'speaker' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]), sessions: p.sessions.length })),
     ...site.conferences.map((c) => {
       // "KubeCon Europe 2019" is also "kubecon 2019", and its city: "barcelona", "kubecon barcelona".
       const series = c.name.split(/\s+/)[0]!
@@ -248,7 +246,7 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   const shards = new Map<string, DictionaryShard>()
   const shardOf = (key: string) => {
     let shard = shards.get(key)
-    if (!shard) shards.set(key, (shard = { terms: [], df: [], chunk: [], links: [] }))
+    if (!shard) shards.set(key, (shard = { terms: [], df: [], chunk: [], links: [], people: [] }))
     return shard
   }
   for (const term of terms) {
@@ -258,9 +256,22 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
     shard.chunk.push(chunkOfTerm.get(term)!)
   }
   for (const link of links) {
-    // A person is found by any word of their name ("hightower"), so under each word's letter.
-    const words = link.type === 'speaker' ? link.phrases.flat() : link.phrases.map((p) => p[0]!)
-    for (const key of new Set(words.map(shardKey))) shardOf(key).links.push(link)
+    for (const key of new Set(link.phrases.map((p) => shardKey(p[0]!)))) shardOf(key).links.push(link)
+  }
+  // One link per person, to their page, however the reports spelled them ("Alice Smith",
+  // "ALICE SMITH", "Ａｌｉｃｅ Ｓｍｉｔｈ"): the page's name, and the spellings that search
+  // differently. Found by any word of their name ("hightower"), so under each word's letter.
+  for (const person of site.people) {
+    const spelled = new Set([searchTerms(person.name).map((t) => t.term).join(' ')])
+    const aliases = person.aliases.filter((a) => {
+      const phrase = searchTerms(a).map((t) => t.term).join(' ')
+      if (phrase === '' || spelled.has(phrase)) return false
+      spelled.add(phrase)
+      return true
+    })
+    const entry: PersonLink = [person.name, person.url, person.sessions.length, ...aliases]
+    const keys = new Set([...spelled].flatMap((phrase) => phrase.split(' ').filter((w) => w !== '').map(shardKey)))
+    for (const key of keys) shardOf(key).people.push(entry)
   }
   const dictionary: Record<string, string> = {}
   for (const [key, shard] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {

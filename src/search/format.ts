@@ -38,6 +38,14 @@ export interface QuickLink {
   sessions?: number
 }
 
+/**
+ * A speaker's quick link as a shard holds it, in the shard of every word of their name (a
+ * reader may type any of them): the name their page shows, the page's site path (its last
+ * segment is the person's id), their sessions, then the other spellings that search
+ * differently. Compact, since a person is filed two or three times.
+ */
+export type PersonLink = [name: string, url: string, sessions: number, ...aliases: string[]]
+
 export interface Manifest {
   version: number
   /** lunr fields, in the order postings number them. */
@@ -64,7 +72,10 @@ export interface DictionaryShard {
   df: number[]
   /** Postings chunk number of each term. */
   chunk: number[]
+  /** Topics, projects and conferences whose names start with this letter. */
   links: QuickLink[]
+  /** Speakers with a word of their name starting with this letter. */
+  people: PersonLink[]
 }
 
 /** Term → its postings, encoded by `encodePostings`. */

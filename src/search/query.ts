@@ -18,6 +18,7 @@ import {
   shardKey,
   type DictionaryShard,
   type FilterChunk,
+  type PersonLink,
   type PostingsChunk,
   type QuickLink,
   type SectionChunk,
@@ -113,7 +114,14 @@ const tierBoost = [1, 2, 6, 10]
 class Shard {
   private position?: Map<string, number>
   private stems?: Map<string, number[]>
+  private quickLinks?: QuickLink[]
   constructor(readonly data: DictionaryShard) {}
+
+  /** Its quick links, people's made whole. */
+  links(): QuickLink[] {
+    this.quickLinks ??= [...this.data.links, ...(this.data.people ?? []).map(personLink)]
+    return this.quickLinks
+  }
 
   indexOf(term: string): number {
     this.position ??= new Map(this.data.terms.map((t, i) => [t, i]))
@@ -435,7 +443,7 @@ async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean
     scanned.add(key)
     const shard = await shardOf(key)
     if (!shard) continue
-    for (const link of shard.data.links) {
+    for (const link of shard.links()) {
       for (const phrase of link.phrases) {
         for (let at = 0; at < words.length; at++) {
           if (shardKey(words[at]!) !== key || !sameStart(words[at]!, phrase[0]!)) continue
@@ -483,6 +491,12 @@ async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean
     )
     .slice(0, limits.links)
     .map((m) => m.link)
+}
+
+/** A speaker's quick link from its compact form (see PersonLink). */
+function personLink([name, url, sessions, ...aliases]: PersonLink): QuickLink {
+  const phrases = [name, ...aliases].map((n) => searchTerms(n).map((t) => t.term)).filter((p) => p.length > 0)
+  return { type: 'speaker', id: url.split('/').at(-2) ?? url, name, url, phrases, sessions }
 }
 
 /** Whether two words can match at all: the same first letter, as shards are keyed. */
