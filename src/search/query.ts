@@ -422,8 +422,8 @@ const linkOrder = { topic: 0, project: 1, conference: 2, speaker: 3 }
  * one, exact before inflected or completed, then topics, projects, conferences and speakers,
  * and people with more sessions first. Words a longer name accounts for are not offered again
  * as a shorter name or as part of a person's name ("service mesh" is the topic, not Dee Mesh).
- * A `long` query (past
- * what is searched: a pasted paragraph) gets links only for names it writes out in full.
+ * A `long` query (past what is searched: a pasted paragraph) gets links only for names it
+ * writes out in full.
  */
 async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean, long = false): Promise<QuickLink[]> {
   const found = new Map<string, LinkMatch>()
