@@ -114,13 +114,40 @@ const tierBoost = [1, 2, 6, 10]
 class Shard {
   private position?: Map<string, number>
   private stems?: Map<string, number[]>
-  private quickLinks?: QuickLink[]
+  private phrases?: Map<string, { link: QuickLink; phrase: string[] }[]>
+  private people?: Map<string, { link: QuickLink; names: string[] }[]>
   constructor(readonly data: DictionaryShard) {}
 
-  /** Its quick links, people's made whole. */
-  links(): QuickLink[] {
-    this.quickLinks ??= [...this.data.links, ...(this.data.people ?? []).map(personLink)]
-    return this.quickLinks
+  /** Names and aliases whose first word begins like `word` (its first two letters). */
+  phrasesLike(word: string): { link: QuickLink; phrase: string[] }[] {
+    this.indexLinks()
+    return this.phrases!.get(linkKey(word)) ?? []
+  }
+
+  /** People with a word of their name beginning like `word`, and all their names' words. */
+  peopleLike(word: string): { link: QuickLink; names: string[] }[] {
+    this.indexLinks()
+    return this.people!.get(linkKey(word)) ?? []
+  }
+
+  /** Quick links by the first two letters of their names' words: a query looks at a few, not all. */
+  private indexLinks(): void {
+    if (this.phrases) return
+    const phrases = new Map<string, { link: QuickLink; phrase: string[] }[]>()
+    const people = new Map<string, { link: QuickLink; names: string[] }[]>()
+    const file = <T>(map: Map<string, T[]>, key: string, item: T) => {
+      const list = map.get(key)
+      if (!list) map.set(key, [item])
+      else if (list.at(-1) !== item) list.push(item)
+    }
+    for (const link of [...this.data.links, ...(this.data.people ?? []).map(personLink)]) {
+      for (const phrase of link.phrases) file(phrases, linkKey(phrase[0]!), { link, phrase })
+      if (link.type !== 'speaker') continue
+      const person = { link, names: link.phrases.flat() }
+      for (const word of person.names) file(people, linkKey(word), person)
+    }
+    this.phrases = phrases
+    this.people = people
   }
 
   indexOf(term: string): number {
@@ -434,35 +461,37 @@ async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean
   }
   // The last word may be cut short while typed: it matches the start of a name's word.
   const typedWord = prefix ? words.length - 1 : -1
-  const wordMatches = (k: number, name: string) => sameWord(words[k]!, name) || (k === typedWord && words[k]!.length >= 3 && name.startsWith(words[k]!))
-  // A name is filed under the first letter of its first word, a person's under every word's.
+  const wordMatches = (k: number, name: string) => {
+    const w = words[k]!
+    // Inflections and completions share the first two letters (cheap to rule out first).
+    if (w.charCodeAt(0) !== name.charCodeAt(0) || w.charCodeAt(1) !== name.charCodeAt(1)) return w === name
+    return sameWord(w, name) || (k === typedWord && w.length >= 3 && name.startsWith(w))
+  }
+  // A name is filed under the first letter of its first word, a person's under every word's;
+  // in a shard, by the first two letters (a match shares them, but for one-letter words).
   const scanned = new Set<string>()
   for (let start = 0; start < words.length; start++) {
-    const key = shardKey(words[start]!)
+    const key = linkKey(words[start]!)
     if (scanned.has(key)) continue
     scanned.add(key)
-    const shard = await shardOf(key)
+    const shard = await shardOf(shardKey(key))
     if (!shard) continue
-    for (const link of shard.links()) {
-      for (const phrase of link.phrases) {
-        for (let at = 0; at < words.length; at++) {
-          if (shardKey(words[at]!) !== key || !sameStart(words[at]!, phrase[0]!)) continue
-          const run = Math.min(phrase.length, words.length - at)
-          // A whole phrase, or the words being typed that begin one ("kelsey hig").
-          const complete = run === phrase.length || (at + run === words.length && typedWord >= 0)
-          if (!complete) continue
-          if (run < phrase.length && words.at(-1)!.length < 3) continue
-          let ok = true
-          for (let k = 0; k < run && ok; k++) ok = wordMatches(at + k, phrase[k]!)
-          if (!ok) continue
-          let bits = 0
-          for (let k = 0; k < run; k++) bits |= 1 << (at + k)
-          offer({ link, words: bits, whole: true, exact: run === phrase.length && phrase.every((p, k) => p === words[at + k]) })
-        }
+    for (const { link, phrase } of shard.phrasesLike(key)) {
+      for (let at = start; at < words.length; at++) {
+        if (linkKey(words[at]!) !== key) continue
+        const run = Math.min(phrase.length, words.length - at)
+        // A whole phrase, or the words being typed that begin one ("kelsey hig").
+        if (run < phrase.length && (typedWord < 0 || words.at(-1)!.length < 3)) continue
+        let ok = true
+        for (let k = 0; k < run && ok; k++) ok = wordMatches(at + k, phrase[k]!)
+        if (!ok) continue
+        let bits = 0
+        for (let k = 0; k < run; k++) bits |= 1 << (at + k)
+        offer({ link, words: bits, whole: true, exact: run === phrase.length && phrase.every((p, k) => p === words[at + k]) })
       }
-      if (link.type !== 'speaker') continue
-      // A person by any word of their name or aliases.
-      const names = link.phrases.flat()
+    }
+    // A person by any word of their name or aliases.
+    for (const { link, names } of shard.peopleLike(key)) {
       let bits = 0
       let exact = true
       words.forEach((w, k) => {
@@ -499,9 +528,9 @@ function personLink([name, url, sessions, ...aliases]: PersonLink): QuickLink {
   return { type: 'speaker', id: url.split('/').at(-2) ?? url, name, url, phrases, sessions }
 }
 
-/** Whether two words can match at all: the same first letter, as shards are keyed. */
-function sameStart(word: string, name: string): boolean {
-  return shardKey(word) === shardKey(name)
+/** Where a quick link's word is filed in a shard: its first two letters. */
+function linkKey(word: string): string {
+  return word.slice(0, 2)
 }
 
 function bitCount(x: number): number {
