@@ -265,7 +265,7 @@ Examples:
       }
       const { searchIndexFile } = await import('./emit/search-index.ts')
       const { fileSource } = await import('./search/files.ts')
-      const { Searcher } = await import('./search/query.ts')
+      const { Searcher, clipQuery } = await import('./search/query.ts')
       const file = path.join(opts.out, searchIndexFile)
       let searcher: InstanceType<typeof Searcher>
       try {
@@ -290,7 +290,8 @@ Examples:
       // the build's base ("/sub/reports/x/#y"), which holds wherever the site is served.
       const jsonBase = address?.siteUrl ?? encodeURI(address?.base ?? '/')
       const query = words.join(' ')
-      const result = await searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, { limit: opts.limit, prefix: false })
+      // The query module's own reading, as the search page's: the last word is completed ("promet").
+      const result = await searcher.search(query, { year: opts.year, kind: opts.kind, topic: opts.topic }, { limit: opts.limit })
       if (opts.json) {
         const hits = result.hits.map((h) => ({
           id: h.document.id,
@@ -314,7 +315,7 @@ Examples:
       for (const chip of result.chips) log(`Only ${chip.filter === 'year' ? 'conferences of' : 'the conference in'} ${chip.label} (from your query)`)
       for (const link of result.links) log(`→ ${{ topic: 'Topic', project: 'Project', conference: 'Conference', speaker: 'Speaker' }[link.type]}: ${oneLine(link.name)}  ${base}${link.url}`)
       if (result.hits.length === 0) {
-        log(`No results for "${oneLine(query)}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
+        log(`No results for "${oneLine(clipQuery(query))}".${result.unfilteredCount ? ` ${result.unfilteredCount} without the filters.` : ''}`)
         return
       }
       result.hits.forEach((h, i) => {

@@ -7,7 +7,9 @@
  */
 import type { SearchResult } from '../search/query.ts'
 import type { SearchClient } from './client.ts'
+import { clipQuery } from '../search/words.ts'
 import { debounce, el, kindLabels, linkLabels, siteHref } from './dom.ts'
+import { searchOptions } from './page.ts'
 
 const shown = 6
 
@@ -66,9 +68,9 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
       list.append(el('li', { role: 'none', class: item.className }, el('a', { id: `${input.id}-option-${i}`, role: 'option', 'aria-selected': 'false', href: item.href, tabindex: '-1' }, ...item.label)))
     })
     const places = result.chips.map((chip) => (chip.filter === 'year' ? `in ${chip.label}` : `at ${chip.label}`))
-    const notes = [...(result.corrected ? [`Showing results for “${result.corrected}”`] : []), ...places]
+    const notes = [...(result.corrected ? [`Showing results for “${clipQuery(result.corrected)}”`] : []), ...places]
     if (result.words.length === 0) status.textContent = query.trim() ? 'Those are all very common words; add a more specific one.' : ''
-    else if (result.total === 0) status.textContent = `No sections mention “${result.words.join(' ')}”${places.map((p) => ' ' + p).join('')}.`
+    else if (result.total === 0) status.textContent = `No sections mention “${clipQuery(result.words.join(' '))}”${places.map((p) => ' ' + p).join('')}.`
     else status.textContent = `${result.total} result${result.total === 1 ? '' : 's'}${notes.length ? ` · ${notes.join(', ')}` : ''}`
   }
 
@@ -79,7 +81,7 @@ export function enhanceHeaderSearch(form: HTMLFormElement, client: SearchClient)
       return
     }
     try {
-      const result = await client.search(query, {}, { limit: shown, snippets: false })
+      const result = await client.search(query, {}, searchOptions(shown, false))
       if (!result || input.value !== query) return
       render(result, query)
       if (document.activeElement === input) open()

@@ -4,8 +4,9 @@
  * Enter adds one, so results can be shared and the back button works. A year or city in the
  * query shows as a chip; removing the chip removes the word.
  */
-import type { Filters, SearchResult } from '../search/query.ts'
+import type { Filters, SearchOptions, SearchResult } from '../search/query.ts'
 import type { SearchClient } from './client.ts'
+import { clipQuery } from '../search/words.ts'
 import { debounce, el, kindLabels, linkLabels, siteHref } from './dom.ts'
 
 const filterNames = ['year', 'kind', 'topic'] as const
@@ -21,9 +22,11 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')
   if (!list || !status || !linksBox || !chipsBox || !input) return
   const sectionCount = Number(list.dataset.sectionCount ?? 0)
+  // The result a reader opened from here, kept in this history entry: Back focuses it again.
+  let reopen = openedEntry()
   const topicNames = new Map([...form.querySelectorAll<HTMLOptionElement>('select[name="topic"] option')].map((o) => [o.value, o.textContent ?? o.value]))
   const field = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!
-  let limit = pageSize
+  let limit = reopen?.limit ?? pageSize
 
   const readUrl = () => {
     const params = new URLSearchParams(location.search)
@@ -71,11 +74,11 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
       // wait for the twentieth (a list already shown is replaced whole, so it does not
       // shrink and grow as the reader types). Undefined: a newer query will settle the list.
       const quick = list.querySelector('li.result') ? limit : Math.min(limit, firstScreen)
-      const titles = await client.search(query, filters(), { limit: quick, prefix: true, snippets: false })
+      const titles = await client.search(query, filters(), searchOptions(quick, false))
       if (!titles) return
       render(titles, query, quick < limit)
       if (titles.hits.length > 0) {
-        const full = await client.search(query, filters(), { limit, prefix: true })
+        const full = await client.search(query, filters(), searchOptions(limit))
         if (!full) return
         render(full, query)
       }
@@ -117,14 +120,14 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
         : `Type words to search ${sectionCount} sessions and notes: a project, a topic, a speaker or any phrase.`
       return
     }
-    const corrected = result.corrected ? ` Showing results for “${result.corrected}”.` : ''
+    const corrected = result.corrected ? ` Showing results for “${clipQuery(result.corrected)}”.` : ''
     if (result.hits.length === 0 && !filtered && result.links.length) {
       // A quick link answers the query ("barcelona": the conference): the spelling is fine.
-      status.textContent = `No section mentions “${query.trim()}”; see the link below.`
+      status.textContent = `No section mentions “${clipQuery(query)}”; see the link below.`
       return
     }
     if (result.hits.length === 0) {
-      status.replaceChildren(`No results for “${query.trim()}”${filtered ? ' with these filters' : ''}.${corrected} `)
+      status.replaceChildren(`No results for “${clipQuery(query)}”${filtered ? ' with these filters' : ''}.${corrected} `)
       if (filtered && result.unfilteredCount > 0 && Object.keys(f).length > 0) {
         const clear = el('button', { type: 'button', class: 'link-button' }, `Show ${result.unfilteredCount} without filters`)
         clear.addEventListener('click', () => {
@@ -148,7 +151,7 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
       }
       return
     }
-    status.textContent = `${result.total} result${result.total === 1 ? '' : 's'} for “${query.trim()}”${filtered ? ' (filtered)' : ''}.${corrected}`
+    status.textContent = `${result.total} result${result.total === 1 ? '' : 's'} for “${clipQuery(query)}”${filtered ? ' (filtered)' : ''}.${corrected}`
     for (const hit of result.hits) {
       const d = hit.document
       const snippet = hit.snippet.length ? el('p', { class: 'snippet' }, ...hit.snippet.map((part) => (part.mark ? el('mark', {}, part.text) : part.text))) : ''
@@ -166,6 +169,13 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
         ),
       )
     }
+    if (reopen) {
+      const opened = linkTo(reopen.href)
+      // The first results show before the rest, which replace them: focused in each, kept
+      // until the full list (the opened one may be in it only).
+      opened?.focus()
+      if (!partial) reopen = undefined
+    }
     if (!partial && result.total > result.hits.length) {
       const more = el('button', { type: 'button', class: 'link-button' }, `Show more (${result.hits.length} of ${result.total})`)
       more.addEventListener('click', () => {
@@ -175,6 +185,8 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
       list.append(el('li', { class: 'more' }, more))
     }
   }
+
+  const linkTo = (href: string) => resultLinks().find((a) => a.getAttribute('href') === href)
 
   // Arrow keys move through the quick links, then the results; Enter opens the focused one (it is a link).
   const resultLinks = () => [...linksBox.querySelectorAll<HTMLAnchorElement>('a.chip'), ...list.querySelectorAll<HTMLAnchorElement>('a.result-title')]
@@ -192,11 +204,31 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
     if (next < 0) input.focus()
     else links[Math.min(next, links.length - 1)]!.focus()
   }
+  // Opening a result (click, Enter, middle-click) notes it in this history entry, for Back.
+  const noteOpened = (event: MouseEvent) => {
+    const href = (event.target as Element | null)?.closest?.('a')?.getAttribute('href')
+    if (!href) return
+    try {
+      history.replaceState({ ...(history.state as object | null), opened: { href, limit } satisfies Opened }, '')
+    } catch {
+      // Refused on some file:// pages: Back then focuses nothing in particular.
+    }
+  }
+  list.addEventListener('click', noteOpened)
+  linksBox.addEventListener('click', noteOpened)
+  list.addEventListener('auxclick', noteOpened)
+  linksBox.addEventListener('auxclick', noteOpened)
+  // Restored from the back-forward cache: the page is as it was left, focus apart.
+  window.addEventListener('pageshow', (event) => {
+    const opened = event.persisted ? openedEntry() : undefined
+    if (opened) linkTo(opened.href)?.focus()
+  })
   list.addEventListener('keydown', onArrow)
   linksBox.addEventListener('keydown', onArrow)
   input.addEventListener('keydown', onArrow)
 
   const typed = debounce(() => {
+    reopen = undefined
     limit = pageSize
     writeUrl('replace')
     void run()
@@ -224,7 +256,32 @@ export function startSearchPage(form: HTMLFormElement, client: SearchClient): vo
 
   readUrl()
   void run()
-  if (!input.value) input.focus()
+  if (!input.value && !reopen) input.focus()
+}
+
+interface Opened {
+  /** The link's href, as written in the page. */
+  href: string
+  /** How many results were shown ("Show more"), so the opened one is shown again. */
+  limit: number
+}
+
+/** The result opened from this history entry, if any. */
+function openedEntry(): Opened | undefined {
+  const opened = (history.state as { opened?: Partial<Opened> } | null)?.opened
+  if (!opened || typeof opened.href !== 'string') return undefined
+  const limit = typeof opened.limit === 'number' && opened.limit > 0 && opened.limit <= 1000 ? opened.limit : pageSize
+  return { href: opened.href, limit }
+}
+
+/**
+ * What the search boxes ask of the query module besides the query and filters: how many
+ * results, and whether with snippets. How the query is read (the last word completed, typos
+ * corrected, a year made a filter) is the module's own default, which `recap search` uses
+ * too, so the page and the command line find the same.
+ */
+export function searchOptions(limit: number, snippets = true): SearchOptions {
+  return snippets ? { limit } : { limit, snippets: false }
 }
 
 /** The query without one of its words (a removed chip), as the reader wrote the rest. */

@@ -17,6 +17,7 @@ import {
   type DictionaryShard,
   type FilterChunk,
   type Manifest,
+  type PersonLink,
   type PostingsChunk,
   type QuickLink,
   type SectionChunk,
@@ -223,26 +224,17 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   // Quick links: topics, projects, speakers and conferences, filed under the first letter of
   // each name. Not reports: one link per report (by its title or author) made some shards
   // two to eight times larger at 1,000 reports, and every query loads one.
-  const phrases = (names: string[]) => names.map((n) => searchTerms(n).map((t) => t.term)).filter((p) => p.length > 0)
-  const speakers = new Map<string, string[]>()
-  for (const s of site.sections) {
-    for (const { name } of s.speakers) {
-      const urls = speakers.get(name)
-      if (urls) urls.push(s.url)
-      else speakers.set(name, [s.url])
+  const phrases = (names: string[]) => {
+    const seen = new Map<string, string[]>()
+    for (const name of names) {
+      const phrase = searchTerms(name).map((t) => t.term)
+      if (phrase.length > 0) seen.set(phrase.join(' '), phrase)
     }
+    return [...seen.values()]
   }
   const links: QuickLink[] = [
     ...site.topics.map((t) => ({ type: 'topic' as const, id: t.id, name: t.name, url: t.url, phrases: phrases([t.name, ...t.aliases]) })),
     ...site.projects.map((p) => ({ type: 'project' as const, id: p.id, name: p.name, url: p.url, phrases: phrases([p.name, ...p.aliases]) })),
-    ...[...speakers].map(([name, urls]) => ({
-      type: 'speaker' as const,
-      id: name,
-      name,
-      // One talk: the talk itself; several: their search.
-      url: urls.length === 1 ? urls[0]! : `search/?q=${encodeURIComponent(name)}`,
-      phrases: phrases([name]),
-    })),
     ...site.conferences.map((c) => {
       // "KubeCon Europe 2019" is also "kubecon 2019", and its city: "barcelona", "kubecon barcelona".
       const series = c.name.split(/\s+/)[0]!
@@ -254,7 +246,7 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   const shards = new Map<string, DictionaryShard>()
   const shardOf = (key: string) => {
     let shard = shards.get(key)
-    if (!shard) shards.set(key, (shard = { terms: [], df: [], chunk: [], links: [] }))
+    if (!shard) shards.set(key, (shard = { terms: [], df: [], chunk: [], links: [], people: [] }))
     return shard
   }
   for (const term of terms) {
@@ -265,6 +257,21 @@ export function searchData(site: Site, sizes: Partial<ChunkSizes> = {}): SearchD
   }
   for (const link of links) {
     for (const key of new Set(link.phrases.map((p) => shardKey(p[0]!)))) shardOf(key).links.push(link)
+  }
+  // One link per person, to their page, however the reports spelled them ("Alice Smith",
+  // "ALICE SMITH", "Ａｌｉｃｅ Ｓｍｉｔｈ"): the page's name, and the spellings that search
+  // differently. Found by any word of their name ("hightower"), so under each word's letter.
+  for (const person of site.people) {
+    const spelled = new Set([searchTerms(person.name).map((t) => t.term).join(' ')])
+    const aliases = person.aliases.filter((a) => {
+      const phrase = searchTerms(a).map((t) => t.term).join(' ')
+      if (phrase === '' || spelled.has(phrase)) return false
+      spelled.add(phrase)
+      return true
+    })
+    const entry: PersonLink = [person.name, person.url, person.sessions.length, ...aliases]
+    const keys = new Set([...spelled].flatMap((phrase) => phrase.split(' ').filter((w) => w !== '').map(shardKey)))
+    for (const key of keys) shardOf(key).people.push(entry)
   }
   const dictionary: Record<string, string> = {}
   for (const [key, shard] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {

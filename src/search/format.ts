@@ -6,7 +6,8 @@
  *   every chunk is; small at any corpus size;
  * - dictionary shards ("d/<first letter>"): the sorted terms starting with that letter, how
  *   many sections hold each, which postings chunk holds its postings, and the quick links
- *   (topics, projects, speakers) whose names start with that letter;
+ *   (topics, projects, conferences) whose names start with that letter, and speakers with a
+ *   word of their name starting with it;
  * - postings chunks ("p/<n>"): for each term, (field, section, lunr weight) triples;
  * - section chunks ("m/<n>"): what a result shows (title, kind, place), a fixed number of
  *   sections each;
@@ -33,7 +34,17 @@ export interface QuickLink {
   url: string
   /** Names and aliases, each as its search terms. */
   phrases: string[][]
+  /** A speaker's sessions: people who share a name are offered most sessions first. */
+  sessions?: number
 }
+
+/**
+ * A speaker's quick link as a shard holds it, in the shard of every word of their name (a
+ * reader may type any of them): the name their page shows, the page's site path (its last
+ * segment is the person's id), their sessions, then the other spellings that search
+ * differently. Compact, since a person is filed two or three times.
+ */
+export type PersonLink = [name: string, url: string, sessions: number, ...aliases: string[]]
 
 export interface Manifest {
   version: number
@@ -61,7 +72,10 @@ export interface DictionaryShard {
   df: number[]
   /** Postings chunk number of each term. */
   chunk: number[]
+  /** Topics, projects and conferences whose names start with this letter. */
   links: QuickLink[]
+  /** Speakers with a word of their name starting with this letter. */
+  people: PersonLink[]
 }
 
 /** Term → its postings, encoded by `encodePostings`. */

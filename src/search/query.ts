@@ -18,6 +18,7 @@ import {
   shardKey,
   type DictionaryShard,
   type FilterChunk,
+  type PersonLink,
   type PostingsChunk,
   type QuickLink,
   type SectionChunk,
@@ -25,9 +26,9 @@ import {
 } from './format.ts'
 import type { ChunkSource } from './source.ts'
 import { sameWord, searchTerms, stemOf, synonymOf } from './terms.ts'
-import { limits, queryWords } from './words.ts'
+import { limits, searchedText, wordsOf } from './words.ts'
 
-export { limits, queryWords } from './words.ts'
+export { clipQuery, limits, queryWords, searchedText } from './words.ts'
 
 export type { QuickLink } from './format.ts'
 
@@ -113,7 +114,41 @@ const tierBoost = [1, 2, 6, 10]
 class Shard {
   private position?: Map<string, number>
   private stems?: Map<string, number[]>
+  private phrases?: Map<string, { link: QuickLink; phrase: string[] }[]>
+  private people?: Map<string, { link: QuickLink; names: string[] }[]>
   constructor(readonly data: DictionaryShard) {}
+
+  /** Names and aliases whose first word begins like `word` (its first two letters). */
+  phrasesLike(word: string): { link: QuickLink; phrase: string[] }[] {
+    this.indexLinks()
+    return this.phrases!.get(linkKey(word)) ?? []
+  }
+
+  /** People with a word of their name beginning like `word`, and all their names' words. */
+  peopleLike(word: string): { link: QuickLink; names: string[] }[] {
+    this.indexLinks()
+    return this.people!.get(linkKey(word)) ?? []
+  }
+
+  /** Quick links by the first two letters of their names' words: a query looks at a few, not all. */
+  private indexLinks(): void {
+    if (this.phrases) return
+    const phrases = new Map<string, { link: QuickLink; phrase: string[] }[]>()
+    const people = new Map<string, { link: QuickLink; names: string[] }[]>()
+    const file = <T>(map: Map<string, T[]>, key: string, item: T) => {
+      const list = map.get(key)
+      if (!list) map.set(key, [item])
+      else if (list.at(-1) !== item) list.push(item)
+    }
+    for (const link of [...this.data.links, ...(this.data.people ?? []).map(personLink)]) {
+      for (const phrase of link.phrases) file(phrases, linkKey(phrase[0]!), { link, phrase })
+      if (link.type !== 'speaker') continue
+      const person = { link, names: link.phrases.flat() }
+      for (const word of person.names) file(people, linkKey(word), person)
+    }
+    this.phrases = phrases
+    this.people = people
+  }
 
   indexOf(term: string): number {
     this.position ??= new Map(this.data.terms.map((t, i) => [t, i]))
@@ -180,11 +215,14 @@ export class Searcher {
     const opts = typeof options === 'number' ? { limit: options } : options
     const limit = opts.limit ?? 50
     const offset = opts.offset ?? 0
-    const text = String(input ?? '').slice(0, limits.inputLength)
+    const { text, cut } = searchedText(input)
     const prefix = (opts.prefix ?? true) && !/\s$/.test(text)
-    let words = queryWords(text)
-    // Only the word being typed is completed: not one before a year that became a chip.
-    const typing = prefix ? words.at(-1) : undefined
+    const searched = wordsOf(text)
+    let words = searched.words
+    // Only the word being typed is completed: the query's last, not one before a year that
+    // became a chip, a stop word ("prometheus and") or a word past the limit.
+    const last = prefix ? searchTerms(text).at(-1)?.term.slice(0, limits.wordLength) : undefined
+    const typing = last !== undefined && last === words.at(-1) ? last : undefined
     const activeFilters: Filters = { ...filters }
     const chips: Chip[] = []
     const typed = words
@@ -198,7 +236,9 @@ export class Searcher {
     // A word that became a chip still names things: "kubecon 2019" is a conference.
     let k = 0
     const linkWords = typed.map((w) => (k < words.length && words[k] === w ? correctedWords[k++]! : w))
-    const links = await quickLinks(linkWords, (key) => this.shard(key), typing !== undefined && words.at(-1) === typing)
+    // A query past what is searched (a pasted paragraph) names a thing only in full.
+    const long = cut || searched.cut
+    const links = await quickLinks(linkWords, (key) => this.shard(key), typing !== undefined && words.at(-1) === typing, long)
 
     // Postings of every candidate term, and the filter data when a filter is on.
     const filtered = Object.values(activeFilters).some((v) => v !== undefined && v !== '')
@@ -388,36 +428,115 @@ async function expand(word: string, shardOf: ShardLoader, complete: boolean): Pr
   return { candidates: [...found.values()], correction: correction?.term }
 }
 
-/** Topics, projects, conferences and speakers whose name or alias the (corrected) query names. */
-async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean): Promise<QuickLink[]> {
-  const found = new Map<string, { link: QuickLink; exact: boolean }>()
+/** How well a quick link matches the query. */
+interface LinkMatch {
+  link: QuickLink
+  /** The query words its name accounts for, one bit each. */
+  words: number
+  /** A whole name or alias, as opposed to one word of a person's name ("hightower"). */
+  whole: boolean
+  /** Every word as written, not inflected or completed. */
+  exact: boolean
+}
+
+const linkOrder = { topic: 0, project: 1, conference: 2, speaker: 3 }
+
+/**
+ * Topics, projects, conferences and speakers the (corrected) query names: by a whole name or
+ * alias ("service mesh", "kubecon 2019", "kelsey hightower"), completed while typed ("kelsey
+ * hig"), or, for a person, by any word of their name ("hightower", "beda", "joe"). One link per
+ * page, best first: the more query words a name accounts for, whole names before a word of
+ * one, exact before inflected or completed, then topics, projects, conferences and speakers,
+ * and people with more sessions first. Words a longer name accounts for are not offered again
+ * as a shorter name or as part of a person's name ("service mesh" is the topic, not Dee Mesh).
+ * A `long` query (past what is searched: a pasted paragraph) gets links only for names it
+ * writes out in full.
+ */
+async function quickLinks(words: string[], shardOf: ShardLoader, prefix: boolean, long = false): Promise<QuickLink[]> {
+  const found = new Map<string, LinkMatch>()
+  const better = (a: LinkMatch, b: LinkMatch) => bitCount(a.words) - bitCount(b.words) || Number(a.whole) - Number(b.whole) || Number(a.exact) - Number(b.exact)
+  const offer = (m: LinkMatch) => {
+    const seen = found.get(m.link.url)
+    if (!seen || better(m, seen) > 0) found.set(m.link.url, m)
+  }
+  // The last word may be cut short while typed: it matches the start of a name's word.
+  const typedWord = prefix ? words.length - 1 : -1
+  const wordMatches = (k: number, name: string) => {
+    const w = words[k]!
+    // Inflections and completions share the first two letters (cheap to rule out first).
+    if (w.charCodeAt(0) !== name.charCodeAt(0) || w.charCodeAt(1) !== name.charCodeAt(1)) return w === name
+    return sameWord(w, name) || (k === typedWord && w.length >= 3 && name.startsWith(w))
+  }
+  // A name is filed under the first letter of its first word, a person's under every word's;
+  // in a shard, by the first two letters (a match shares them, but for one-letter words).
+  const scanned = new Set<string>()
   for (let start = 0; start < words.length; start++) {
-    const shard = await shardOf(shardKey(words[start]!))
+    const key = linkKey(words[start]!)
+    if (scanned.has(key)) continue
+    scanned.add(key)
+    const shard = await shardOf(shardKey(key))
     if (!shard) continue
-    for (const link of shard.data.links) {
-      for (const phrase of link.phrases) {
-        if (start + phrase.length > words.length) {
-          // The last words being typed may complete a name ("kelsey hig").
-          const typed = words.slice(start)
-          const completes = prefix && typed.length > 0 && typed.length < phrase.length && typed.at(-1)!.length >= 3 && typed.every((w, k) => (k === typed.length - 1 ? phrase[k]!.startsWith(w) : sameWord(w, phrase[k]!)))
-          if (completes && !found.has(`${link.type}:${link.id}`)) found.set(`${link.type}:${link.id}`, { link, exact: false })
-          continue
-        }
-        const last = start + phrase.length - 1 === words.length - 1
-        const matches = phrase.every((p, k) => sameWord(words[start + k]!, p) || (prefix && last && k === phrase.length - 1 && words[start + k]!.length >= 3 && p.startsWith(words[start + k]!)))
-        if (matches) {
-          const exact = phrase.every((p, k) => p === words[start + k])
-          const key = `${link.type}:${link.id}`
-          if (!found.get(key)?.exact) found.set(key, { link, exact })
-        }
+    for (const { link, phrase } of shard.phrasesLike(key)) {
+      for (let at = start; at < words.length; at++) {
+        if (linkKey(words[at]!) !== key) continue
+        const run = Math.min(phrase.length, words.length - at)
+        // A whole phrase, or the words being typed that begin one ("kelsey hig").
+        if (run < phrase.length && (typedWord < 0 || words.at(-1)!.length < 3)) continue
+        let ok = true
+        for (let k = 0; k < run && ok; k++) ok = wordMatches(at + k, phrase[k]!)
+        if (!ok) continue
+        let bits = 0
+        for (let k = 0; k < run; k++) bits |= 1 << (at + k)
+        offer({ link, words: bits, whole: true, exact: run === phrase.length && phrase.every((p, k) => p === words[at + k]) })
       }
     }
+    // A person by any word of their name or aliases.
+    for (const { link, names } of shard.peopleLike(key)) {
+      let bits = 0
+      let exact = true
+      words.forEach((w, k) => {
+        if (names.some((name) => wordMatches(k, name))) {
+          bits |= 1 << k
+          exact &&= names.includes(w)
+        }
+      })
+      if (bits) offer({ link, words: bits, whole: false, exact })
+    }
   }
-  const order = { topic: 0, project: 1, conference: 2, speaker: 3 }
-  return [...found.values()]
-    .sort((a, b) => Number(b.exact) - Number(a.exact) || order[a.link.type] - order[b.link.type])
+  let matches = [...found.values()]
+  if (long) matches = matches.filter((m) => m.whole && m.exact)
+  // A name inside a longer one the query names is not offered too ("kelsey hig": not a topic
+  // completing "hig"; "marlow vint": not Rosa Vint), nor a word of a person's name that a
+  // whole name accounts for.
+  const inside = (m: LinkMatch, w: LinkMatch) => (m.words & w.words) === m.words && (bitCount(w.words) > bitCount(m.words) || (w.whole && !m.whole))
+  return matches
+    .filter((m) => !matches.some((w) => w !== m && inside(m, w)))
+    .sort(
+      (a, b) =>
+        -better(a, b) ||
+        linkOrder[a.link.type] - linkOrder[b.link.type] ||
+        (b.link.sessions ?? 0) - (a.link.sessions ?? 0) ||
+        (a.link.name < b.link.name ? -1 : a.link.name > b.link.name ? 1 : 0),
+    )
     .slice(0, limits.links)
-    .map((f) => f.link)
+    .map((m) => m.link)
+}
+
+/** A speaker's quick link from its compact form (see PersonLink). */
+function personLink([name, url, sessions, ...aliases]: PersonLink): QuickLink {
+  const phrases = [name, ...aliases].map((n) => searchTerms(n).map((t) => t.term)).filter((p) => p.length > 0)
+  return { type: 'speaker', id: url.split('/').at(-2) ?? url, name, url, phrases, sessions }
+}
+
+/** Where a quick link's word is filed in a shard: its first two letters. */
+function linkKey(word: string): string {
+  return word.slice(0, 2)
+}
+
+function bitCount(x: number): number {
+  let c = 0
+  for (; x; x &= x - 1) c++
+  return c
 }
 
 /** Damerau-Levenshtein distance ≤ 1, as lunr's edit distance counts it. */

@@ -63,15 +63,57 @@ export function isStopWord(term: string): boolean {
 
 export const limits = { words: 12, wordLength: 64, inputLength: 500, completions: 20, links: 6 }
 
+/**
+ * What of a query is searched: its first `limits.inputLength` characters, cut before a word
+ * the limit would split (the tail of "… service mesh servic" is no word being typed), and
+ * whether anything was left out.
+ */
+export function searchedText(input: string): { text: string; cut: boolean } {
+  const text = String(input ?? '')
+  if (text.length <= limits.inputLength) return { text, cut: false }
+  const head = text.slice(0, limits.inputLength)
+  // The limit falls inside a word when letters or digits go on past it.
+  const inWord = /[\p{L}\p{N}_]$/u.test(head) && /^[\p{L}\p{N}_.'’+#]/u.test(text.slice(limits.inputLength))
+  // Ends in a space either way: what is left is finished, not being typed.
+  const whole = inWord ? head.replace(/[\p{L}\p{N}_.'’+#]+$/u, '') : head
+  // One word longer than the limit is kept, cut (queryWords cuts it shorter still).
+  const kept = searchTerms(whole).length > 0 ? whole : head
+  return { text: `${kept.trimEnd()} `, cut: true }
+}
+
 /** The words of a query: split like the index, stop words and over-long words dropped. */
 export function queryWords(input: string): string[] {
+  return wordsOf(input).words
+}
+
+/** The query's words, and whether the query went past what is searched (more words, or more text). */
+export function wordsOf(input: string): { words: string[]; cut: boolean } {
+  const { text, cut } = searchedText(input)
   const seen = new Set<string>()
-  for (const { term } of searchTerms(String(input ?? '').slice(0, limits.inputLength))) {
+  const terms = searchTerms(text)
+  for (let i = 0; i < terms.length; i++) {
+    const { term } = terms[i]!
     if (isStopWord(term)) continue
     // No word is this long: cut it, so the query is searched (and finds nothing) rather than
     // emptied and taken for common words.
     seen.add(term.slice(0, limits.wordLength))
-    if (seen.size >= limits.words) break
+    if (seen.size >= limits.words) {
+      const rest = terms.slice(i + 1).some((t) => !isStopWord(t.term) && !seen.has(t.term.slice(0, limits.wordLength)))
+      return { words: [...seen], cut: cut || rest }
+    }
   }
-  return [...seen]
+  return { words: [...seen], cut }
+}
+
+/**
+ * A query as a message repeats it ("12 results for “…”"): at most `max` characters, cut at
+ * a space with an ellipsis, on one line. A pasted page would otherwise fill a phone's screen
+ * before the first result, and only its first words were searched anyway.
+ */
+export function clipQuery(query: string, max = 60): string {
+  const text = String(query ?? '').replace(/\s+/g, ' ').trim()
+  if (text.length <= max) return text
+  const head = text.slice(0, max)
+  const space = head.lastIndexOf(' ')
+  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`
 }

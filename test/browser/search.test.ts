@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import sirv from 'sirv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serve } from '../../src/serve.ts'
-import { removeDir } from '../helpers.ts'
+import { removeDir, runCli } from '../helpers.ts'
 import { hostileInputs } from '../search/hostile.ts'
 import { launchChromium } from './chromium.ts'
 import { buildFixtureSite } from './search-site.ts'
@@ -278,6 +278,61 @@ describe.skipIf(!browserTestsEnabled())('search in the browser', () => {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/reports\/[^/]+\/[^/]+\/$/)
     expect(await page.textContent('h1')).toBe(found[0])
+    await page.close()
+  })
+
+  it('after Back from a result, focuses the result that was opened', async () => {
+    const page = await open(`${origin}/search/?q=prometheus`)
+    await settled(page)
+    await page.focus('#search-page')
+    const quick = await page.locator('[data-search-links] a').count()
+    // The second result, from the keyboard.
+    for (let i = 0; i < quick + 2; i++) await page.keyboard.press('ArrowDown')
+    const opened = await page.evaluate(() => document.activeElement?.getAttribute('href'))
+    expect(opened).toMatch(/reports\//)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/reports\/[^/]+\/[^/]+\/$/)
+    await page.goBack()
+    await settled(page)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(opened)
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('result-title')
+    // Typing again is a new search: nothing is refocused.
+    await page.focus('#search-page')
+    await page.keyboard.type(' mesh')
+    await settled(page)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page')
+    await page.close()
+  })
+
+  it('finds what `recap search` finds for the same query, quick links included', async () => {
+    const page = await open(`${origin}/search/`)
+    for (const query of ['promet', 'prometeus', 'quill', 'service mesh 2019']) {
+      await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`)
+      await settled(page)
+      await expect.poll(() => page.locator('p.snippet').count()).toBeGreaterThan(0)
+      const cli = JSON.parse((await runCli(['search', '--out', out, '--json', '--limit', '20', query])).stdout) as { links: { type: string; name: string }[]; hits: { title: string }[] }
+      const labels = { topic: 'Topic', project: 'Project', conference: 'Conference', speaker: 'Speaker' } as Record<string, string>
+      expect(await page.locator('[data-search-links] a').allTextContents(), query).toEqual(cli.links.map((l) => `${labels[l.type]}: ${l.name}`))
+      expect(await titles(page), query).toEqual(cli.hits.map((h) => h.title))
+      expect(cli.hits.length, query).toBeGreaterThan(0)
+    }
+    await page.close()
+  })
+
+  it('offers a speaker by surname in the header box, and repeats a long query clipped', async () => {
+    const page = await open(`${origin}/`)
+    await page.click('#search-header')
+    await page.keyboard.type('quill')
+    const options = await dropdown(page)
+    await expect.poll(() => options.first().textContent()).toBe('Speaker: Ada Quill')
+    // A pasted paragraph: the status line repeats its start, and only the whole name it writes is a quick link.
+    const long = 'service mesh '.repeat(60)
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(long)}`)
+    await settled(page)
+    const status = (await page.textContent('#search-status'))!
+    expect(status).toMatch(/^\d+ results for “service mesh [a-z ]+…”\.$/)
+    expect(status.length).toBeLessThan(100)
+    expect(await page.locator('[data-search-links] a').allTextContents()).toEqual(['Topic: Service mesh'])
     await page.close()
   })
 

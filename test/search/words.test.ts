@@ -10,7 +10,7 @@ import { chunkFile, shardFilesFor } from '../../src/search/format.ts'
 import { Searcher } from '../../src/search/query.ts'
 import { memorySource } from '../../src/search/source.ts'
 import { searchTerms } from '../../src/search/terms.ts'
-import { isStopWord, stopWords } from '../../src/search/words.ts'
+import { clipQuery, isStopWord, queryWords, searchedText, stopWords, wordsOf } from '../../src/search/words.ts'
 import { fixtureReports, fixtureSite } from './fixture.ts'
 import { relevanceSet } from './queries.ts'
 
@@ -69,5 +69,48 @@ describe('the dictionary shards a query reads first', () => {
   it('names none when the manifest carries every chunk', () => {
     expect(single.manifest.inline).toBeDefined()
     expect(shardFilesFor(single.manifest, 'istio')).toEqual([])
+  })
+})
+
+describe('what of a query is searched', () => {
+  it('cuts a long query before a word the limit would split, and says it was cut', () => {
+    const long = 'service mesh '.repeat(60)
+    const { text, cut } = searchedText(long)
+    expect(cut).toBe(true)
+    expect(text.length).toBeLessThanOrEqual(500)
+    expect(text.endsWith('mesh ')).toBe(true)
+    expect(searchedText('istio')).toEqual({ text: 'istio', cut: false })
+    // The limit between two words: nothing is dropped but the space.
+    const exact = `${'a'.repeat(495)} mesh tail`
+    expect(searchedText(exact).text).toBe(`${'a'.repeat(495)} mesh `)
+    // One word past the limit is kept, not dropped.
+    expect(queryWords('b'.repeat(600))).toEqual(['b'.repeat(64)])
+  })
+
+  it('counts words past the twelfth as cut, repeated words not', () => {
+    const words = Array.from({ length: 13 }, (_, i) => `word${i}`)
+    expect(wordsOf(words.join(' ')).cut).toBe(true)
+    expect(wordsOf(words.slice(0, 12).join(' ')).cut).toBe(false)
+    expect(wordsOf(`${words.slice(0, 12).join(' ')} word0 the`).cut).toBe(false)
+  })
+
+  it('completes only the last word typed, not one before a stop word', async () => {
+    const searcher = new Searcher(memorySource(single))
+    const titles = async (q: string) => (await searcher.search(q, {}, { prefix: true })).hits.map((h) => h.document.title)
+    expect(await titles('meshw')).toEqual(['Knots three'])
+    // "mesh" is finished once "and" follows it: "meshwork" is not a completion of it.
+    expect(await titles('mesh and')).not.toContain('Knots three')
+  })
+})
+
+describe('a query repeated in a message', () => {
+  it('is cut at a space with an ellipsis, on one line', () => {
+    expect(clipQuery('service mesh')).toBe('service mesh')
+    expect(clipQuery('  service\n mesh ')).toBe('service mesh')
+    const clipped = clipQuery('service mesh '.repeat(60))
+    expect(clipped.length).toBeLessThanOrEqual(61)
+    expect(clipped).toMatch(/^service mesh .*(service|mesh)…$/)
+    // One very long word is cut inside it.
+    expect(clipQuery('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`)
   })
 })
