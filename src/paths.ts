@@ -79,8 +79,20 @@ export const maxSlugBytes = 100
  * where the hyphen stands for a space next to a dropped sign.
  */
 export function slugify(text: string): string {
-  const s = shorten(githubSlug(text).replace(/^-+|-+$/g, ''))
+  const s = shorten(trimHyphens(githubSlug(text)))
   return s === '' ? 'section' : s
+}
+
+/**
+ * `slug` without "-" at either end. Not /-+$/: a title with a long run of spaces is a long
+ * run of hyphens, and that expression tries again from each one of them.
+ */
+function trimHyphens(slug: string): string {
+  let start = 0
+  let end = slug.length
+  while (start < end && slug.charCodeAt(start) === 45 /* "-" */) start++
+  while (end > start && slug.charCodeAt(end - 1) === 45) end--
+  return slug.slice(start, end)
 }
 
 function shorten(slug: string): string {

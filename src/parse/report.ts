@@ -167,21 +167,27 @@ function missingAnchors(links: FragmentLink[], outline: OutlineItem[], contentId
   const headings = outline.map((item) => (item.type === 'group' ? item.id : item.slug))
   const known = new Set([...pageIds, ...headings, ...contentIds])
   const problems: Problem[] = []
+  // One search per fragment, for the first few: a report full of broken links must not cost links × headings.
+  const nearestOf = new Map<string, string | undefined>()
   for (const link of links) {
     if (known.has(link.fragment) || contentIds.has(clobbered + link.fragment)) continue
-    const nearest = nearestId(link.fragment, headings)
+    if (!nearestOf.has(link.fragment) && nearestOf.size < suggestedFragments) nearestOf.set(link.fragment, nearestId(link.fragment, headings))
+    const nearest = nearestOf.get(link.fragment)
     problems.push(problem('missingAnchor', { file: at.file, line: at.toFileLine(link.line), column: link.column }, { fragment: link.fragment, ...(nearest ? { nearest } : {}) }, 'warning'))
   }
   return problems
 }
+
+/** How many different missing fragments of one report get a suggestion. */
+const suggestedFragments = 20
 
 /** The heading id most like `fragment`; case counts, as it does in a browser. */
 function nearestId(fragment: string, ids: string[]): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
   for (const id of ids) {
-    // Only a link that was already wrong gets here, so the full comparison with each heading is affordable.
-    const d = editDistance(fragment.slice(0, 200), id)
+    // Ids are at most 100 bytes (maxSlugBytes, or an error); so is the part of the fragment compared.
+    const d = editDistance(fragment.slice(0, maxSlugBytes), id.slice(0, maxSlugBytes))
     if (d < bestDistance) [best, bestDistance] = [id, d]
   }
   return best
