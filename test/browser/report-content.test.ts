@@ -114,7 +114,8 @@ describe.skipIf(!browserTestsEnabled())('a report with wide code, a wide table a
       expect(focused.outline, selector).toBe('solid')
       if (selector === '.table-scroll') expect(focused.label).toMatch(/^Table: #, plugin, stars/)
       for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight')
-      expect(await page.evaluate((s) => document.querySelector(s)!.scrollLeft, selector), `${selector} scrolls from the keyboard`).toBeGreaterThan(0)
+      // The browser scrolls smoothly: wait for it to move, however busy the machine is.
+      await expect.poll(() => page.evaluate((s) => document.querySelector(s)!.scrollLeft, selector), { message: `${selector} scrolls from the keyboard`, timeout: 20_000 }).toBeGreaterThan(0)
     }
     await ctx.close()
   })
