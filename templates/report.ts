@@ -93,7 +93,7 @@ function toc(ctx: PageContext, report: Report): Element {
     }
     const label =
       item.type === 'group'
-        ? h('span', item.title)
+        ? h('a', { href: `#${item.id}` }, item.title)
         : (() => {
             const s = ctx.site.section.get(`${report.id}/${item.slug}`)!
             return h('a', { href: `#${s.slug}` }, [s.title, s.kind !== 'note' ? h('span.toc-kind', ` · ${s.kind}`) : null])

@@ -311,6 +311,8 @@ describe('build guarantees', () => {
     await build({ contentDir: content, outDir: site, base: '/b/' })
     const reportPage = await readFile(path.join(site, 'reports/days/index.html'), 'utf8')
     expect(reportPage).toMatch(/<h2 class="group-heading" id="day-1">/)
+    // "On this page" leads to the group as to its talks.
+    expect(reportPage).toMatch(/<li><a href="#day-1">Day 1<\/a><ol><li><a href="#first-talk">/)
     expect(reportPage).toContain('<a href="#day-1">day one</a>')
     expect(reportPage).toContain('<a href="#second-talk">the second talk</a>')
     const sectionPage = await readFile(path.join(site, 'reports/days/first-talk/index.html'), 'utf8')
