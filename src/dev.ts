@@ -113,11 +113,17 @@ export async function dev(options: DevOptions): Promise<{ server: http.Server; c
     const started = performance.now()
     try {
       const { site, parsed: counts, warnings, files } = await readSite(options.contentDir, undefined, cache, { reads, publicDir })
-      const pages = memory.update(site)
-      contentFiles = new Map(files.map((f) => [f.path, f.source]))
+      const publicPaths = await publicFilePaths(publicDir)
       // As the build refuses it (emit/write.ts): a file of public/ where the site has its own.
-      const clash = publicClashes(publicDir, await publicFilePaths(publicDir), (p) => memory.has(p))
-      if (clash) throw new Error(clash)
+      // Checked in the same turn as the update, and undone: a refused site is never served,
+      // the last good one stays, as the log says.
+      const pages = memory.update(site)
+      const clash = publicClashes(publicDir, publicPaths, (p) => memory.has(p))
+      if (clash) {
+        memory.revert()
+        throw new Error(clash)
+      }
+      contentFiles = new Map(files.map((f) => [f.path, f.source]))
       const parsed = `${counts.fresh} report${counts.fresh === 1 ? '' : 's'}, ${counts.cached} from the cache`
       finish(reason, started, { ok: true, parsed, done: `${pages} pages ready, rendered when asked for`, warnings: warnings.map((w) => formatProblem(w)) })
       // As a build does, once: the cache keeps what this content needs.

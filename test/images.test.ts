@@ -5,7 +5,7 @@
  * from `check`, `build` and `dev`; nothing leads out of the content folder or public/.
  */
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -437,5 +437,36 @@ describe('a file of public/ at a path the site already has', () => {
     // A file of public/ at a path of its own is copied as before.
     expect((await runCli(args, dir)).code).toBe(0)
     expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\n')
+  }, 60_000)
+
+  it('in dev, a clash met on a rebuild keeps serving the last good site, as it says', async () => {
+    const content = await makeContent({}, true)
+    const dir = await tempDir()
+    const pub = path.join(dir, 'public')
+    await mkdir(path.join(pub, 'reports'), { recursive: true })
+    const log: string[] = []
+    const server = await dev({ contentDir: content, outDir: path.join(dir, 'dev-out'), cacheDir: path.join(dir, 'cache'), host: '127.0.0.1', port: 0, watchDirs: [], publicDir: pub, log: (l) => log.push(l) })
+    const waitFor = async (start: string) => {
+      for (let i = 0; i < 300 && !log.at(-1)!.startsWith(start); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(log.at(-1)).toMatch(new RegExp('^' + start))
+    }
+    try {
+      const port = (server.server.address() as AddressInfo).port
+      const page = async () => (await fetch(`http://127.0.0.1:${port}/reports/gamma-2017/`)).text()
+      expect(await page()).not.toContain('A sentence added later')
+      // The report edited and a clashing file put in public/ at once: the rebuild is refused.
+      await writeFile(path.join(pub, 'reports/index.html'), '<p>my own list</p>')
+      await appendFile(path.join(content, 'reports/gamma-2017.md'), '\nA sentence added later.\n')
+      await waitFor('Build failed')
+      expect(log.at(-1)).toContain('still serving the last good site')
+      expect(await page()).not.toContain('A sentence added later')
+      expect(await (await fetch(`http://127.0.0.1:${port}/reports/`)).text()).toContain('Gamma in Oslo')
+      // The clash gone, the edit is served.
+      await rm(path.join(pub, 'reports/index.html'))
+      await waitFor('Rebuilt after')
+      expect(await page()).toContain('A sentence added later')
+    } finally {
+      await server.close()
+    }
   }, 60_000)
 })

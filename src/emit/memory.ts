@@ -32,18 +32,21 @@ export class MemorySite {
   /** What pages show, and the paths of its data files once asked for (see has). */
   private shown: Parameters<typeof dataFiles>[0] | undefined
   private dataPaths: Set<string> | undefined
+  /** The site before the last update, until the next one: what revert goes back to. */
+  private previous: { pages: Map<string, PageFile>; rendered: Map<string, string>; made: Map<string, Promise<Map<string, OutputFile['content']>>>; lazy: Made[]; autolinked: AutolinkMemo | undefined; shown: Parameters<typeof dataFiles>[0] | undefined; dataPaths: Set<string> | undefined } | undefined
 
   constructor(private readonly base = '/') {}
 
   /** Takes a newly linked site; nothing is rendered until it is asked for. Returns the number of pages. */
   update(site: Site): number {
+    this.previous = { pages: this.pages, rendered: this.rendered, made: this.made, lazy: this.lazy, autolinked: this.autolinked, shown: this.shown, dataPaths: this.dataPaths }
     const shown = withAutolinks(site, this.autolinked)
     this.autolinked = shown.memo
     this.pages = new Map(pageFiles(shown.site, { base: this.base, feed: false }).map((p) => [p.path, p]))
     this.shown = shown.site
     this.dataPaths = undefined
-    this.rendered.clear()
-    this.made.clear()
+    this.rendered = new Map()
+    this.made = new Map()
     // As the build makes them: the index from the linked site, the data from what pages show.
     this.lazy = [
       { name: 'search index', answers: (p) => p.startsWith('assets/search-index') || p.startsWith('assets/search/'), make: () => searchIndexFiles(buildSearchData(site)) },
@@ -51,6 +54,16 @@ export class MemorySite {
       { name: 'data', answers: (p) => p.startsWith('data/'), make: () => dataFiles(shown.site, this.base) },
     ]
     return this.pages.size
+  }
+
+  /**
+   * Goes back to the site before the last update: a site that a later check refuses (a file of
+   * public/ where it has a page) is never served, and the last good one is, as dev says.
+   */
+  revert(): void {
+    if (!this.previous) return
+    ;({ pages: this.pages, rendered: this.rendered, made: this.made, lazy: this.lazy, autolinked: this.autolinked, shown: this.shown, dataPaths: this.dataPaths } = this.previous)
+    this.previous = undefined
   }
 
   /**
