@@ -4,15 +4,14 @@
  * navigate the site end to end, and no page requests anything from another origin.
  */
 import { mkdir } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations } from './axe.ts'
 import { launchChromium } from './chromium.ts'
 import { browserTestsEnabled, htmlPages, serveSite, type ServedSite } from './site.ts'
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 /** Screenshots to look at: RECAP_SCREENSHOTS=dir, else a folder in the system's temp dir. */
 const shots = process.env.RECAP_SCREENSHOTS ?? path.join(tmpdir(), 'recap-screenshots')
 
@@ -31,10 +30,6 @@ const pageTypes: Record<string, string> = {
   conference: '/conferences/meshconf-2018/',
   search: '/search/?q=service%20mesh',
   'not-found': '/no/such/page/',
-}
-
-interface AxeResult {
-  violations: { id: string; nodes: { target: string[] }[] }[]
 }
 
 describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
@@ -72,15 +67,10 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
     return ctx
   }
 
-  async function axeViolations(page: Page, url: string): Promise<string[]> {
+  async function violationsAt(page: Page, url: string): Promise<string[]> {
     await page.goto(site.origin + url)
     if (url.startsWith('/search/')) await page.waitForSelector('[data-search-results][aria-busy="false"] li')
-    await page.addScriptTag({ path: axePath })
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe
-      return axe.run(document, { resultTypes: ['violations'] })
-    })
-    return result.violations.map((v) => `${url}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+    return (await axeViolations(page)).map((v) => `${url}: ${v}`)
   }
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -88,7 +78,7 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
       const ctx = await context({ colorScheme: scheme })
       const page = await ctx.newPage()
       const violations: string[] = []
-      for (const url of Object.values(pageTypes)) violations.push(...(await axeViolations(page, url)))
+      for (const url of Object.values(pageTypes)) violations.push(...(await violationsAt(page, url)))
       expect(violations).toEqual([])
       await ctx.close()
     })
@@ -98,7 +88,7 @@ describe.skipIf(!browserTestsEnabled())('the site in a browser', () => {
     const ctx = await context({ colorScheme: 'light' })
     const page = await ctx.newPage()
     const violations: string[] = []
-    for (const p of pages) violations.push(...(await axeViolations(page, p === '/search/' ? '/search/?q=security' : p)))
+    for (const p of pages) violations.push(...(await violationsAt(page, p === '/search/' ? '/search/?q=security' : p)))
     expect(pages.length).toBeGreaterThan(Object.keys(pageTypes).length)
     expect(violations).toEqual([])
     await ctx.close()

@@ -4,14 +4,13 @@
  * The fixture site of quality.test.ts has none of these, so its "no violations" said nothing
  * about them (axe's scrollable-region-focusable; a page that scrolls sideways on a phone).
  */
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeContent, removeDir, report } from '../helpers.ts'
+import { axeViolations } from './axe.ts'
 import { launchChromium } from './chromium.ts'
 import { browserTestsEnabled, serveBuiltSite, type ServedSite } from './site.ts'
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 const longCommand = 'kubectl --context production-cluster-eu-west-1 --namespace payments-service get pods --selector app.kubernetes.io/name=payments,app.kubernetes.io/part-of=checkout --output jsonpath={.items[*].status.containerStatuses[*].restartCount} --sort-by=.metadata.creationTimestamp'
 const header = '| # | plugin | stars | description | first seen | stable | tested | docs | issues | city |'
@@ -58,16 +57,6 @@ describe.skipIf(!browserTestsEnabled())('a report with wide code, a wide table a
     await site?.close()
     if (content) await removeDir(content)
   })
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: axePath })
-    const violations = await page.evaluate(async () => {
-      type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<Result> } }).axe
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations
-    })
-    return violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  }
 
   for (const [width, scheme] of [[375, 'light'], [1280, 'dark']] as const) {
     it(`has no axe violations and no sideways page scroll at ${width}px (${scheme})`, async () => {

@@ -2,22 +2,12 @@
  * The search dropdown and the search page with results, chips and quick links pass axe in
  * both color schemes, opened as a reader leaves them: dropdown open with an option active.
  */
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveFixtureSite } from './search-site.ts'
+import { axeViolations } from './axe.ts'
 import { browserTestsEnabled } from './site.ts'
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return result.violations.map((v) => `${v.id}: ${(v as unknown as { help: string }).help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-}
 
 describe.skipIf(!browserTestsEnabled())('search accessibility', () => {
   let browser: Browser
